@@ -1,0 +1,11 @@
+/**
+ * seqmodels: the library of the course "Sequence Models in TypeScript".
+ * Notebooks import it by name: `import { initBackend } from "seqmodels"`.
+ */
+export * from './backend/select';
+export { registerWasmTrainingKernels } from './backend/wasm-kernels';
+export * from './env';
+export * from './scratch';
+export * from './data';
+export * from './plot';
+export * from './layers';
