@@ -1,0 +1,356 @@
+/**
+ * Checks of the theory chapters (issue 5).
+ *
+ * 1. Every relative link and image in theory/*.md and in the top-level README.md
+ *    resolves to an existing file (README.md is skipped only while it is absent).
+ * 2. Every formula ($…$ inline, $$…$$ display) in theory/*.md parses with KaTeX,
+ *    and no stray, unmatched dollar sign is left in the prose.
+ * 3. The symbol tables of the chapters name real library code: a table whose header
+ *    has the columns "exported name", "field or variable" and "file" maps maths
+ *    symbols to the library. Every code-font name in the "exported name" column must
+ *    be exported somewhere in lib/src; every file in the "file" column must exist;
+ *    every code-font name in the "field or variable" column must occur as an
+ *    identifier in that file.
+ *
+ * Code spans and fenced code blocks are ignored by checks 1 and 2.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import katex from 'katex';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const THEORY = path.join(ROOT, 'theory');
+const LIB_SRC = path.join(ROOT, 'lib', 'src');
+
+const chapters: string[] = fs
+  .readdirSync(THEORY)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => path.join(THEORY, f));
+
+const rel = (p: string) => path.relative(ROOT, p);
+
+// ---------------------------------------------------------------- markdown helpers
+
+/** Replace fenced code blocks (``` or ~~~) by empty lines, keeping line numbers. */
+export function stripFencedCode(md: string): string {
+  const out: string[] = [];
+  let fence: string | null = null;
+  for (const line of md.split('\n')) {
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence === null && m) {
+      fence = m[1];
+      out.push('');
+    } else if (fence !== null) {
+      if (new RegExp('^\\s{0,3}' + fence[0] + '{' + fence.length + ',}\\s*$').test(line)) fence = null;
+      out.push('');
+    } else {
+      out.push(line);
+    }
+  }
+  return out.join('\n');
+}
+
+/** Replace inline code spans by spaces of the same length. */
+export function stripCodeSpans(text: string): string {
+  return text.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (s) => s.replace(/[^\n]/g, ' '));
+}
+
+/** Remove HTML comments. */
+function stripComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->/g, (s) => s.replace(/[^\n]/g, ' '));
+}
+
+export interface Formula {
+  tex: string;
+  display: boolean;
+  line: number;
+}
+
+/**
+ * Extract $$…$$ (display) and $…$ (inline) formulas from markdown prose whose code
+ * has already been removed. An inline formula follows the GitHub/pandoc rule: the
+ * opening $ is not followed by a space, the closing $ is not preceded by a space and
+ * not followed by a digit; it does not cross a blank line. `\$` is a literal dollar.
+ * Returns the formulas and the line numbers of dollar signs that open nothing.
+ */
+export function extractMath(text: string): { formulas: Formula[]; stray: number[] } {
+  const formulas: Formula[] = [];
+  const stray: number[] = [];
+  const lineAt = (pos: number) => text.slice(0, pos).split('\n').length;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i += 2;
+      continue;
+    }
+    if (ch !== '$') {
+      i++;
+      continue;
+    }
+    if (text[i + 1] === '$') {
+      const end = text.indexOf('$$', i + 2);
+      if (end < 0) {
+        stray.push(lineAt(i));
+        i += 2;
+        continue;
+      }
+      formulas.push({ tex: text.slice(i + 2, end), display: true, line: lineAt(i) });
+      i = end + 2;
+      continue;
+    }
+    // inline
+    let j = i + 1;
+    let found = -1;
+    while (j < text.length) {
+      if (text[j] === '\\') {
+        j += 2;
+        continue;
+      }
+      if (text[j] === '\n' && text[j + 1] === '\n') break; // paragraph ends
+      if (text[j] === '$') {
+        found = j;
+        break;
+      }
+      j++;
+    }
+    const body = found > 0 ? text.slice(i + 1, found) : '';
+    const ok =
+      found > 0 &&
+      body.length > 0 &&
+      !/^\s/.test(body) &&
+      !/\s$/.test(body) &&
+      !/[0-9]/.test(text[found + 1] ?? '');
+    if (!ok) {
+      stray.push(lineAt(i));
+      i++;
+      continue;
+    }
+    formulas.push({ tex: body, display: false, line: lineAt(i) });
+    i = found + 1;
+  }
+  return { formulas, stray };
+}
+
+/** Relative link and image targets of a markdown file (code ignored). */
+export function linkTargets(md: string): { target: string; line: number }[] {
+  const text = stripComments(stripCodeSpans(stripFencedCode(md)));
+  const found: { target: string; line: number }[] = [];
+  const lines = text.split('\n');
+  const patterns = [
+    /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g, // [text](target), ![alt](target)
+    /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/g, // [ref]: target
+    /<(?:img|a|source)\b[^>]*?\b(?:src|href|srcset)\s*=\s*["']([^"']+)["']/gi, // HTML
+  ];
+  lines.forEach((line, k) => {
+    for (const re of patterns) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(line)) !== null) found.push({ target: m[1], line: k + 1 });
+    }
+  });
+  return found.filter(({ target }) => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('#'));
+}
+
+function splitRow(line: string): string[] {
+  // split a table row on | that are not inside code spans or math
+  const cells: string[] = [];
+  let cur = '';
+  let inCode = false;
+  let inMath = false;
+  const s = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (c === '\\' && s[k + 1] === '|') {
+      cur += '|';
+      k++;
+      continue;
+    }
+    if (c === '`') inCode = !inCode;
+    if (c === '$' && !inCode) inMath = !inMath;
+    if (c === '|' && !inCode && !inMath) {
+      cells.push(cur.trim());
+      cur = '';
+    } else cur += c;
+  }
+  cells.push(cur.trim());
+  return cells;
+}
+
+export interface SymbolRow {
+  exported: string[];
+  fields: string[];
+  files: string[];
+  line: number;
+}
+
+/** Rows of the symbol tables: tables with "exported name", "field or variable", "file" columns. */
+export function symbolRows(md: string): SymbolRow[] {
+  const lines = stripFencedCode(md).split('\n');
+  const rows: SymbolRow[] = [];
+  const codeSpans = (cell: string) => Array.from(cell.matchAll(/`([^`]+)`/g), (m) => m[1].trim());
+  for (let k = 0; k + 1 < lines.length; k++) {
+    if (!/^\s*\|/.test(lines[k]) || !/^\s*\|?\s*:?-{3,}/.test(lines[k + 1])) continue;
+    const header = splitRow(lines[k]).map((h) => h.toLowerCase());
+    const ex = header.findIndex((h) => h.includes('exported name'));
+    const fi = header.findIndex((h) => h.includes('field or variable'));
+    const fl = header.findIndex((h) => h === 'file' || h === 'files');
+    if (ex < 0 || fi < 0 || fl < 0) continue;
+    let r = k + 2;
+    for (; r < lines.length && /^\s*\|/.test(lines[r]); r++) {
+      const cells = splitRow(lines[r]);
+      rows.push({
+        exported: codeSpans(cells[ex] ?? ''),
+        fields: codeSpans(cells[fi] ?? ''),
+        files: codeSpans(cells[fl] ?? ''),
+        line: r + 1,
+      });
+    }
+    k = r;
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------- library helpers
+
+function listTs(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return listTs(p);
+    return e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Names exported by the sources in lib/src (declarations and export lists). */
+export function exportedNames(files: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const f of files) {
+    const src = fs.readFileSync(f, 'utf8');
+    const decl =
+      /export\s+(?:declare\s+)?(?:default\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\s*\*?|const|let|var|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/g;
+    for (const m of src.matchAll(decl)) names.add(m[1]);
+    for (const m of src.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
+      for (const part of m[1].split(',')) {
+        const p = part.trim().replace(/^type\s+/, '');
+        if (!p) continue;
+        const as = /\bas\s+([A-Za-z_$][\w$]*)$/.exec(p);
+        names.add(as ? as[1] : p.split(/\s+/)[0]);
+      }
+    }
+  }
+  return names;
+}
+
+// ---------------------------------------------------------------- tests
+
+describe('theory chapters exist', () => {
+  it.each([
+    '01_rnn_fundamentals.md',
+    '02_lstm_architecture.md',
+    '03_gru_architecture.md',
+    '04_comparing_rnn_lstm_gru.md',
+    '05_advanced_architectures.md',
+  ])('theory/%s', (name) => {
+    expect(fs.existsSync(path.join(THEORY, name))).toBe(true);
+  });
+});
+
+describe('relative links and images resolve', () => {
+  const readme = path.join(ROOT, 'README.md');
+  const files = [...chapters, readme];
+  it.each(files.map((f) => [rel(f), f]))('%s', (_name, file) => {
+    if (file === readme && !fs.existsSync(readme)) return; // README.md not written yet
+    const md = fs.readFileSync(file, 'utf8');
+    const broken = linkTargets(md)
+      .map(({ target, line }) => {
+        const clean = decodeURIComponent(target.replace(/[#?].*$/, ''));
+        if (clean === '') return null;
+        const resolved = path.resolve(path.dirname(file), clean);
+        return fs.existsSync(resolved) ? null : `line ${line}: ${target} -> ${rel(resolved)} does not exist`;
+      })
+      .filter((x): x is string => x !== null);
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('formulas parse with KaTeX', () => {
+  it.each(chapters.map((f) => [rel(f), f]))('%s', (_name, file) => {
+    const md = fs.readFileSync(file, 'utf8');
+    const { formulas, stray } = extractMath(stripComments(stripCodeSpans(stripFencedCode(md))));
+    const errors: string[] = stray.map((l) => `line ${l}: unmatched or malformed $`);
+    for (const f of formulas) {
+      if (/\\(newcommand|renewcommand|def)\b/.test(f.tex)) {
+        errors.push(`line ${f.line}: macro definitions do not render on GitHub: ${f.tex.trim()}`);
+      }
+      try {
+        katex.renderToString(f.tex, { throwOnError: true, displayMode: f.display });
+      } catch (e) {
+        errors.push(`line ${f.line}: ${(e as Error).message}`);
+      }
+    }
+    expect(errors).toEqual([]);
+    expect(formulas.length).toBeGreaterThan(0);
+  });
+});
+
+describe('symbol tables name real library code', () => {
+  const libFiles = listTs(LIB_SRC);
+  const exported = exportedNames(libFiles);
+  it.each(chapters.map((f) => [rel(f), f]))('%s', (_name, file) => {
+    const rows = symbolRows(fs.readFileSync(file, 'utf8'));
+    expect(rows.length).toBeGreaterThan(0); // every chapter has a symbol table
+    const missing: string[] = [];
+    for (const row of rows) {
+      for (const name of row.exported) {
+        if (!exported.has(name)) missing.push(`line ${row.line}: \`${name}\` is not exported from lib/src`);
+      }
+      for (const f of row.files) {
+        const p = path.join(ROOT, f);
+        if (!fs.existsSync(p)) {
+          missing.push(`line ${row.line}: file ${f} does not exist`);
+          continue;
+        }
+        const src = fs.readFileSync(p, 'utf8');
+        for (const name of row.fields) {
+          const word = new RegExp('(^|[^A-Za-z0-9_$])' + name.replace(/[$]/g, '\\$') + '(?![A-Za-z0-9_$])');
+          if (!word.test(src)) missing.push(`line ${row.line}: \`${name}\` does not occur in ${f}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- tests of the helpers
+
+describe('markdown helpers', () => {
+  it('extracts inline and display math and ignores code', () => {
+    const md = 'a $x_t$ b `$not math$` c\n\n$$\nh_t = \\tanh(a)\n$$\n\n```\n$code$\n```\ncosts \\$5';
+    const { formulas, stray } = extractMath(stripCodeSpans(stripFencedCode(md)));
+    expect(formulas.map((f) => [f.tex.trim(), f.display])).toEqual([
+      ['x_t', false],
+      ['h_t = \\tanh(a)', true],
+    ]);
+    expect(stray).toEqual([]);
+  });
+  it('reports a stray dollar', () => {
+    expect(extractMath('costs $5 and more').stray).toEqual([1]);
+  });
+  it('finds relative links, images and HTML images, not URLs or anchors', () => {
+    const md = '[a](b.md) ![c](figures/d.svg "t") [e](https://x.org) [f](#g) `[h](i.md)`\n<img src="j.svg">';
+    expect(linkTargets(md).map((l) => l.target)).toEqual(['b.md', 'figures/d.svg', 'j.svg']);
+  });
+  it('reads symbol tables', () => {
+    const md = '| symbol | field or variable | exported name | file |\n|---|---|---|---|\n| $W$ | `kernel` | `rnnStep` | `lib/src/scratch/rnn.ts` |\n';
+    expect(symbolRows(md)).toEqual([
+      { exported: ['rnnStep'], fields: ['kernel'], files: ['lib/src/scratch/rnn.ts'], line: 3 },
+    ]);
+  });
+  it('reads exports', () => {
+    const tmp = path.join(require('os').tmpdir(), 'theory-export-test.ts');
+    fs.writeFileSync(tmp, 'export function a() {}\nexport const b = 1;\nexport { c, d as e };\nexport class F {}\n');
+    expect([...exportedNames([tmp])].sort()).toEqual(['F', 'a', 'b', 'c', 'e']);
+  });
+});
