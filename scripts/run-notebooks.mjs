@@ -1,0 +1,74 @@
+// `npm run notebooks [-- NAME ...] [--dir=NOTEBOOKS] [--out=EXECUTED]`: execute every notebook in notebooks/ headless, each in a
+// fresh tslab kernel, stop a notebook at its first cell error, print one line per notebook
+// with its wall time. Executed copies go to build/notebooks/ (git-ignored); the timings to
+// build/notebook-times.json. COURSE_FAST=1 selects fast mode (what CI runs).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { root, registerKernel, findPython, checkKernelVisible, jupyterEnv, INSTALL_JUPYTER_HINT } from './jupyter.mjs';
+
+const dirArg = process.argv.find((a) => a.startsWith('--dir='));
+const notebooksDir = dirArg ? path.resolve(dirArg.slice(6)) : path.join(root, 'notebooks');
+const outArg = process.argv.find((a) => a.startsWith('--out='));
+const outDir = outArg ? path.resolve(outArg.slice(6)) : path.join(root, 'build', 'notebooks');
+const filters = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const fast = !!process.env.COURSE_FAST && !['0', 'false', 'no'].includes(process.env.COURSE_FAST.toLowerCase());
+
+function fail(msg) {
+  console.error(`notebooks: ${msg}`);
+  process.exit(1);
+}
+
+const python = findPython(['nbclient', 'nbformat', 'jupyter_client']);
+if (!python) fail(`no Python with nbclient found. ${INSTALL_JUPYTER_HINT}`);
+try {
+  registerKernel();
+  checkKernelVisible(python);
+} catch (e) {
+  fail(`kernel registration failed: ${e.message}`);
+}
+if (!fs.existsSync(path.join(root, 'lib', 'dist', 'index.js'))) {
+  fail('the library is not built (lib/dist missing): run `npm run build`.');
+}
+
+let notebooks = fs.readdirSync(notebooksDir).filter((f) => f.endsWith('.ipynb')).sort();
+if (filters.length) notebooks = notebooks.filter((f) => filters.some((q) => f.includes(q)));
+if (notebooks.length === 0) fail(`no notebook matches ${filters.join(', ') || '*.ipynb'} in ${notebooksDir}`);
+
+console.log(`notebooks: executing ${notebooks.length} in ${fast ? 'fast' : 'full'} mode with ${python}`);
+const results = [];
+for (const nb of notebooks) {
+  const src = path.join(notebooksDir, nb);
+  const dst = path.join(outDir, nb);
+  const t0 = Date.now();
+  const { code, stderr } = await new Promise((resolve) => {
+    const p = spawn(python, [path.join(root, 'scripts', 'execute_notebook.py'), src, dst], {
+      env: jupyterEnv(),
+      cwd: notebooksDir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    p.stderr.on('data', (d) => (err += d));
+    p.on('close', (c) => resolve({ code: c, stderr: err }));
+  });
+  const seconds = (Date.now() - t0) / 1000;
+  const ok = code === 0;
+  const why = ok ? '' : '  ' + (stderr.trim().split('\n').filter((l) => /^(cell \d+|kernel error)/.test(l)).pop() || stderr.trim().split('\n').pop() || `exit ${code}`);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${nb.padEnd(40)} ${seconds.toFixed(1).padStart(7)} s${why}`);
+  results.push({ notebook: nb, ok, seconds, mode: fast ? 'fast' : 'full' });
+}
+// Timings of the course's own notebooks feed the benchmark report (npm run bench).
+if (!dirArg) recordTimes(results);
+function recordTimes(results) {
+fs.mkdirSync(path.join(root, 'build'), { recursive: true });
+const timesFile = path.join(root, 'build', 'notebook-times.json');
+let times = {};
+try { times = JSON.parse(fs.readFileSync(timesFile, 'utf8')); } catch {}
+for (const r of results) times[`${r.notebook}:${r.mode}`] = { seconds: r.seconds, ok: r.ok, at: new Date().toISOString() };
+fs.writeFileSync(timesFile, JSON.stringify(times, null, 2) + '\n');
+}
+
+const failed = results.filter((r) => !r.ok);
+console.log(`executed copies are in ${path.relative(root, outDir) || outDir}/`);
+console.log(`notebooks: ${results.length - failed.length} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);

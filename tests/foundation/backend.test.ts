@@ -1,0 +1,107 @@
+// The backend selector: automatic choice, forcing, and clear errors for bad choices.
+import * as tf from '@tensorflow/tfjs';
+import { initBackend, backendInfo, BACKENDS } from 'seqmodels';
+
+function nativeInstalled(): boolean {
+  try {
+    require('tfjs-node-native');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('initBackend', () => {
+  const lines: string[] = [];
+  const log = (l: string) => lines.push(l);
+
+  test('picks the first backend that starts and says why in one line', async () => {
+    const info = await initBackend({ log });
+    expect(BACKENDS).toContain(info.name);
+    expect(tf.getBackend()).toBe(info.name);
+    expect(backendInfo()).toBe(info);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`using ${info.name}`);
+    if (nativeInstalled()) {
+      expect(info.name).toBe('tensorflow');
+    } else {
+      expect(info.name).toBe('wasm');
+      expect(info.reason).toMatch(/native backend not installed.*using wasm/);
+    }
+  });
+
+  test('an unknown backend name is an error listing the known ones', async () => {
+    await expect(initBackend({ force: 'gpu', log: null })).rejects.toThrow(
+      /"gpu" is not a tfjs backend.*tensorflow, wasm, cpu/,
+    );
+  });
+
+  test('a forced backend that is not available names the available ones', async () => {
+    if (nativeInstalled()) {
+      const info = await initBackend({ force: 'tensorflow', log: null });
+      expect(info.name).toBe('tensorflow');
+    } else {
+      await expect(initBackend({ force: 'tensorflow', log: null })).rejects.toThrow(
+        /forced backend "tensorflow" is not available.*Available here: wasm, cpu/,
+      );
+    }
+  });
+
+  test('COURSE_BACKEND forces a backend', async () => {
+    process.env.COURSE_BACKEND = 'cpu';
+    try {
+      const info = await initBackend({ log: null });
+      expect(info).toMatchObject({ name: 'cpu', forced: true });
+      expect(tf.getBackend()).toBe('cpu');
+    } finally {
+      delete process.env.COURSE_BACKEND;
+    }
+  });
+});
+
+describe('wasm backend closes the training gaps', () => {
+  beforeAll(async () => {
+    await initBackend({ force: 'wasm', log: null });
+  });
+
+  test('the gradient of gather (UnsortedSegmentSum) equals the cpu result', async () => {
+    const table = [[1, 2], [3, 4], [5, 6]];
+    const ids = [2, 0, 2, 2, 1];
+    const weights = [[1, -1], [0.5, 2], [3, 0], [-2, 1], [1, 1]];
+    const gradOn = async (backend: string) => {
+      await tf.setBackend(backend);
+      const g = tf.grad((t: tf.Tensor) =>
+        tf.gather(t, tf.tensor1d(ids, 'int32')).mul(tf.tensor2d(weights)).sum(),
+      )(tf.tensor2d(table));
+      return g.arraySync();
+    };
+    const onWasm = await gradOn('wasm');
+    const onCpu = await gradOn('cpu');
+    await tf.setBackend('wasm');
+    // rows: id 0 <- weights[1]; id 1 <- weights[4]; id 2 <- weights[0] + weights[2] + weights[3]
+    expect(tf.getKernel('UnsortedSegmentSum', 'wasm')).toBeDefined();
+    expect(onCpu).toEqual([[0.5, 2], [1, 1], [2, 0]]);
+    expect(onWasm).toEqual(onCpu);
+  });
+
+  test('a model with tf.layers.embedding trains on wasm', async () => {
+    expect(tf.getBackend()).toBe('wasm');
+    const model = tf.sequential({
+      layers: [
+        tf.layers.embedding({ inputDim: 10, outputDim: 4, inputLength: 3 }),
+        tf.layers.flatten(),
+        tf.layers.dense({ units: 1 }),
+      ],
+    });
+    model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+    const x = tf.tensor2d([[1, 2, 3], [4, 5, 6], [7, 8, 9], [1, 5, 9]]);
+    const y = tf.tensor2d([[1], [0], [1], [0]]);
+    const before = tf.memory().numTensors;
+    const h = await model.fit(x, y, { epochs: 20, verbose: 0 });
+    const losses = h.history.loss as number[];
+    expect(losses[losses.length - 1]).toBeLessThan(losses[0] * 0.5);
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(before + 2);
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+});

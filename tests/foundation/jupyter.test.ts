@@ -1,0 +1,101 @@
+// The commands a learner runs: the notebook runner and `npm start`, against the real Jupyter.
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as net from 'net';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '..', '..');
+
+function notebook(cells: string[]): string {
+  return JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript (course)', language: 'typescript' } },
+    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })),
+  });
+}
+
+describe('notebook runner', () => {
+  test('runs each notebook in a fresh kernel, reports failures and exits non-zero', () => {
+    // Inside the repository, so that the kernel resolves "seqmodels" from node_modules.
+    fs.mkdirSync(path.join(root, 'build'), { recursive: true });
+    const dir = fs.mkdtempSync(path.join(root, 'build', 'runner-test-'));
+    fs.writeFileSync(
+      path.join(dir, 'a_good.ipynb'),
+      notebook(['import { isFast } from "seqmodels";\nconst n: number = 6 * 7;', 'console.log(`answer ${n}`, typeof isFast);']),
+    );
+    fs.writeFileSync(path.join(dir, 'b_bad.ipynb'), notebook(['const x = 1;', 'throw new Error("deliberate failure in cell 2");']));
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'run-notebooks.mjs'), `--dir=${dir}`, `--out=${dir}/out`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120000,
+    });
+    const out = r.stdout + r.stderr;
+    expect(out).toMatch(/ok\s+a_good\.ipynb\s+[\d.]+ s/);
+    expect(out).toMatch(/FAIL b_bad\.ipynb\s+[\d.]+ s.*cell 2: Error: deliberate failure in cell 2/);
+    expect(out).toMatch(/^notebooks: 1 passed, 1 failed$/m);
+    expect(r.status).toBe(1);
+    // The executed copy of the good notebook holds the kernel's output.
+    const executed = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'a_good.ipynb'), 'utf8'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(JSON.stringify(executed.cells[1].outputs)).toContain('answer 42');
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function getJson(url: string): Promise<any> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(body)) : reject(new Error(`HTTP ${res.statusCode}`))));
+      })
+      .on('error', reject);
+  });
+}
+
+describe('npm start', () => {
+  test('serves Jupyter on 127.0.0.1 with the TypeScript kernel listed', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--no-browser', `--port=${port}`], {
+      cwd: root,
+      env: { ...process.env, JUPYTER_TOKEN: 'course-test' },
+      detached: true,
+      stdio: 'ignore',
+    });
+    try {
+      let specs: any = null;
+      for (let i = 0; i < 60 && !specs; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        specs = await getJson(`http://127.0.0.1:${port}/api/kernelspecs?token=course-test`).catch(() => null);
+      }
+      expect(specs).not.toBeNull();
+      expect(specs.kernelspecs.tslab.spec.display_name).toBe('TypeScript (course)');
+      expect(specs.kernelspecs.tslab.spec.language).toBe('typescript');
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+    }
+  });
+
+  test('without Jupyter it stops with how to install it and a non-zero exit', () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+      cwd: root,
+      env: { ...process.env, COURSE_PYTHON: '/bin/false' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/Jupyter is not installed.*pip install jupyterlab.*apt-get install jupyter-notebook/);
+  });
+});
