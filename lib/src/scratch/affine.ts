@@ -1,0 +1,53 @@
+/**
+ * The input side shared by every cell: pre = x W + b, and its backward
+ * dW += xᵀ dPre, db += Σ_batch dPre, dx = dPre Wᵀ.
+ * A one-hot input (indices) makes x W a copy of one row of W and xᵀ dPre a row update.
+ */
+import { FloatArray, Mat, gemmNN, gemmNT, gemmTN } from './mat';
+import { StepInput, isIndexInput } from './types';
+
+/** out[batch, n] = x W + b (overwrites out). */
+export function inputProjection(x: StepInput, kernel: Mat, bias: FloatArray, out: Mat): void {
+  const n = out.cols;
+  const o = out.data;
+  const W = kernel.data;
+  if (isIndexInput(x)) {
+    for (let r = 0; r < x.length; r++) {
+      const w0 = x[r] * n;
+      const o0 = r * n;
+      for (let j = 0; j < n; j++) o[o0 + j] = W[w0 + j] + bias[j];
+    }
+    return;
+  }
+  for (let r = 0; r < out.rows; r++) {
+    const o0 = r * n;
+    for (let j = 0; j < n; j++) o[o0 + j] = bias[j];
+  }
+  gemmNN(x.rows, n, x.cols, x.data, 0, x.cols, W, 0, n, o, 0, n);
+}
+
+/** dKernel += xᵀ dPre; dBias += column sums of dPre; dx = dPre Wᵀ when dx is given and x dense. */
+export function inputProjectionBackward(
+  x: StepInput, kernel: Mat, dPre: Mat, dKernel: Mat, dBias: FloatArray, dx?: Mat | null,
+): void {
+  const n = dPre.cols;
+  const d = dPre.data;
+  const dW = dKernel.data;
+  for (let r = 0; r < dPre.rows; r++) {
+    const d0 = r * n;
+    for (let j = 0; j < n; j++) dBias[j] += d[d0 + j];
+  }
+  if (isIndexInput(x)) {
+    for (let r = 0; r < x.length; r++) {
+      const w0 = x[r] * n;
+      const d0 = r * n;
+      for (let j = 0; j < n; j++) dW[w0 + j] += d[d0 + j];
+    }
+    return;
+  }
+  gemmTN(x.cols, n, x.rows, x.data, 0, x.cols, d, 0, n, dW, 0, n);
+  if (dx) {
+    dx.data.fill(0);
+    gemmNT(dx.rows, x.cols, n, d, 0, n, kernel.data, 0, n, dx.data, 0, dx.cols);
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * The loop over time, written once for every cell: forward over a sequence from initial
+ * states, and backpropagation through time (full, or truncated every k steps).
+ *
+ * A sequence is a list of `seqLen` steps; step t is `[batch, inputSize]` (dense) or `[batch]`
+ * indices (one-hot). `splitTime` / `stackTime` convert from / to `[batch, time, features]`.
+ *
+ * Speed: all buffers live in a `SequenceWorkspace`; pass one (`createWorkspace`) to reuse it
+ * across calls, and nothing is allocated inside the loops. Results then alias the workspace.
+ */
+import { DType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat } from './mat';
+import { checkFinite, checkIndices, checkShape, shapeStr } from './shapes';
+import { CellConfig, CellParams, StepCache, StepGradOut, StepInput, isIndexInput } from './types';
+import { allocStepCache, allocStepGradOut, cellStep, cellStepBackward, checkParams, zerosLike } from './cells';
+
+/** Reusable buffers for sequences of up to `seqLen` steps of `batchSize` rows. */
+export interface SequenceWorkspace {
+  cfg: CellConfig;
+  batchSize: number;
+  seqLen: number;
+  dtype: DType;
+  caches: StepCache[];     // one per step
+  h0: Mat;                 // the initial states (a copy of the given ones, or zeros)
+  c0?: Mat;
+  dh: Mat;                 // [batch, H] running ∂L/∂h_t
+  dc?: Mat;                // [batch, H] running ∂L/∂c_t (LSTM)
+  gradOut: StepGradOut;    // written by each backward step
+  dxs: Mat[];              // per-step input gradients (dense inputs only)
+}
+
+export function createWorkspace(cfg: CellConfig, batchSize: number, seqLen: number, dtype: DType = 'float32'): SequenceWorkspace {
+  const C = ctorOf(dtype);
+  const H = cfg.hiddenSize;
+  const ws: SequenceWorkspace = {
+    cfg, batchSize, seqLen, dtype,
+    caches: Array.from({ length: seqLen }, () => allocStepCache(cfg, batchSize, dtype)),
+    h0: mat(batchSize, H, C),
+    dh: mat(batchSize, H, C),
+    gradOut: allocStepGradOut(cfg, batchSize, dtype),
+    dxs: [],
+  };
+  if (cfg.cell === 'lstm') {
+    ws.c0 = mat(batchSize, H, C);
+    ws.dc = mat(batchSize, H, C);
+  }
+  return ws;
+}
+
+export interface InitialState { h?: Mat; c?: Mat }
+
+export interface ForwardOptions {
+  /** Buffers to reuse (see `createWorkspace`); a fresh one is made when absent or too small. */
+  workspace?: SequenceWorkspace;
+}
+
+export interface ForwardResult {
+  cfg: CellConfig;
+  params: CellParams;
+  xs: StepInput[];
+  h0: Mat;                 // [batch, H] initial hidden state used
+  c0?: Mat;                // [batch, H] initial cell state (LSTM)
+  hs: Mat[];               // seqLen × [batch, H] hidden states h_1..h_T
+  cs?: Mat[];              // seqLen × [batch, H] cell states (LSTM)
+  h: Mat;                  // final hidden state h_T, for stateful continuation
+  c?: Mat;                 // final cell state c_T (LSTM)
+  caches: StepCache[];
+  workspace: SequenceWorkspace;
+}
+
+function checkInputs(cfg: CellConfig, xs: StepInput[]): number {
+  if (!Array.isArray(xs) || xs.length === 0) {
+    throw new Error(`xs: expected a non-empty sequence (seqLen >= 1), got ${Array.isArray(xs) ? 'seqLen 0' : typeof xs}`);
+  }
+  const x0 = xs[0];
+  const batch = isIndexInput(x0) ? x0.length : x0?.rows;
+  if (!Number.isInteger(batch) || batch <= 0) throw new Error(`xs[0]: expected batch >= 1, got ${batch}`);
+  for (let t = 0; t < xs.length; t++) {
+    const x = xs[t];
+    if (isIndexInput(x)) checkIndices(x, batch, cfg.inputSize, `xs[${t}] (one-hot indices)`);
+    else {
+      checkShape(x, batch, cfg.inputSize, `xs[${t}]`);
+      checkFinite(x.data, `xs[${t}]`, x.cols);
+    }
+  }
+  return batch;
+}
+
+/** Runs the cell over all steps from the initial state (zeros when not given). */
+export function forwardSequence(
+  cfg: CellConfig, params: CellParams, xs: StepInput[], init: InitialState = {}, opts: ForwardOptions = {},
+): ForwardResult {
+  checkParams(cfg, params);
+  const batch = checkInputs(cfg, xs);
+  const T = xs.length;
+  const dtype = dtypeOf(params.kernel.data);
+  let ws = opts.workspace;
+  if (!ws || ws.batchSize !== batch || ws.seqLen < T || ws.dtype !== dtype || ws.cfg.cell !== cfg.cell
+    || ws.cfg.hiddenSize !== cfg.hiddenSize || ws.cfg.inputSize !== cfg.inputSize) {
+    ws = createWorkspace(cfg, batch, T, dtype);
+  }
+  const H = cfg.hiddenSize;
+  // Initial states are copied into the workspace: a caller continuing statefully passes the
+  // previous call's final state, which lives in a cache this call overwrites.
+  const h0 = ws.h0;
+  const c0 = ws.c0;
+  if (init.h) {
+    checkShape(init.h, batch, H, 'initial state h0');
+    checkFinite(init.h.data, 'initial state h0', H);
+    h0.data.set(init.h.data);
+  } else h0.data.fill(0);
+  if (cfg.cell === 'lstm') {
+    if (init.c) {
+      checkShape(init.c, batch, H, 'initial state c0');
+      checkFinite(init.c.data, 'initial state c0', H);
+      c0!.data.set(init.c.data);
+    } else c0!.data.fill(0);
+  } else if (init.c) {
+    throw new Error(`initial state c0: expected none (${cfg.cell} has no cell state), got shape [${init.c.rows}, ${init.c.cols}]`);
+  }
+  let hPrev = h0;
+  let cPrev = c0;
+  for (let t = 0; t < T; t++) {
+    const cache = cellStep(cfg, params, xs[t], hPrev, cPrev, ws.caches[t]);
+    hPrev = cache.h;
+    cPrev = cache.c;
+  }
+  const caches = ws.caches.slice(0, T);
+  const res: ForwardResult = {
+    cfg, params, xs, h0, c0, caches, workspace: ws,
+    hs: caches.map((c) => c.h),
+    h: hPrev,
+  };
+  if (cfg.cell === 'lstm') {
+    res.cs = caches.map((c) => c.c!);
+    res.c = cPrev;
+  }
+  return res;
+}
+
+export interface BackwardOptions {
+  /** ∂L/∂h_T and ∂L/∂c_T from beyond the sequence (e.g. a loss on the final state). */
+  dhFinal?: Mat;
+  dcFinal?: Mat;
+  /**
+   * Truncated BPTT: cut the recurrent gradient every `truncate` steps. Steps are split into
+   * chunks [0, k), [k, 2k), ...; gradients flow within a chunk, and not from a chunk into
+   * the previous one, exactly as if each chunk had been run separately from the carried state.
+   * Undefined or >= seqLen: full BPTT.
+   */
+  truncate?: number;
+  /** Accumulate into these gradients (e.g. over several chunks) instead of fresh zeros. */
+  grads?: CellParams;
+  /** Compute ∂L/∂x_t for dense inputs (default true). */
+  inputGrads?: boolean;
+}
+
+export interface BackwardResult {
+  grads: CellParams;       // ∂L/∂(kernel, recurrentKernel, bias[, recurrentBias])
+  dxs: Mat[] | null;       // seqLen × [batch, inputSize], null for one-hot inputs
+  dh0: Mat;                // ∂L/∂h_0 [batch, H]
+  dc0?: Mat;               // ∂L/∂c_0 [batch, H] (LSTM)
+}
+
+/**
+ * Backpropagation through time. `dhs[t]` is ∂L/∂h_t from whatever consumes the hidden states
+ * (an output layer, the next layer of a stack); null entries mean zero.
+ */
+export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null, opts: BackwardOptions = {}): BackwardResult {
+  const { cfg, params, caches, workspace: ws } = fwd;
+  const T = caches.length;
+  const batch = ws.batchSize;
+  const H = cfg.hiddenSize;
+  if (dhs && dhs.length !== T) throw new Error(`dhs: expected ${T} steps (seqLen of the forward pass), got ${dhs.length}`);
+  if (dhs) {
+    for (let t = 0; t < T; t++) {
+      const d = dhs[t];
+      if (d) {
+        checkShape(d, batch, H, `dhs[${t}]`);
+        checkFinite(d.data, `dhs[${t}]`, H);
+      }
+    }
+  }
+  const k = opts.truncate ?? T;
+  if (!Number.isInteger(k) || k < 1) throw new Error(`truncate: expected a positive integer number of steps, got ${opts.truncate}`);
+  const grads = opts.grads ?? zerosLike(params);
+  if (opts.grads) checkParams(cfg, opts.grads, 'grads');
+  const dense = !isIndexInput(fwd.xs[0]);
+  const wantDx = dense && opts.inputGrads !== false;
+  const C = ctorOf(ws.dtype) as FloatArrayConstructor;
+  if (wantDx) while (ws.dxs.length < T) ws.dxs.push(mat(batch, cfg.inputSize, C));
+  const dh = ws.dh.data;
+  const dc = ws.dc ? ws.dc.data : null;
+  dh.fill(0);
+  if (dc) dc.fill(0);
+  if (opts.dhFinal) { checkShape(opts.dhFinal, batch, H, 'dhFinal'); dh.set(opts.dhFinal.data); }
+  if (opts.dcFinal) {
+    if (!dc) throw new Error(`dcFinal: expected none (${cfg.cell} has no cell state), got shape [${opts.dcFinal.rows}, ${opts.dcFinal.cols}]`);
+    checkShape(opts.dcFinal, batch, H, 'dcFinal');
+    dc.set(opts.dcFinal.data);
+  }
+  const out = ws.gradOut;
+  for (let t = T - 1; t >= 0; t--) {
+    const d = dhs ? dhs[t] : null;
+    if (d) {
+      const dd = d.data;
+      for (let i = 0; i < dh.length; i++) dh[i] += dd[i];
+    }
+    out.dx = wantDx ? ws.dxs[t] : null;
+    cellStepBackward(cfg, params, caches[t], ws.dh, ws.dc ?? null, grads, out);
+    if (t % k === 0 && t > 0) {
+      dh.fill(0);                      // chunk boundary: no gradient into the previous chunk
+      if (dc) dc.fill(0);
+    } else {
+      dh.set(out.dhPrev.data);
+      if (dc) dc.set(out.dcPrev!.data);
+    }
+  }
+  const res: BackwardResult = {
+    grads,
+    dxs: wantDx ? ws.dxs.slice(0, T) : null,
+    dh0: ws.dh,
+  };
+  if (cfg.cell === 'lstm') res.dc0 = ws.dc;
+  return res;
+}
+
+/** Steps of a `[batch, time, features]` array (row-major), as `seqLen` matrices `[batch, features]`. */
+export function splitTime(data: ArrayLike<number>, batchSize: number, seqLen: number, features: number,
+  ctor: FloatArrayConstructor = Float32Array): Mat[] {
+  if (data.length !== batchSize * seqLen * features) {
+    throw new Error(`splitTime: expected ${batchSize * seqLen * features} values for shape ${shapeStr([batchSize, seqLen, features])}, got ${data.length}`);
+  }
+  const out: Mat[] = [];
+  for (let t = 0; t < seqLen; t++) {
+    const m = mat(batchSize, features, ctor);
+    for (let b = 0; b < batchSize; b++) {
+      for (let f = 0; f < features; f++) m.data[b * features + f] = data[(b * seqLen + t) * features + f];
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** The inverse of `splitTime`: `seqLen` matrices `[batch, features]` into one `[batch, time, features]` array. */
+export function stackTime(steps: Mat[]): FloatArray {
+  if (steps.length === 0) throw new Error('stackTime: expected at least one step, got 0');
+  const { rows: B, cols: F } = steps[0];
+  const T = steps.length;
+  const C = steps[0].data.constructor as FloatArrayConstructor;
+  const out = new C(B * T * F);
+  steps.forEach((m, t) => {
+    checkShape(m, B, F, `stackTime step ${t}`);
+    for (let b = 0; b < B; b++) {
+      for (let f = 0; f < F; f++) out[(b * T + t) * F + f] = m.data[b * F + f];
+    }
+  });
+  return out;
+}

@@ -1,0 +1,70 @@
+/**
+ * The shared vocabulary of the from-scratch cells: configuration, weights, per-step caches.
+ * Weight layout and gate orders are tf.layers' (see lib/README.md):
+ *   kernel          W  [inputSize,  k*hiddenSize]
+ *   recurrentKernel U  [hiddenSize, k*hiddenSize]
+ *   bias            b  [k*hiddenSize]
+ *   recurrentBias   bʰ [k*hiddenSize]   (GRU with resetAfter only)
+ * with k = 1 (RNN), 4 (LSTM: i, f, c, o), 3 (GRU: z, r, h).
+ */
+import type { FloatArray, Mat } from './mat';
+
+export type CellKind = 'rnn' | 'lstm' | 'gru';
+
+/** What a recurrent layer is; the weights are separate (`CellParams`). */
+export interface CellConfig {
+  cell: CellKind;
+  inputSize: number;
+  hiddenSize: number;
+  /** GRU only: apply the reset gate after the recurrent matmul (cuDNN/PyTorch). Default false (tf.layers). */
+  resetAfter?: boolean;
+}
+
+/** Weights of one cell in tf.layers layout. Gradients use the same type. */
+export interface CellParams<A extends FloatArray = FloatArray> {
+  kernel: Mat<A>;          // W [inputSize, k*hiddenSize]
+  recurrentKernel: Mat<A>; // U [hiddenSize, k*hiddenSize]
+  bias: A;                 // b [k*hiddenSize]
+  recurrentBias?: A;       // bʰ [k*hiddenSize], GRU resetAfter only
+}
+
+/**
+ * The input of one step: a dense matrix `[batch, inputSize]`, or the indices `[batch]` of a
+ * one-hot input (then x W is a row lookup into W, not a matrix product).
+ */
+export type StepInput = Mat | Int32Array;
+
+/**
+ * Everything a step computed that its backward step needs. `x`, `hPrev`, `cPrev` are
+ * references (not copies) to the step's inputs; the other matrices are owned by the cache
+ * and are overwritten when the cache is reused.
+ */
+export interface StepCache {
+  x: StepInput;
+  hPrev: Mat;           // [batch, hiddenSize]
+  cPrev?: Mat;          // [batch, hiddenSize], LSTM
+  gates: Mat;           // [batch, k*hiddenSize] gate activations (after σ / tanh)
+  h: Mat;               // [batch, hiddenSize]
+  c?: Mat;              // [batch, hiddenSize], LSTM
+  aux?: Mat;            // [batch, hiddenSize]: LSTM tanh(c); GRU r⊙hPrev (reset before) or hPrev Uₕ + bʰₕ (reset after)
+}
+
+/** Where a backward step writes. `dx` is filled only when given and the input is dense. */
+export interface StepGradOut {
+  dhPrev: Mat;          // [batch, hiddenSize]
+  dcPrev?: Mat;         // [batch, hiddenSize], LSTM
+  dx?: Mat | null;      // [batch, inputSize]
+  dGates: Mat;          // [batch, k*hiddenSize] workspace: gradient w.r.t. gate pre-activations
+}
+
+export function gateCount(cell: CellKind): number {
+  return cell === 'rnn' ? 1 : cell === 'lstm' ? 4 : 3;
+}
+
+export function isIndexInput(x: StepInput): x is Int32Array {
+  return x instanceof Int32Array;
+}
+
+export function batchOf(x: StepInput): number {
+  return isIndexInput(x) ? x.length : x.rows;
+}

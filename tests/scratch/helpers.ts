@@ -1,0 +1,66 @@
+/** Shared fixtures for the scratch tests: small random problems with fixed seeds. */
+import { CellConfig, CellParams, DType, Mat, Rng, ctorOf, mat, rng, zeroParams } from 'seqmodels';
+
+export function randMat(rows: number, cols: number, random: Rng, scale = 1, dtype: DType = 'float64'): Mat {
+  const m = mat(rows, cols, ctorOf(dtype));
+  for (let i = 0; i < m.data.length; i++) m.data[i] = (2 * random() - 1) * scale;
+  return m;
+}
+
+export function randParams(cfg: CellConfig, random: Rng, dtype: DType = 'float64', scale = 0.6): CellParams {
+  const p = zeroParams(cfg, dtype);
+  for (const a of [p.kernel.data, p.recurrentKernel.data, p.bias, p.recurrentBias]) {
+    if (a) for (let i = 0; i < a.length; i++) a[i] = (2 * random() - 1) * scale;
+  }
+  return p;
+}
+
+export interface Problem {
+  cfg: CellConfig;
+  params: CellParams;
+  xs: Mat[];
+  h0: Mat;
+  c0?: Mat;
+  /** Loss weights: L = Σ_t ⟨h_t, R_t⟩ + ⟨h_T, Rh⟩ + ⟨c_T, Rc⟩. */
+  R: Mat[];
+  Rh: Mat;
+  Rc?: Mat;
+}
+
+export function problem(cfg: CellConfig, batch: number, seqLen: number, seed: number, dtype: DType = 'float64'): Problem {
+  const random = rng(seed);
+  const H = cfg.hiddenSize;
+  const p: Problem = {
+    cfg,
+    params: randParams(cfg, random, dtype),
+    xs: Array.from({ length: seqLen }, () => randMat(batch, cfg.inputSize, random, 1, dtype)),
+    h0: randMat(batch, H, random, 0.5, dtype),
+    R: Array.from({ length: seqLen }, () => randMat(batch, H, random, 1, dtype)),
+    Rh: randMat(batch, H, random, 1, dtype),
+  };
+  if (cfg.cell === 'lstm') {
+    p.c0 = randMat(batch, H, random, 0.5, dtype);
+    p.Rc = randMat(batch, H, random, 1, dtype);
+  }
+  return p;
+}
+
+export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error(`length ${a.length} vs ${b.length}`);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return Number.isNaN(m) ? Infinity : m;
+}
+
+export const CELLS: { name: string; cfg: (inputSize: number, hiddenSize: number) => CellConfig }[] = [
+  { name: 'rnn', cfg: (inputSize, hiddenSize) => ({ cell: 'rnn', inputSize, hiddenSize }) },
+  { name: 'lstm', cfg: (inputSize, hiddenSize) => ({ cell: 'lstm', inputSize, hiddenSize }) },
+  { name: 'gru (reset before)', cfg: (inputSize, hiddenSize) => ({ cell: 'gru', inputSize, hiddenSize, resetAfter: false }) },
+  { name: 'gru (reset after)', cfg: (inputSize, hiddenSize) => ({ cell: 'gru', inputSize, hiddenSize, resetAfter: true }) },
+];
