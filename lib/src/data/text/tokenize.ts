@@ -1,0 +1,31 @@
+/**
+ * Word tokenizer.
+ *
+ * - lower-cases (option `lowerCase`, default true);
+ * - a word is a run of letters and digits; an apostrophe between two such runs
+ *   stays inside the word (`don't`, `o'clock`, `know't`); curly apostrophes (’)
+ *   become straight ones ('); quotes at the start or end of a word are dropped;
+ * - every other non-space character is punctuation: dropped by default, or kept
+ *   as a one-character token with `punctuation: 'keep'` (so `gable-ended` gives
+ *   `gable`, `-`, `ended`);
+ * - `stripHtml: true` first replaces HTML tags such as `<br />` with a space.
+ */
+export interface TokenizeOptions {
+  /** Lower-case the text first. Default true. */
+  lowerCase?: boolean;
+  /** `drop` (default) or `keep` punctuation characters as tokens. */
+  punctuation?: 'drop' | 'keep';
+  /** Replace HTML tags with a space first. Default false. */
+  stripHtml?: boolean;
+}
+
+const WORD = "[\\p{L}\\p{N}]+(?:'[\\p{L}\\p{N}]+)*";
+const WORDS_ONLY = new RegExp(WORD, 'gu');
+const WORDS_AND_PUNCT = new RegExp(`${WORD}|[^\\s\\p{L}\\p{N}']`, 'gu');
+
+export function tokenizeWords(text: string, options: TokenizeOptions = {}): string[] {
+  let s = options.stripHtml ? text.replace(/<[^>]{0,100}>/g, ' ') : text;
+  if (options.lowerCase ?? true) s = s.toLowerCase();
+  s = s.replace(/[\u2018\u2019]/g, "'");
+  return s.match(options.punctuation === 'keep' ? WORDS_AND_PUNCT : WORDS_ONLY) ?? [];
+}
