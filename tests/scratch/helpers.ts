@@ -1,13 +1,13 @@
 /** Shared fixtures for the scratch tests: small random problems with fixed seeds. */
-import { CellConfig, CellParams, DType, Mat, Rng, ctorOf, mat, rng, zeroParams } from 'seqmodels';
+import { CellConfig, CellParams, FloatDType, Mat, Rng, ctorOf, mat, seededRng, zeroParams } from 'seqmodels';
 
-export function randMat(rows: number, cols: number, random: Rng, scale = 1, dtype: DType = 'float64'): Mat {
+export function randMat(rows: number, cols: number, random: Rng, scale = 1, dtype: FloatDType = 'float64'): Mat {
   const m = mat(rows, cols, ctorOf(dtype));
   for (let i = 0; i < m.data.length; i++) m.data[i] = (2 * random() - 1) * scale;
   return m;
 }
 
-export function randParams(cfg: CellConfig, random: Rng, dtype: DType = 'float64', scale = 0.6): CellParams {
+export function randParams(cfg: CellConfig, random: Rng, dtype: FloatDType = 'float64', scale = 0.6): CellParams {
   const p = zeroParams(cfg, dtype);
   for (const a of [p.kernel.data, p.recurrentKernel.data, p.bias, p.recurrentBias]) {
     if (a) for (let i = 0; i < a.length; i++) a[i] = (2 * random() - 1) * scale;
@@ -27,8 +27,8 @@ export interface Problem {
   Rc?: Mat;
 }
 
-export function problem(cfg: CellConfig, batch: number, seqLen: number, seed: number, dtype: DType = 'float64'): Problem {
-  const random = rng(seed);
+export function problem(cfg: CellConfig, batch: number, seqLen: number, seed: number, dtype: FloatDType = 'float64'): Problem {
+  const random = seededRng(seed);
   const H = cfg.hiddenSize;
   const p: Problem = {
     cfg,

@@ -2,7 +2,7 @@
  * The three cells behind one interface, so the loop over time (sequence.ts) is written once:
  * parameter validation, allocation of caches and gradient buffers, and step dispatch.
  */
-import { DType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat } from './mat';
+import { FloatDType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat } from './mat';
 import { checkLength, checkShape } from './shapes';
 import { CellConfig, CellParams, StepCache, StepGradOut, StepInput, gateCount } from './types';
 import { rnnStep, rnnStepBackward } from './rnn';
@@ -48,7 +48,7 @@ export function checkParams(cfg: CellConfig, params: CellParams, what = 'params'
 }
 
 /** Zero weights (or gradient accumulators) of the right shapes. */
-export function zeroParams(cfg: CellConfig, dtype: DType = 'float32'): CellParams {
+export function zeroParams(cfg: CellConfig, dtype: FloatDType = 'float32'): CellParams {
   const C = ctorOf(dtype);
   const kH = gateCount(cfg.cell) * cfg.hiddenSize;
   const p: CellParams = {
@@ -79,12 +79,12 @@ export function paramArrays(p: CellParams): FloatArray[] {
   return out;
 }
 
-export function dtypeOfParams(p: CellParams): DType {
+export function dtypeOfParams(p: CellParams): FloatDType {
   return dtypeOf(p.kernel.data);
 }
 
 /** Preallocated buffers for one forward step of `cfg` at `batchSize`. */
-export function allocStepCache(cfg: CellConfig, batchSize: number, dtype: DType = 'float32'): StepCache {
+export function allocStepCache(cfg: CellConfig, batchSize: number, dtype: FloatDType = 'float32'): StepCache {
   const C = ctorOf(dtype);
   const H = cfg.hiddenSize;
   const G = gateCount(cfg.cell) * H;
@@ -99,7 +99,7 @@ export function allocStepCache(cfg: CellConfig, batchSize: number, dtype: DType 
 }
 
 /** Preallocated outputs of one backward step. */
-export function allocStepGradOut(cfg: CellConfig, batchSize: number, dtype: DType = 'float32', withDx = false): StepGradOut {
+export function allocStepGradOut(cfg: CellConfig, batchSize: number, dtype: FloatDType = 'float32', withDx = false): StepGradOut {
   const C = ctorOf(dtype);
   const H = cfg.hiddenSize;
   const out: StepGradOut = { dhPrev: mat(batchSize, H, C), dGates: mat(batchSize, gateCount(cfg.cell) * H, C) };

@@ -6,7 +6,7 @@
  * Use Float64 parameters: in Float32 the differences drown in rounding.
  */
 import type { FloatArray } from './mat';
-import { rng } from './init';
+import { seededRng } from './init';
 
 export interface GradientCheckOptions {
   eps?: number;        // step ε, default 1e-4
@@ -34,7 +34,7 @@ export function gradientCheck(
   const eps = opts.eps ?? 1e-4, floor = opts.floor ?? 1e-8;
   let idx = Array.from({ length: param.length }, (_, i) => i);
   if (opts.maxChecks !== undefined && opts.maxChecks < idx.length) {
-    const random = rng(opts.seed ?? 1);
+    const random = seededRng(opts.seed ?? 1);
     for (let i = idx.length - 1; i > 0; i--) { const j = random.int(i + 1); [idx[i], idx[j]] = [idx[j], idx[i]]; }
     idx = idx.slice(0, opts.maxChecks);
   }

@@ -1,12 +1,12 @@
 /**
  * Seeded initialisers, so every notebook, test and exercise is reproducible.
- *   rng(seed)               mulberry32 uniform [0, 1), plus `normal()` (Box–Muller)
+ *   seededRng(seed)         mulberry32 uniform [0, 1), plus `normal()` (Box–Muller)
  *   glorotUniform           U(−a, a), a = sqrt(6 / (fanIn + fanOut))
  *   orthogonal              QR (Gram–Schmidt) of a Gaussian matrix    (tf.layers' recurrentKernel default)
  *   zeros                   biases
  *   initCellParams          all three for one cell, with the LSTM forget bias set to 1 on request
  */
-import { DType, Mat, ctorOf, mat } from './mat';
+import { FloatDType, Mat, ctorOf, mat } from './mat';
 import { CellConfig, CellParams, gateCount } from './types';
 
 export interface Rng {
@@ -19,7 +19,7 @@ export interface Rng {
 }
 
 /** A small, fast, seeded generator (mulberry32). Same seed, same numbers, on every machine. */
-export function rng(seed = 42): Rng {
+export function seededRng(seed = 42): Rng {
   let s = seed >>> 0;
   const next = (() => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -38,7 +38,7 @@ export function rng(seed = 42): Rng {
 }
 
 /** Glorot/Xavier uniform `[rows, cols]`: U(−a, a) with a = sqrt(6 / (rows + cols)). */
-export function glorotUniform(rows: number, cols: number, random: Rng = rng(), dtype: DType = 'float32'): Mat {
+export function glorotUniform(rows: number, cols: number, random: Rng = seededRng(), dtype: FloatDType = 'float32'): Mat {
   const m = mat(rows, cols, ctorOf(dtype));
   const a = Math.sqrt(6 / (rows + cols));
   for (let i = 0; i < m.data.length; i++) m.data[i] = (2 * random() - 1) * a;
@@ -49,7 +49,7 @@ export function glorotUniform(rows: number, cols: number, random: Rng = rng(), d
  * A `[rows, cols]` matrix with orthonormal rows (rows <= cols) or columns (rows > cols),
  * times `gain`: Gram–Schmidt on a Gaussian matrix, with signs fixed as in QR.
  */
-export function orthogonal(rows: number, cols: number, random: Rng = rng(), gain = 1, dtype: DType = 'float32'): Mat {
+export function orthogonal(rows: number, cols: number, random: Rng = seededRng(), gain = 1, dtype: FloatDType = 'float32'): Mat {
   const n = Math.min(rows, cols);   // number of orthonormal vectors
   const len = Math.max(rows, cols); // their length
   const v: Float64Array[] = [];
@@ -79,13 +79,13 @@ export function orthogonal(rows: number, cols: number, random: Rng = rng(), gain
   return m;
 }
 
-export function zeros(rows: number, cols: number, dtype: DType = 'float32'): Mat {
+export function zerosMat(rows: number, cols: number, dtype: FloatDType = 'float32'): Mat {
   return mat(rows, cols, ctorOf(dtype));
 }
 
 export interface InitOptions {
   seed?: number;          // default 42
-  dtype?: DType;          // default 'float32'
+  dtype?: FloatDType;          // default 'float32'
   unitForgetBias?: boolean; // LSTM: forget-gate bias 1 (Jozefowicz et al. 2015; tf.layers' default true). Default true.
 }
 
@@ -95,7 +95,7 @@ export interface InitOptions {
  * (LSTM forget bias 1 unless `unitForgetBias: false`).
  */
 export function initCellParams(cfg: CellConfig, opts: InitOptions = {}): CellParams {
-  const random = rng(opts.seed ?? 42);
+  const random = seededRng(opts.seed ?? 42);
   const dtype = opts.dtype ?? 'float32';
   const H = cfg.hiddenSize;
   const k = gateCount(cfg.cell);

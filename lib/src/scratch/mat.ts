@@ -13,7 +13,7 @@
 
 export type FloatArray = Float32Array | Float64Array;
 export type FloatArrayConstructor = Float32ArrayConstructor | Float64ArrayConstructor;
-export type DType = 'float32' | 'float64';
+export type FloatDType = 'float32' | 'float64';
 
 /** A row-major matrix `[rows, cols]`. */
 export interface Mat<A extends FloatArray = FloatArray> {
@@ -22,11 +22,11 @@ export interface Mat<A extends FloatArray = FloatArray> {
   data: A;
 }
 
-export function ctorOf(dtype: DType): FloatArrayConstructor {
+export function ctorOf(dtype: FloatDType): FloatArrayConstructor {
   return dtype === 'float64' ? Float64Array : Float32Array;
 }
 
-export function dtypeOf(a: FloatArray): DType {
+export function dtypeOf(a: FloatArray): FloatDType {
   return a instanceof Float64Array ? 'float64' : 'float32';
 }
 
@@ -54,14 +54,14 @@ export function cloneMat(m: Mat, ctor?: FloatArrayConstructor): Mat {
 }
 
 /** Row r as an array (a copy). */
-export function row(m: Mat, r: number): number[] {
+export function matRow(m: Mat, r: number): number[] {
   return Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols));
 }
 
 /** Nested arrays from a matrix. */
-export function toArrays(m: Mat): number[][] {
+export function matToArrays(m: Mat): number[][] {
   const out: number[][] = [];
-  for (let r = 0; r < m.rows; r++) out.push(row(m, r));
+  for (let r = 0; r < m.rows; r++) out.push(matRow(m, r));
   return out;
 }
 

@@ -8,7 +8,7 @@
  * Speed: all buffers live in a `SequenceWorkspace`; pass one (`createWorkspace`) to reuse it
  * across calls, and nothing is allocated inside the loops. Results then alias the workspace.
  */
-import { DType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat } from './mat';
+import { FloatDType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat } from './mat';
 import { checkFinite, checkIndices, checkShape, shapeStr } from './shapes';
 import { CellConfig, CellParams, StepCache, StepGradOut, StepInput, isIndexInput } from './types';
 import { allocStepCache, allocStepGradOut, cellStep, cellStepBackward, checkParams, zerosLike } from './cells';
@@ -18,7 +18,7 @@ export interface SequenceWorkspace {
   cfg: CellConfig;
   batchSize: number;
   seqLen: number;
-  dtype: DType;
+  dtype: FloatDType;
   caches: StepCache[];     // one per step
   h0: Mat;                 // the initial states (a copy of the given ones, or zeros)
   c0?: Mat;
@@ -28,7 +28,7 @@ export interface SequenceWorkspace {
   dxs: Mat[];              // per-step input gradients (dense inputs only)
 }
 
-export function createWorkspace(cfg: CellConfig, batchSize: number, seqLen: number, dtype: DType = 'float32'): SequenceWorkspace {
+export function createWorkspace(cfg: CellConfig, batchSize: number, seqLen: number, dtype: FloatDType = 'float32'): SequenceWorkspace {
   const C = ctorOf(dtype);
   const H = cfg.hiddenSize;
   const ws: SequenceWorkspace = {

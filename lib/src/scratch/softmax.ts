@@ -10,7 +10,7 @@ import { FloatArray, FloatArrayConstructor, Mat, gemmNN, gemmNT, gemmTN, mat } f
 import { checkIndices, checkLength, checkShape } from './shapes';
 
 /** out[batch, V] = x W + b (allocated when not given). */
-export function dense(x: Mat, W: Mat, b: FloatArray, out?: Mat): Mat {
+export function denseForward(x: Mat, W: Mat, b: FloatArray, out?: Mat): Mat {
   checkShape(W, x.cols, W.cols, 'dense W');
   checkLength(b, W.cols, 'dense bias');
   const o = out ?? mat(x.rows, W.cols, x.data.constructor as FloatArrayConstructor);
@@ -68,7 +68,7 @@ export function softmaxCrossEntropy(logits: Mat, targets: Int32Array, opts: Soft
 }
 
 /** Softmax of one row of logits divided by `temperature` (a new Float64Array). */
-export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {
+export function softmaxProbs(logits: ArrayLike<number>, temperature = 1): Float64Array {
   if (!(temperature > 0)) throw new Error(`softmax temperature: expected > 0, got ${temperature}`);
   const n = logits.length;
   const p = new Float64Array(n);

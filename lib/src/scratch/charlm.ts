@@ -1,0 +1,283 @@
+/**
+ * A character-level language model from the pieces of this folder, in the scope of
+ * Karpathy's min-char-rnn, for all three cells:
+ *   h_t = cell(onehot(x_t), h_{t-1})          one-hot input: a row lookup into W
+ *   logits_t = h_t V + bᵥ, p_t = softmax(logits_t)
+ *   loss = mean over the window of −log p_t[y_t]   (y_t = x_{t+1})
+ * Training walks the text in windows of `seqLen` characters, carrying the state from one
+ * window to the next but not its gradient (truncated BPTT with k = seqLen), clips, and
+ * updates with the configured optimiser. Progress is reported through callbacks only.
+ * Text ↔ indices is the data module's job (`CharVocab` in lib/src/data): the model sees indices.
+ */
+import { FloatDType, FloatArray, Mat, ctorOf, gemmNN, mat } from './mat';
+import { CellConfig, CellKind, CellParams } from './types';
+import { initCellParams, glorotUniform, Rng, seededRng } from './init';
+import { paramArrays, zerosLike } from './cells';
+import { SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from './sequence';
+import { denseBackward, softmaxCrossEntropy, softmaxProbs } from './softmax';
+import { clipByGlobalNorm, clipByValue } from './clip';
+import { Optimizer, adagrad, adam, sgd } from './optim';
+
+export interface CharLanguageModelConfig {
+  cell: CellKind;
+  vocabSize: number;
+  hiddenSize?: number;                       // default 100 (min-char-rnn)
+  seqLen?: number;                           // window length and BPTT truncation, default 25
+  optimizer?: 'adagrad' | 'adam' | 'sgd';    // default 'adagrad' (min-char-rnn)
+  lr?: number;                               // default 0.1 for adagrad/sgd, 0.002 for adam
+  clipValue?: number;                        // clip each gradient entry to [−v, v], default 5 (min-char-rnn)
+  clipNorm?: number;                         // clip by global norm instead/as well, default none
+  resetAfter?: boolean;                      // GRU convention, default false (tf.layers)
+  seed?: number;                             // weights and sampling, default 42
+  dtype?: FloatDType;                             // default 'float32'
+}
+
+export interface StepInfo {
+  step: number;          // windows trained so far
+  epoch: number;
+  loss: number;          // mean −log p over this window (nats per character)
+  smoothLoss: number;    // exponential moving average (0.999), as min-char-rnn prints
+}
+
+export interface EpochInfo {
+  epoch: number;
+  meanLoss: number;      // mean over the epoch's windows
+  perplexity: number;
+}
+
+export interface TrainOptions {
+  epochs?: number;        // passes over the text, default 1
+  maxSteps?: number;      // stop after this many windows in total
+  onStep?: (info: StepInfo) => void;
+  onEpoch?: (info: EpochInfo) => void;
+}
+
+export interface SampleOptions {
+  temperature?: number;   // divide logits by this; < 1 sharper, > 1 flatter. Default 1
+  topK?: number;          // sample among the k most likely only. Default all
+  random?: Rng;           // default: the model's seeded generator
+  h?: Mat;                // starting state, default zeros
+  c?: Mat;
+}
+
+/** exp(mean negative log-likelihood in nats): the effective number of equally likely choices. */
+export function perplexity(meanLoss: number): number {
+  return Math.exp(meanLoss);
+}
+
+/** Draws an index from softmax(logits / temperature), restricted to the top k when given. */
+export function sampleNext(logits: ArrayLike<number>, opts: { temperature?: number; topK?: number; random?: Rng } = {}): number {
+  const p = softmaxProbs(logits, opts.temperature ?? 1);
+  const random = opts.random ?? Math.random;
+  const k = opts.topK;
+  if (k !== undefined) {
+    if (!Number.isInteger(k) || k < 1) throw new Error(`sampleNext topK: expected a positive integer, got ${k}`);
+    if (k < p.length) {
+      const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a]);
+      let kept = 0;
+      for (let i = 0; i < order.length; i++) {
+        if (i < k) kept += p[order[i]];
+        else p[order[i]] = 0;
+      }
+      for (let i = 0; i < p.length; i++) p[i] /= kept;
+    }
+  }
+  let u = random();
+  for (let i = 0; i < p.length; i++) {
+    u -= p[i];
+    if (u < 0) return i;
+  }
+  for (let i = p.length - 1; i >= 0; i--) if (p[i] > 0) return i;   // rounding left u ≥ 0
+  return p.length - 1;
+}
+
+export class CharLanguageModel {
+  readonly cfg: Required<Omit<CharLanguageModelConfig, 'clipNorm'>> & { clipNorm?: number };
+  readonly cellCfg: CellConfig;
+  readonly cell: CellParams;         // recurrent layer, inputSize = vocabSize
+  readonly Wy: Mat;                  // V [hiddenSize, vocabSize]
+  readonly by: FloatArray;           // bᵥ [vocabSize]
+  readonly optimizer: Optimizer;
+  readonly random: Rng;
+  private readonly ws: SequenceWorkspace;
+  private readonly grads: CellParams;
+  private readonly dWy: Mat;
+  private readonly dby: FloatArray;
+  private readonly logits: Mat[];    // per step [1, V]
+  private readonly dhs: Mat[];       // per step [1, H]
+  private readonly soft: { probs: Mat; dLogits: Mat };
+  private readonly inputs: Int32Array[];
+  private h: Mat;                    // state carried across windows
+  private c: Mat;
+  private stepCount = 0;
+  private smooth = NaN;
+
+  constructor(config: CharLanguageModelConfig) {
+    const opt = config.optimizer ?? 'adagrad';
+    this.cfg = {
+      cell: config.cell,
+      vocabSize: config.vocabSize,
+      hiddenSize: config.hiddenSize ?? 100,
+      seqLen: config.seqLen ?? 25,
+      optimizer: opt,
+      lr: config.lr ?? (opt === 'adam' ? 0.002 : 0.1),
+      clipValue: config.clipValue ?? 5,
+      clipNorm: config.clipNorm,
+      resetAfter: config.resetAfter ?? false,
+      seed: config.seed ?? 42,
+      dtype: config.dtype ?? 'float32',
+    };
+    const { vocabSize: V, hiddenSize: H, seqLen: T, dtype, seed } = this.cfg;
+    if (!Number.isInteger(V) || V < 2) throw new Error(`CharLanguageModel vocabSize: expected an integer >= 2, got ${V}`);
+    if (!Number.isInteger(T) || T < 1) throw new Error(`CharLanguageModel seqLen: expected a positive integer, got ${T}`);
+    this.cellCfg = { cell: this.cfg.cell, inputSize: V, hiddenSize: H, resetAfter: this.cfg.cell === 'gru' ? this.cfg.resetAfter : undefined };
+    this.cell = initCellParams(this.cellCfg, { seed, dtype });
+    this.random = seededRng(seed + 1);
+    this.Wy = glorotUniform(H, V, seededRng(seed + 2), dtype);
+    const C = ctorOf(dtype);
+    this.by = new C(V);
+    this.optimizer = opt === 'adam' ? adam({ lr: this.cfg.lr }) : opt === 'sgd' ? sgd({ lr: this.cfg.lr }) : adagrad({ lr: this.cfg.lr });
+    this.ws = createWorkspace(this.cellCfg, 1, T, dtype);
+    this.grads = zerosLike(this.cell);
+    this.dWy = mat(H, V, C);
+    this.dby = new C(V);
+    this.logits = Array.from({ length: T }, () => mat(1, V, C));
+    this.dhs = Array.from({ length: T }, () => mat(1, H, C));
+    this.soft = { probs: mat(1, V, C), dLogits: mat(1, V, C) };
+    this.inputs = Array.from({ length: T }, () => new Int32Array(1));
+    this.h = mat(1, H, C);
+    this.c = mat(1, H, C);
+  }
+
+  /** All trainable arrays, in a fixed order (cell weights, then V, bᵥ). */
+  parameters(): FloatArray[] {
+    return [...paramArrays(this.cell), this.Wy.data, this.by];
+  }
+
+  gradients(): FloatArray[] {
+    return [...paramArrays(this.grads), this.dWy.data, this.dby];
+  }
+
+  /** Forgets the carried state (start of an epoch or of a new text). */
+  resetState(): void {
+    this.h.data.fill(0);
+    this.c.data.fill(0);
+  }
+
+  /** Mean loss of one window and the gradients (left in `gradients()`); advances the carried state. */
+  lossAndGradients(inputs: ArrayLike<number>, targets: ArrayLike<number>): number {
+    const T = inputs.length;
+    if (T < 1 || T > this.cfg.seqLen) throw new Error(`window: expected 1..${this.cfg.seqLen} inputs, got ${T}`);
+    if (targets.length !== T) throw new Error(`targets: expected ${T} (one per input), got ${targets.length}`);
+    const { vocabSize: V, hiddenSize: H } = this.cfg;
+    const xs = this.inputs.slice(0, T);
+    for (let t = 0; t < T; t++) xs[t][0] = inputs[t];
+    const f = forwardSequence(this.cellCfg, this.cell, xs, { h: this.h, c: this.cfg.cell === 'lstm' ? this.c : undefined }, { workspace: this.ws });
+    for (const g of this.gradients()) g.fill(0);
+    const target = new Int32Array(1);
+    let loss = 0;
+    for (let t = 0; t < T; t++) {
+      const lg = this.logits[t];
+      lg.data.set(this.by);
+      gemmNN(1, V, H, f.hs[t].data, 0, H, this.Wy.data, 0, V, lg.data, 0, V);   // logits = h V + bᵥ
+      target[0] = targets[t];
+      const r = softmaxCrossEntropy(lg, target, { out: this.soft });
+      loss += r.loss / T;
+      for (let j = 0; j < V; j++) r.dLogits.data[j] /= T;                     // gradient of the window mean
+      denseBackward(f.hs[t], this.Wy, r.dLogits, this.dWy, this.dby, this.dhs[t]);
+    }
+    backwardSequence(f, this.dhs.slice(0, T), { grads: this.grads, inputGrads: false });
+    this.h.data.set(f.h.data);
+    if (f.c) this.c.data.set(f.c.data);
+    return loss;
+  }
+
+  /** One optimisation step on one window; returns its mean loss. */
+  trainStep(inputs: ArrayLike<number>, targets: ArrayLike<number>): number {
+    const loss = this.lossAndGradients(inputs, targets);
+    const grads = this.gradients();
+    if (this.cfg.clipNorm) clipByGlobalNorm(grads, this.cfg.clipNorm);
+    if (this.cfg.clipValue) clipByValue(grads, this.cfg.clipValue);
+    this.optimizer.step(this.parameters(), grads);
+    return loss;
+  }
+
+  /** Trains on encoded text with truncated BPTT over windows of seqLen characters. */
+  train(ids: Int32Array, opts: TrainOptions = {}): EpochInfo[] {
+    const T = this.cfg.seqLen;
+    if (ids.length < 2) throw new Error(`train: expected a text of at least 2 characters, got ${ids.length}`);
+    const epochs = opts.epochs ?? 1;
+    const history: EpochInfo[] = [];
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      this.resetState();
+      let sum = 0, n = 0;
+      for (let p = 0; p + 1 < ids.length; p += T) {
+        if (opts.maxSteps !== undefined && this.stepCount >= opts.maxSteps) break;
+        const len = Math.min(T, ids.length - 1 - p);
+        const loss = this.trainStep(ids.subarray(p, p + len), ids.subarray(p + 1, p + 1 + len));
+        this.stepCount++;
+        this.smooth = Number.isNaN(this.smooth) ? loss : 0.999 * this.smooth + 0.001 * loss;
+        sum += loss;
+        n++;
+        opts.onStep?.({ step: this.stepCount, epoch, loss, smoothLoss: this.smooth });
+      }
+      if (n === 0) break;
+      const info = { epoch, meanLoss: sum / n, perplexity: perplexity(sum / n) };
+      history.push(info);
+      opts.onEpoch?.(info);
+    }
+    return history;
+  }
+
+  /** Mean loss (nats per character) and perplexity of predicting ids[1..] from ids[..n-1], no training. */
+  evaluate(ids: Int32Array): { loss: number; perplexity: number } {
+    const { vocabSize: V, hiddenSize: H, seqLen: T } = this.cfg;
+    const C = ctorOf(this.cfg.dtype);
+    let h = mat(1, H, C), c = mat(1, H, C);
+    const logits = mat(1, V, C);
+    const target = new Int32Array(1);
+    let sum = 0, n = 0;
+    for (let p = 0; p + 1 < ids.length; p += T) {
+      const len = Math.min(T, ids.length - 1 - p);
+      const xs = Array.from({ length: len }, (_, t) => Int32Array.of(ids[p + t]));
+      const f = forwardSequence(this.cellCfg, this.cell, xs, { h, c: this.cfg.cell === 'lstm' ? c : undefined }, { workspace: this.ws });
+      for (let t = 0; t < len; t++) {
+        logits.data.set(this.by);
+        gemmNN(1, V, H, f.hs[t].data, 0, H, this.Wy.data, 0, V, logits.data, 0, V);
+        target[0] = ids[p + 1 + t];
+        sum += softmaxCrossEntropy(logits, target, { out: this.soft }).loss;
+        n++;
+      }
+      h = mat(1, H, C); h.data.set(f.h.data);
+      if (f.c) { c = mat(1, H, C); c.data.set(f.c.data); }
+    }
+    if (n === 0) throw new Error(`evaluate: expected at least 2 characters, got ${ids.length}`);
+    return { loss: sum / n, perplexity: perplexity(sum / n) };
+  }
+
+  /** Generates `n` indices after `seedIndex`, one step at a time. */
+  sample(seedIndex: number, n: number, opts: SampleOptions = {}): Int32Array {
+    const { vocabSize: V, hiddenSize: H } = this.cfg;
+    if (!Number.isInteger(seedIndex) || seedIndex < 0 || seedIndex >= V) throw new Error(`sample seedIndex: expected an integer in [0, ${V}), got ${seedIndex}`);
+    const C = ctorOf(this.cfg.dtype);
+    const ws = createWorkspace(this.cellCfg, 1, 1, this.cfg.dtype);
+    const h = mat(1, H, C), c = mat(1, H, C);
+    if (opts.h) h.data.set(opts.h.data);
+    if (opts.c) c.data.set(opts.c.data);
+    const logits = mat(1, V, C);
+    const x = new Int32Array(1);
+    const out = new Int32Array(n);
+    const random = opts.random ?? this.random;
+    x[0] = seedIndex;
+    for (let i = 0; i < n; i++) {
+      const f = forwardSequence(this.cellCfg, this.cell, [x], { h, c: this.cfg.cell === 'lstm' ? c : undefined }, { workspace: ws });
+      h.data.set(f.h.data);
+      if (f.c) c.data.set(f.c.data);
+      logits.data.set(this.by);
+      gemmNN(1, V, H, h.data, 0, H, this.Wy.data, 0, V, logits.data, 0, V);
+      x[0] = sampleNext(logits.data, { temperature: opts.temperature, topK: opts.topK, random });
+      out[i] = x[0];
+    }
+    return out;
+  }
+}
