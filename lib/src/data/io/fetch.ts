@@ -32,7 +32,7 @@ export interface FetchOptions {
   timeoutMs?: number;
   /** Further attempts after a failed download (not after a 404 or checksum mismatch). Default 3. */
   retries?: number;
-  /** Wait before the first retry in ms; doubles each time. Default 1,000. */
+  /** Wait before the first retry in ms; doubles each time. Default 500. */
   backoffMs?: number;
   /** `false`: never use the network (cache and mirror only). Default true. */
   download?: boolean;
@@ -55,6 +55,7 @@ export function mirrorDir(dir?: string | null): string | undefined {
 }
 
 // Downloads in flight in this process, by target path, so concurrent loads share one.
+// Concurrent calls for the same cache file share the first call's attempt.
 const inFlight = new Map<string, Promise<string>>();
 
 /**
@@ -132,7 +133,7 @@ async function download(entry: DownloadableEntry, target: string, options: Fetch
     },
     {
       retries: options.retries ?? 3,
-      backoffMs: options.backoffMs ?? 1000,
+      backoffMs: options.backoffMs ?? 500,
       // A checksum mismatch or a 404 will not go away by asking again.
       isRetryable: (err) => err instanceof DownloadError && err.retryable,
     },

@@ -1,0 +1,125 @@
+/**
+ * Loaders return the documented shapes, sizes and date ranges, reading the
+ * downloadable files from the offline mirror (never the network) and the text
+ * corpora from their npm packages.
+ */
+import type { DataFrame } from 'danfojs-node';
+import {
+  CharVocab,
+  loadAirlinePassengers,
+  loadBeijingWeather,
+  loadMelbourneMinTemperatures,
+  loadMobyDick,
+  loadSeattleTemperatures,
+  loadStateOfTheUnion,
+  loadStocks,
+  loadTinyShakespeare,
+  loadUsBirths,
+  SeriesOptions,
+} from '../../lib/src/data';
+import { filesIn, mirror, tempDir } from './helpers';
+
+const cache = tempDir();
+const offline: SeriesOptions = { mirror, cacheDir: cache, download: false, onProgress: null };
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`).getTime();
+const dates = (df: DataFrame) => (df.column('date').values as Date[]).map((d) => new Date(d).getTime());
+const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+
+type Case = [string, (o: SeriesOptions) => Promise<DataFrame>, number, string[], string, string, number];
+// loader | rows | columns | first date | last date | rows with a filled value
+const cases: Case[] = [
+  ['Beijing weather', loadBeijingWeather, 43824,
+    ['date', 'pm25', 'dewPoint', 'temperature', 'pressure', 'windSpeed', 'snowHours', 'rainHours', 'windDirection', 'filled'],
+    '2010-01-01T00:00:00.000Z', '2014-12-31T23:00:00.000Z', 2067],
+  ['Seattle temperatures', loadSeattleTemperatures, 24381,
+    ['date', 'maxTemperature', 'meanTemperature', 'minTemperature', 'filled'],
+    '1948-01-01T00:00:00.000Z', '2015-12-31T00:00:00.000Z', 5],
+  ['Melbourne minimum temperatures', loadMelbourneMinTemperatures, 3650,
+    ['date', 'minTemperature', 'filled'], '1981-01-01T00:00:00.000Z', '1990-12-31T00:00:00.000Z', 0],
+  ['stocks', loadStocks, 2306,
+    ['date', 'MSFT', 'IBM', 'SBUX', 'AAPL', 'GSPC', 'filled'], '2007-01-03T00:00:00.000Z', '2016-03-01T00:00:00.000Z', 0],
+  ['airline passengers', loadAirlinePassengers, 144,
+    ['date', 'passengers', 'filled'], '1949-01-01T00:00:00.000Z', '1960-12-01T00:00:00.000Z', 0],
+  ['US births', () => loadUsBirths(), 7305,
+    ['date', 'births', 'dayOfWeek', 'filled'], '1969-01-01T00:00:00.000Z', '1988-12-31T00:00:00.000Z', 0],
+];
+
+describe('time-series loaders', () => {
+  test.each(cases)('%s: %i rows, columns, dates %s..%s', async (_name, load, rows, columns, first, last, filled) => {
+    const df = await load(offline);
+    expect(df.shape).toEqual([rows, columns.length]);
+    expect(df.columns).toEqual(columns);
+    expect(df.column('date').dtype).toBe('datetime');
+    const t = dates(df);
+    expect(new Date(t[0]).toISOString()).toBe(first);
+    expect(new Date(t[t.length - 1]).toISOString()).toBe(last);
+    expect(t.every((v, i) => i === 0 || v > t[i - 1])).toBe(true);
+    expect(sum(df.column('filled').values as number[])).toBe(filled);
+    for (const c of columns.filter((c) => !['date', 'windDirection'].includes(c))) {
+      expect((df.column(c).values as number[]).every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  test('no loader wrote into the cache (files come from the mirror)', () => {
+    expect(filesIn(cache)).toEqual([]);
+  });
+
+  test('Beijing: hourly without a missing hour; fill "none" leaves the 2,067 PM2.5 gaps', async () => {
+    const df = await loadBeijingWeather({ ...offline, fill: 'none' });
+    const t = dates(df);
+    expect(t.every((v, i) => i === 0 || v - t[i - 1] === 3600e3)).toBe(true);
+    expect((df.column('pm25').values as number[]).filter(Number.isNaN)).toHaveLength(2067);
+    expect([...new Set(df.column('windDirection').values as string[])].sort()).toEqual(['NE', 'NW', 'SE', 'cv']);
+  });
+
+  test('Seattle: US dates parsed as month/day; 2011 is absent; the NA of 2000-04-22 is interpolated in time', async () => {
+    const df = await loadSeattleTemperatures(offline);
+    const t = dates(df);
+    const i = t.indexOf(day('2000-04-22'));
+    expect(i).toBeGreaterThan(0);
+    expect(t).toContain(day('1948-01-13')); // written 1/13/1948
+    expect(t.filter((v) => v >= day('2011-01-01') && v < day('2012-01-01'))).toHaveLength(0);
+    const mean = df.column('meanTemperature').values as number[];
+    const w = (t[i] - t[i - 1]) / (t[i + 1] - t[i - 1]);
+    expect(mean[i]).toBeCloseTo(mean[i - 1] + w * (mean[i + 1] - mean[i - 1]), 6);
+    expect((df.column('filled').values as number[])[i]).toBe(1);
+  });
+
+  test('airline passengers: first and last values; US births: 1969-01-01 was a Wednesday (3)', async () => {
+    const air = await loadAirlinePassengers(offline);
+    const p = air.column('passengers').values as number[];
+    expect([p[0], p[143]]).toEqual([112, 432]);
+    const births = await loadUsBirths();
+    expect((births.column('dayOfWeek').values as number[])[0]).toBe(3);
+    expect((births.column('births').values as number[])[0]).toBe(8486);
+  });
+});
+
+describe('text corpora', () => {
+  test('tiny Shakespeare: 1,115,394 characters, 65 distinct, starts with "First Citizen:"', async () => {
+    const c = await loadTinyShakespeare(offline);
+    expect(c.text).toHaveLength(1115394);
+    expect(c.text.startsWith('First Citizen:\n')).toBe(true);
+    expect(CharVocab.fromText(c.text).vocabSize).toBe(65);
+  });
+
+  test('Moby Dick: 139 sections from the contents to the epilogue', async () => {
+    const c = await loadMobyDick();
+    expect(c.documents).toHaveLength(139);
+    expect(c.documents[0].title).toBe('Contents');
+    expect(c.documents[3].title).toBe('1. Loomings.');
+    expect(c.documents[138].title.startsWith('Epilogue')).toBe(true);
+    expect(c.text.length).toBeGreaterThan(1_200_000);
+  });
+
+  test('State of the Union: 233 addresses 1790-2021; a year range selects', async () => {
+    const all = await loadStateOfTheUnion();
+    expect(all.documents).toHaveLength(233);
+    expect(all.documents[0]).toMatchObject({ year: 1790, name: 'George Washington' });
+    expect(all.documents[232].year).toBe(2021);
+    const some = await loadStateOfTheUnion({ fromYear: 1861, toYear: 1864 });
+    expect(some.documents.map((d) => d.year)).toEqual([1861, 1862, 1863, 1864]);
+    expect(some.documents.every((d) => d.name === 'Abraham Lincoln')).toBe(true);
+  });
+});
