@@ -2,6 +2,7 @@
  * Finite-difference check (Float64) of every gradient BPTT returns: kernel, recurrentKernel,
  * bias, recurrentBias, every input step, initial h (and c), for every cell and both GRU
  * conventions, seqLen 1 and 7, batch 1 and 3, several seeds. Threshold: relative error < 1e-6.
+ * SCRATCH_REPORT=1 prints the measured errors.
  */
 import { backwardSequence, forwardSequence, gradientCheck, FloatArray } from 'seqmodels';
 import { CELLS, Problem, dot, problem } from './helpers';
@@ -57,6 +58,7 @@ describe('gradient check (Float64, finite differences)', () => {
         throw new Error(`${name} ${what}: relative error ${r.maxRelError.toExponential(2)} at ${r.worstIndex} (analytic ${r.analytic}, numeric ${r.numeric})`);
       }
       expect(r.checked).toBe(param.length);
+      if (process.env.SCRATCH_REPORT) console.log(`${name} b${batch} T${seqLen} ${what}: ${r.maxRelError.toExponential(2)}`);
     }
   });
 });
