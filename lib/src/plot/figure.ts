@@ -123,9 +123,12 @@ function drawScript(id: string): string {
 
 /**
  * The HTML of one figure, without the plotly bundle. Pure apart from the default id.
- * Drawn by the page once `window.Plotly` exists.
+ * Drawn by the page once `window.Plotly` exists; until then the element shows
+ * `placeholder` (live displays pass '' so that redrawing does not flash text).
  */
-export function figureHtml(fig: Figure, opts: { id?: string; height?: number } = {}): string {
+export function figureHtml(
+  fig: Figure, opts: { id?: string; height?: number; placeholder?: string } = {},
+): string {
   const id = opts.id ?? newPlotId();
   const height = opts.height ?? (fig.layout?.height as number | undefined) ?? 400;
   const full: Figure = {
@@ -134,10 +137,10 @@ export function figureHtml(fig: Figure, opts: { id?: string; height?: number } =
     config: { responsive: true, displaylogo: false, ...(fig.config ?? {}) },
   };
   const hid = escapeHtml(id);
+  const placeholder = opts.placeholder ?? 'Chart (plotly): it is drawn by JavaScript; if this text stays, '
+    + 'scripts did not run (in Jupyter, trust the notebook or run the cell).';
   return `<div class="seqmodels-plot" id="${hid}" style="width:100%;min-height:${height}px;">`
-    + '<div style="font:13px sans-serif;color:#888;padding:8px;">'
-    + 'Chart (plotly): it is drawn by JavaScript; if this text stays, scripts did not run '
-    + '(in Jupyter, trust the notebook or run the cell).</div></div>\n'
+    + `<div style="font:13px sans-serif;color:#888;padding:8px;">${escapeHtml(placeholder)}</div></div>\n`
     + `<script type="application/json" class="seqmodels-figure" id="${hid}-figure">${scriptJson(full)}</script>\n`
     + `<script type="text/javascript">${drawScript(id)}</script>\n`;
 }

@@ -16,3 +16,14 @@ export * from './heatmap';
 export * from './forecast';
 export * from './bar';
 export * from './scatter';
+export { TrainingProgress, trainingProgress } from './progress/training-progress';
+export type { TrainingProgressOptions } from './progress/training-progress';
+export { ProgressTracker } from './progress/tracker';
+export type { Logs as ProgressLogs, BatchPoint } from './progress/tracker';
+export {
+  formatDuration, formatRate, formatMetric, formatBar, formatProgressLine,
+} from './progress/format';
+export type { ProgressSnapshot } from './progress/format';
+export { TerminalView, LogView, SilentView, terminalLine } from './progress/views';
+export type { ProgressView, TextOut } from './progress/views';
+export { NotebookView, learningCurveFigure, progressLineHtml } from './progress/notebook-view';
