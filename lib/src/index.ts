@@ -9,3 +9,4 @@ export * from './scratch';
 export * from './data';
 export * from './plot';
 export * from './layers';
+export * from './train';

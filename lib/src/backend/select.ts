@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from './wasm-kernels';
+import { registerFileRouter } from '../train/modelio';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -103,6 +104,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
       else if (skipped.length === 0) reason = `using ${name}: the fastest backend available`;
       else reason = `${skipped.map((s) => s.why).join('; ')}: using ${name}`;
       active = { name, reason, forced: forcedName !== undefined, skipped };
+      registerFileRouter(); // file:// save/load on wasm and cpu (native brings its own)
       if (log) log(`[seqmodels] backend: ${reason}`);
       return active;
     }

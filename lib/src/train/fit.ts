@@ -1,0 +1,247 @@
+/**
+ * `trainModel`: the course's training loop for tf.layers models.
+ *
+ * What it adds to `model.fit`:
+ * - progress through callbacks (`onTrainBegin`, `onBatchEnd`, `onEpochEnd`, `onTrainEnd`,
+ *   the same shapes as tf.layers callbacks, so a live chart can serve both);
+ * - seeded shuffling (same seed, same batches) and resumption from a checkpoint that
+ *   continues exactly as an uninterrupted run would;
+ * - a stop request (`signal`, an AbortSignal) honoured between batches, keeping the model
+ *   and the history so far;
+ * - divergence: a NaN or infinite loss stops training, restores the last good weights
+ *   (those at the end of the previous epoch) and says what to try;
+ * - checkpoints every N epochs and the best model by validation loss.
+ * It disposes every tensor it creates: `tf.memory().numTensors` does not grow across epochs.
+ */
+import * as tf from '@tensorflow/tfjs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { epochPermutation } from './shuffle';
+import { loadModel, saveModel } from './modelio';
+
+export type Tensors = tf.Tensor | tf.Tensor[];
+
+export interface TrainLogs {
+  loss: number;
+  [metric: string]: number;
+}
+
+export interface TrainCallbacks {
+  onTrainBegin?: (info: { epochs: number; batchesPerEpoch: number; initialEpoch: number }) => void | Promise<void>;
+  onBatchEnd?: (batch: number, logs: TrainLogs) => void | Promise<void>;
+  onEpochEnd?: (epoch: number, logs: TrainLogs) => void | Promise<void>;
+  onTrainEnd?: (result: TrainResult) => void | Promise<void>;
+}
+
+export interface CheckpointConfig {
+  /** Folder for `last/` (every `every` epochs, with optimizer and trainer state) and `best/`. */
+  dir: string;
+  /** Save `last/` every this many epochs (default 1). */
+  every?: number;
+  /** Also keep `best/`: the model with the lowest validation loss so far (default true when validation data is given). */
+  keepBest?: boolean;
+}
+
+export interface TrainConfig {
+  /** Total number of epochs, counted from 0 (a resumed run continues up to this number). */
+  epochs: number;
+  /** Examples per gradient step. */
+  batchSize: number;
+  /** Seed of the shuffling; the same seed gives the same batches (default 42). */
+  seed?: number;
+  /** Shuffle the examples each epoch (default true). */
+  shuffle?: boolean;
+  /** Held-out data, evaluated at the end of each epoch (`valLoss` in the logs). */
+  validationData?: [Tensors, Tensors];
+  /** Stop between batches when this signal is aborted. */
+  signal?: AbortSignal;
+  /** Save checkpoints; see `resumeTraining` to continue from one. */
+  checkpoint?: CheckpointConfig;
+  /** Epoch to start at (set by `resumeTraining`). */
+  initialEpoch?: number;
+  /** History of earlier epochs (set by `resumeTraining`). */
+  initialHistory?: Record<string, number[]>;
+  callbacks?: TrainCallbacks | TrainCallbacks[];
+}
+
+export interface TrainResult {
+  /** Per-epoch logs: `loss`, metrics, `valLoss`, … one entry per completed epoch. */
+  history: Record<string, number[]>;
+  /** Epochs completed in total (including those before a resume). */
+  epochsDone: number;
+  /** Why training ended. */
+  stopped: 'completed' | 'aborted' | 'diverged';
+  /** For 'aborted' and 'diverged': what happened and what to do. */
+  message?: string;
+}
+
+function asArray(t: Tensors): tf.Tensor[] {
+  return Array.isArray(t) ? t : [t];
+}
+
+function checkConfig(model: tf.LayersModel, x: Tensors, y: Tensors, c: TrainConfig): number {
+  const where = 'trainModel';
+  if (!model || typeof (model as tf.LayersModel).trainOnBatch !== 'function') {
+    throw new Error(`${where}: expected a compiled tf.LayersModel as first argument, got ${typeof model}`);
+  }
+  if (!model.optimizer) throw new Error(`${where}: the model is not compiled: call model.compile({ optimizer, loss }) first`);
+  if (!Number.isInteger(c.epochs) || c.epochs < 1) throw new Error(`${where}: epochs must be a positive integer, got ${c.epochs}`);
+  if (!Number.isInteger(c.batchSize) || c.batchSize < 1) throw new Error(`${where}: batchSize must be a positive integer, got ${c.batchSize}`);
+  const xs = asArray(x);
+  const ys = asArray(y);
+  const n = xs[0]?.shape[0];
+  if (!n) throw new Error(`${where}: x is empty (its first dimension, the examples, is ${n})`);
+  for (const [name, t] of [...xs.map((t, i) => [`x[${i}]`, t] as const), ...ys.map((t, i) => [`y[${i}]`, t] as const)]) {
+    if (t.shape[0] !== n) throw new Error(`${where}: ${name} has ${t.shape[0]} examples, expected ${n} like x[0] (shape [${t.shape}])`);
+  }
+  return n;
+}
+
+async function call<K extends keyof TrainCallbacks>(cbs: TrainCallbacks[], k: K, ...args: Parameters<NonNullable<TrainCallbacks[K]>>) {
+  for (const cb of cbs) {
+    const f = cb[k] as ((...a: unknown[]) => unknown) | undefined;
+    if (f) await f.apply(cb, args);
+  }
+}
+
+function lossNames(model: tf.LayersModel, out: number | number[]): string[] {
+  const values = Array.isArray(out) ? out : [out];
+  const names = ['loss', ...(model.metricsNames ?? []).slice(1)];
+  return values.map((_, i) => names[i] ?? `metric${i}`);
+}
+
+const camel = (n: string) => 'val' + n[0].toUpperCase() + n.slice(1);
+
+/** Train `model` on (x, y). Returns the history and why it stopped; never throws for divergence or stop. */
+export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, config: TrainConfig): Promise<TrainResult> {
+  const n = checkConfig(model, x, y, config);
+  const { epochs, batchSize } = config;
+  const seed = config.seed ?? 42;
+  const shuffle = config.shuffle ?? true;
+  const cbs = config.callbacks ? (Array.isArray(config.callbacks) ? config.callbacks : [config.callbacks]) : [];
+  const batchesPerEpoch = Math.ceil(n / batchSize);
+  const startEpoch = config.initialEpoch ?? 0;
+  const history: Record<string, number[]> = {};
+  for (const [k, v] of Object.entries(config.initialHistory ?? {})) history[k] = [...v];
+  const ckpt = config.checkpoint;
+  const keepBest = ckpt ? ckpt.keepBest ?? config.validationData !== undefined : false;
+  let best = history.valLoss?.length ? Math.min(...history.valLoss) : Infinity;
+  let lastGood: tf.Tensor[] = model.getWeights().map((w) => w.clone());
+  const result: TrainResult = { history, epochsDone: startEpoch, stopped: 'completed' };
+
+  await call(cbs, 'onTrainBegin', { epochs, batchesPerEpoch, initialEpoch: startEpoch });
+  try {
+    epochLoop: for (let epoch = startEpoch; epoch < epochs; epoch++) {
+      const order = shuffle ? epochPermutation(n, seed, epoch) : Int32Array.from({ length: n }, (_, i) => i);
+      const sums: Record<string, number> = {};
+      let seen = 0;
+      for (let b = 0; b < batchesPerEpoch; b++) {
+        if (config.signal?.aborted) {
+          result.stopped = 'aborted';
+          result.message = `stopped on request during epoch ${epoch + 1} (after ${b} of ${batchesPerEpoch} batches); the model keeps the weights it has now, the history holds the ${result.epochsDone} completed epochs`;
+          break epochLoop;
+        }
+        const idx = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
+        const idxT = tf.tensor1d(idx, 'int32');
+        const xb = asArray(x).map((t) => tf.gather(t, idxT));
+        const yb = asArray(y).map((t) => tf.gather(t, idxT));
+        idxT.dispose();
+        let out: number | number[];
+        try {
+          out = await model.trainOnBatch(xb.length === 1 ? xb[0] : xb, yb.length === 1 ? yb[0] : yb);
+        } finally {
+          tf.dispose([...xb, ...yb]);
+        }
+        const values = Array.isArray(out) ? out : [out];
+        const names = lossNames(model, out);
+        const logs: TrainLogs = { loss: values[0] };
+        names.forEach((name, i) => (logs[name] = values[i]));
+        if (!Number.isFinite(logs.loss)) {
+          model.setWeights(lastGood);
+          result.stopped = 'diverged';
+          result.message =
+            `training diverged: the loss became ${logs.loss} at epoch ${epoch + 1}, batch ${b + 1}. ` +
+            `The weights from the end of the last good epoch were restored. Try a lower learning rate ` +
+            `or gradient clipping (clipNorm / clipValue in the optimizer).`;
+          break epochLoop;
+        }
+        for (const name of names) sums[name] = (sums[name] ?? 0) + logs[name] * idx.length;
+        seen += idx.length;
+        await call(cbs, 'onBatchEnd', b, logs);
+      }
+      const epochLogs: TrainLogs = { loss: sums.loss / seen };
+      for (const name of Object.keys(sums)) epochLogs[name] = sums[name] / seen;
+      if (config.validationData) {
+        const [vx, vy] = config.validationData;
+        const ev = model.evaluate(vx, vy, { batchSize: Math.max(batchSize, 256) });
+        const evs = Array.isArray(ev) ? ev : [ev];
+        const vals = await Promise.all(evs.map((t) => t.data()));
+        tf.dispose(evs);
+        lossNames(model, vals.map((v) => v[0])).forEach((name, i) => (epochLogs[camel(name)] = vals[i][0]));
+      }
+      for (const [k, v] of Object.entries(epochLogs)) (history[k] ??= []).push(v);
+      result.epochsDone = epoch + 1;
+      tf.dispose(lastGood);
+      lastGood = model.getWeights().map((w) => w.clone());
+      if (ckpt) {
+        if ((epoch + 1) % (ckpt.every ?? 1) === 0 || epoch + 1 === epochs) {
+          await saveCheckpoint(model, ckpt.dir, { epoch: epoch + 1, seed, history, epochs, batchSize, shuffle });
+        }
+        if (keepBest && epochLogs.valLoss !== undefined && epochLogs.valLoss < best) {
+          best = epochLogs.valLoss;
+          await saveModel(model, path.join(ckpt.dir, 'best'));
+        }
+      }
+      await call(cbs, 'onEpochEnd', epoch, epochLogs);
+    }
+  } finally {
+    tf.dispose(lastGood);
+  }
+  await call(cbs, 'onTrainEnd', result);
+  return result;
+}
+
+interface TrainerState {
+  epoch: number;
+  seed: number;
+  history: Record<string, number[]>;
+  epochs: number;
+  batchSize: number;
+  shuffle: boolean;
+}
+
+async function saveCheckpoint(model: tf.LayersModel, dir: string, state: TrainerState): Promise<void> {
+  const last = path.join(dir, 'last');
+  await saveModel(model, last, { includeOptimizer: true });
+  const file = path.join(last, 'trainer.json');
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, JSON.stringify(state));
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * Continue training from `checkpoint.dir/last`: the model and its optimizer state are loaded,
+ * and training goes on from the saved epoch with the same seed, as if never interrupted.
+ * Returns the loaded model with the result.
+ */
+export async function resumeTraining(
+  x: Tensors,
+  y: Tensors,
+  config: TrainConfig & { checkpoint: CheckpointConfig },
+): Promise<{ model: tf.LayersModel; result: TrainResult }> {
+  const last = path.join(config.checkpoint.dir, 'last');
+  const stateFile = path.join(last, 'trainer.json');
+  if (!fs.existsSync(stateFile)) {
+    throw new Error(`resumeTraining: no checkpoint in ${last} (trainer.json missing): train with { checkpoint: { dir } } first`);
+  }
+  const state: TrainerState = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
+  const model = await loadModel(last);
+  const result = await trainModel(model, x, y, {
+    ...config,
+    seed: state.seed,
+    shuffle: state.shuffle,
+    initialEpoch: state.epoch,
+    initialHistory: state.history,
+  });
+  return { model, result };
+}

@@ -1,0 +1,3 @@
+export * from './fit';
+export * from './modelio';
+export { epochPermutation, mulberry32 } from './shuffle';
