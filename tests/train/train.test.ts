@@ -150,10 +150,10 @@ describe('trainModel', () => {
     const dir = tmp();
     const m = makeModel();
     const r = await trainModel(m, x, y, { epochs: 3, batchSize: 8, validationData: [x, y], checkpoint: { dir } });
-    expect(r.history.valLoss).toHaveLength(3);
+    expect(r.history.val_loss).toHaveLength(3);
     const best = await loadModel(path.join(dir, 'best'));
     const ev = best.evaluate(x, y) as tf.Scalar;
-    expect(ev.dataSync()[0]).toBeCloseTo(Math.min(...r.history.valLoss), 5);
+    expect(ev.dataSync()[0]).toBeCloseTo(Math.min(...r.history.val_loss), 5);
   });
 
   test.each([

@@ -51,7 +51,7 @@ export interface TrainConfig {
   seed?: number;
   /** Shuffle the examples each epoch (default true). */
   shuffle?: boolean;
-  /** Held-out data, evaluated at the end of each epoch (`valLoss` in the logs). */
+  /** Held-out data, evaluated at the end of each epoch (`val_loss` in the logs). */
   validationData?: [Tensors, Tensors];
   /** Stop between batches when this signal is aborted. */
   signal?: AbortSignal;
@@ -65,7 +65,7 @@ export interface TrainConfig {
 }
 
 export interface TrainResult {
-  /** Per-epoch logs: `loss`, metrics, `valLoss`, … one entry per completed epoch. */
+  /** Per-epoch logs: `loss`, metrics, `val_loss`, … one entry per completed epoch. */
   history: Record<string, number[]>;
   /** Epochs completed in total (including those before a resume). */
   epochsDone: number;
@@ -110,7 +110,7 @@ function lossNames(model: tf.LayersModel, out: number | number[]): string[] {
   return values.map((_, i) => names[i] ?? `metric${i}`);
 }
 
-const camel = (n: string) => 'val' + n[0].toUpperCase() + n.slice(1);
+const valName = (n: string) => `val_${n}`; // tf.layers' naming: val_loss, val_acc
 
 /** Train `model` on (x, y). Returns the history and why it stopped; never throws for divergence or stop. */
 export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, config: TrainConfig): Promise<TrainResult> {
@@ -125,7 +125,7 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
   for (const [k, v] of Object.entries(config.initialHistory ?? {})) history[k] = [...v];
   const ckpt = config.checkpoint;
   const keepBest = ckpt ? ckpt.keepBest ?? config.validationData !== undefined : false;
-  let best = history.valLoss?.length ? Math.min(...history.valLoss) : Infinity;
+  let best = history.val_loss?.length ? Math.min(...history.val_loss) : Infinity;
   let lastGood: tf.Tensor[] = model.getWeights().map((w) => w.clone());
   const result: TrainResult = { history, epochsDone: startEpoch, stopped: 'completed' };
 
@@ -177,7 +177,7 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
         const evs = Array.isArray(ev) ? ev : [ev];
         const vals = await Promise.all(evs.map((t) => t.data()));
         tf.dispose(evs);
-        lossNames(model, vals.map((v) => v[0])).forEach((name, i) => (epochLogs[camel(name)] = vals[i][0]));
+        lossNames(model, vals.map((v) => v[0])).forEach((name, i) => (epochLogs[valName(name)] = vals[i][0]));
       }
       for (const [k, v] of Object.entries(epochLogs)) (history[k] ??= []).push(v);
       result.epochsDone = epoch + 1;
@@ -187,8 +187,8 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
         if ((epoch + 1) % (ckpt.every ?? 1) === 0 || epoch + 1 === epochs) {
           await saveCheckpoint(model, ckpt.dir, { epoch: epoch + 1, seed, history, epochs, batchSize, shuffle });
         }
-        if (keepBest && epochLogs.valLoss !== undefined && epochLogs.valLoss < best) {
-          best = epochLogs.valLoss;
+        if (keepBest && epochLogs.val_loss !== undefined && epochLogs.val_loss < best) {
+          best = epochLogs.val_loss;
           await saveModel(model, path.join(ckpt.dir, 'best'));
         }
       }
