@@ -23,16 +23,18 @@ function tfLayer(cfg: CellConfig, extra: Record<string, unknown> = {}): tf.layer
   return tf.layers.gru({ ...args, recurrentActivation: 'sigmoid' });
 }
 
+const f32 = (a: ArrayLike<number>) => Float32Array.from(a);
+
 function weightTensors(p: CellParams): tf.Tensor[] {
   return [
-    tf.tensor2d(p.kernel.data, [p.kernel.rows, p.kernel.cols]),
-    tf.tensor2d(p.recurrentKernel.data, [p.recurrentKernel.rows, p.recurrentKernel.cols]),
-    tf.tensor1d(p.bias),
+    tf.tensor2d(f32(p.kernel.data), [p.kernel.rows, p.kernel.cols]),
+    tf.tensor2d(f32(p.recurrentKernel.data), [p.recurrentKernel.rows, p.recurrentKernel.cols]),
+    tf.tensor1d(f32(p.bias)),
   ];
 }
 
-const toTensor3 = (steps: Mat[]) => tf.tensor3d(stackTime(steps), [steps[0].rows, steps.length, steps[0].cols]);
-const toTensor2 = (m: Mat) => tf.tensor2d(m.data, [m.rows, m.cols]);
+const toTensor3 = (steps: Mat[]) => tf.tensor3d(f32(stackTime(steps)), [steps[0].rows, steps.length, steps[0].cols]);
+const toTensor2 = (m: Mat) => tf.tensor2d(f32(m.data), [m.rows, m.cols]);
 
 function expectClose(what: string, ours: ArrayLike<number>, theirs: ArrayLike<number>, tol: number): void {
   const d = maxAbsDiff(ours, theirs);

@@ -1,0 +1,97 @@
+// Forward+backward throughput of the from-scratch cells (lib/src/scratch), issue 3.
+// Run `npx tsc -p lib` first: this script loads the built package (lib/dist) by name.
+//   node bench/scratch-cells.mjs            prints a table and a JSON line; exports `results`
+//   BENCH_SECONDS=0.5 node bench/...        shorter runs (default 1.5 s per measurement)
+// Settings (issue 3): batch 1, hidden 100, vocabulary 65 one-hot, 25 steps (min-char-rnn), and
+// batch 32, hidden 128, dense input 65, 50 steps. One iteration = forwardSequence + backwardSequence
+// (all weight, bias and initial-state gradients; input gradients too for the dense setting),
+// Float32, buffers reused through a workspace. Throughput counts time steps per second, times the
+// batch size at batch 32 (sample-steps/s), as the NumPy reference does.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const sm = require('seqmodels');
+
+// Measured on this machine for the LSTM (issue 3): a NumPy implementation of the same maths.
+const NUMPY_LSTM = { batch1: 10300, batch32: 54000 };
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
+
+const SETTINGS = [
+  { name: 'batch1', batchSize: 1, hiddenSize: 100, inputSize: 65, seqLen: 25, oneHot: true, reference: NUMPY_LSTM.batch1 },
+  { name: 'batch32', batchSize: 32, hiddenSize: 128, inputSize: 65, seqLen: 50, oneHot: false, reference: NUMPY_LSTM.batch32 },
+];
+const CELLS = [
+  { name: 'rnn', cell: 'rnn' },
+  { name: 'lstm', cell: 'lstm' },
+  { name: 'gru', cell: 'gru', resetAfter: false },
+  { name: 'gru-reset-after', cell: 'gru', resetAfter: true },
+];
+
+function setup(cellSpec, s) {
+  const cfg = { cell: cellSpec.cell, inputSize: s.inputSize, hiddenSize: s.hiddenSize, resetAfter: cellSpec.resetAfter };
+  const params = sm.initCellParams(cfg, { seed: 1 });
+  const random = sm.seededRng(2);
+  const xs = [];
+  for (let t = 0; t < s.seqLen; t++) {
+    if (s.oneHot) {
+      const ix = new Int32Array(s.batchSize);
+      for (let b = 0; b < s.batchSize; b++) ix[b] = random.int(s.inputSize);
+      xs.push(ix);
+    } else {
+      const m = sm.mat(s.batchSize, s.inputSize);
+      for (let i = 0; i < m.data.length; i++) m.data[i] = random() * 2 - 1;
+      xs.push(m);
+    }
+  }
+  const dhs = xs.map(() => {
+    const m = sm.mat(s.batchSize, s.hiddenSize);
+    for (let i = 0; i < m.data.length; i++) m.data[i] = (random() * 2 - 1) * 0.1;
+    return m;
+  });
+  const workspace = sm.createWorkspace(cfg, s.batchSize, s.seqLen);
+  const grads = sm.zerosLike(params);
+  return () => {
+    const f = sm.forwardSequence(cfg, params, xs, {}, { workspace });
+    sm.backwardSequence(f, dhs, { grads });
+  };
+}
+
+function measure(run) {
+  const warmEnd = performance.now() + 300;
+  while (performance.now() < warmEnd) run();
+  let iters = 0;
+  const t0 = performance.now();
+  let t1 = t0;
+  while (t1 - t0 < SECONDS * 1000) {
+    run();
+    iters++;
+    t1 = performance.now();
+  }
+  return { iters, seconds: (t1 - t0) / 1000 };
+}
+
+export const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, settings: {} };
+for (const s of SETTINGS) {
+  const rows = {};
+  for (const c of CELLS) {
+    const { iters, seconds } = measure(setup(c, s));
+    const stepsPerSecond = (iters * s.seqLen * s.batchSize) / seconds;
+    rows[c.name] = {
+      stepsPerSecond: Math.round(stepsPerSecond),
+      msPerIteration: +((seconds / iters) * 1000).toFixed(3),
+      ratioToNumpyLstm: +(stepsPerSecond / s.reference).toFixed(2),
+    };
+  }
+  results.settings[s.name] = {
+    batchSize: s.batchSize, hiddenSize: s.hiddenSize, inputSize: s.inputSize, seqLen: s.seqLen, oneHot: s.oneHot,
+    numpyLstmReference: s.reference,
+    target: s.name === 'batch1' ? 'ratio >= 1 (NumPy speed)' : 'ratio >= 0.5 (half of NumPy)',
+    cells: rows,
+  };
+  const unit = s.batchSize === 1 ? 'steps/s' : 'sample-steps/s';
+  console.log(`\n${s.name}: batch ${s.batchSize}, hidden ${s.hiddenSize}, input ${s.inputSize}${s.oneHot ? ' one-hot' : ''}, ${s.seqLen} steps; NumPy LSTM ${s.reference} ${unit}`);
+  for (const [name, r] of Object.entries(rows)) {
+    console.log(`  ${name.padEnd(16)} ${String(r.stepsPerSecond).padStart(9)} ${unit}  ${String(r.msPerIteration).padStart(8)} ms/iter  ratio ${r.ratioToNumpyLstm}`);
+  }
+}
+console.log('\n' + JSON.stringify(results));
