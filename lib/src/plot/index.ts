@@ -16,6 +16,7 @@ export * from './heatmap';
 export * from './forecast';
 export * from './bar';
 export * from './scatter';
+export { plot } from './plot';
 export { TrainingProgress, trainingProgress } from './progress/training-progress';
 export type { TrainingProgressOptions } from './progress/training-progress';
 export { ProgressTracker } from './progress/tracker';
