@@ -1,0 +1,85 @@
+/**
+ * Meta-tests of the exercise graders (part of `npm test`):
+ * - every grader passes on the reference solution in solutions/;
+ * - every grader fails every case on the untouched stub in exercises/ (a stub a learner has
+ *   already edited is not graded here: `npm test` must not depend on the learner's progress);
+ * - every grader rejects each mistaken variant in tests/exercises/mistakes/ with a message that
+ *   contains the hint written for that mistake.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { runGrader } from './harness';
+import { allGraders, graderUnits } from './graders';
+import { loadExercise } from './suite';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+describe.each(allGraders.map((g) => [`${g.unit}/${g.name}`, g] as const))('grader %s', (_label, g) => {
+  test('passes on the reference solution', () => {
+    const impl = loadExercise(g, 'solutions')[g.exportName];
+    expect(runGrader(g, impl).map((f) => f.message)).toEqual([]);
+  });
+
+  test('fails every case on the untouched stub, saying it is not implemented', () => {
+    const file = path.join(ROOT, 'exercises', g.unit, `${g.name}.ts`);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain(`export function ${g.exportName}(`);
+    if (!text.includes(`throw new Error('not implemented: ${g.name}')`)) return; // edited by a learner
+    const failures = runGrader(g, loadExercise(g)[g.exportName]);
+    expect(failures).toHaveLength(g.cases.length);
+    for (const f of failures) {
+      expect(f.message).toContain(`not implemented: ${g.name}`);
+      expect(f.message).toContain('input:');
+      expect(f.message).toContain('expected:');
+      expect(f.message).toContain('hint:');
+    }
+  });
+
+  test('has at least one listed mistake, each with a variant, and no unlisted variant', () => {
+    expect(g.mistakes.length).toBeGreaterThan(0);
+    const variants = Object.keys(loadExercise(g, path.join('tests', 'exercises', 'mistakes')));
+    expect(variants.sort()).toEqual(g.mistakes.map((m) => m.id).sort());
+  });
+
+  test.each(g.mistakes.map((m) => [m.id, m] as const))('rejects the mistake %s with its hint', (_id, m) => {
+    const variant = loadExercise(g, path.join('tests', 'exercises', 'mistakes'))[m.id];
+    const failures = runGrader(g, variant);
+    expect(failures.length).toBeGreaterThan(0);
+    const messages = failures.map((f) => f.message);
+    expect(messages.some((msg) => msg.includes(m.hint))).toBe(true);
+  });
+});
+
+describe('exercise layout', () => {
+  const units = fs.readdirSync(path.join(ROOT, 'exercises')).filter((d) => /^\d\d_/.test(d)).sort();
+
+  test('every exercise file has a grader, a reference solution and a grade suite', () => {
+    for (const unit of units) {
+      const names = fs.readdirSync(path.join(ROOT, 'exercises', unit)).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+      const graded = (graderUnits[unit] ?? []).map((g) => g.name);
+      expect({ unit, names: names.sort() }).toEqual({ unit, names: [...graded].sort() });
+      for (const n of names) expect(fs.existsSync(path.join(ROOT, 'solutions', unit, `${n}.ts`))).toBe(true);
+      expect(fs.existsSync(path.join(ROOT, 'tests', 'exercises', 'grade', `${unit}.grade.ts`))).toBe(true);
+    }
+  });
+
+  test('reference solutions carry the banner', () => {
+    for (const g of allGraders) {
+      const text = fs.readFileSync(path.join(ROOT, 'solutions', g.unit, `${g.name}.ts`), 'utf8');
+      expect(text.startsWith(`// REFERENCE SOLUTION. Try the exercise in exercises/${g.unit}/${g.name}.ts first.`)).toBe(true);
+    }
+  });
+
+  test('exercise names are unique across units (npm run grade -- <name> selects one)', () => {
+    const names = allGraders.map((g) => g.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  test('the README lists every exercise and every mistake', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'exercises', 'README.md'), 'utf8');
+    for (const g of allGraders) {
+      expect(readme).toContain(`\`${g.name}\``);
+      for (const m of g.mistakes) expect(readme).toContain(`\`${m.id}\``);
+    }
+  });
+});
