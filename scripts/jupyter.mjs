@@ -14,8 +14,15 @@ export const KERNEL_NAME = 'tslab';
 /** Environment for Jupyter processes: the project's kernel folder first on JUPYTER_PATH. */
 export function jupyterEnv(extra = {}) {
   const prev = process.env.JUPYTER_PATH;
+  // Kernels run in the notebook's folder: make the course's folder variables absolute here,
+  // relative to where the command was started, so `COURSE_DATA_MIRROR=../shared/datasets` works.
+  const folders = {};
+  for (const k of ['COURSE_DATA_MIRROR', 'COURSE_DATA_CACHE']) {
+    if (process.env[k]) folders[k] = path.resolve(process.env[k]);
+  }
   return {
     ...process.env,
+    ...folders,
     JUPYTER_PATH: prev ? `${jupyterData}${path.delimiter}${prev}` : jupyterData,
     // Runtime files (connection files, cookie secret) and JupyterLab's settings and
     // workspaces stay inside the project, so nothing is written under the home folder.

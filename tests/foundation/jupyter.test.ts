@@ -99,3 +99,25 @@ describe('npm start', () => {
     expect(r.stderr).toMatch(/Jupyter is not installed.*pip install jupyterlab.*apt-get install jupyter-notebook/);
   });
 });
+
+describe('00_setup', () => {
+  test('runs headless and shows the backend, a tensor, a plotly chart and a DataFrame', () => {
+    fs.mkdirSync(path.join(root, 'build'), { recursive: true });
+    const out = fs.mkdtempSync(path.join(root, 'build', 'setup-test-'));
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'run-notebooks.mjs'), '00_setup', `--out=${out}`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 180000,
+    });
+    expect(r.stdout).toMatch(/ok\s+00_setup\.ipynb/);
+    const nb = JSON.parse(fs.readFileSync(path.join(out, '00_setup.ipynb'), 'utf8'));
+    fs.rmSync(out, { recursive: true, force: true });
+    const outputs = nb.cells.flatMap((c: any) => c.outputs ?? []);
+    const text = outputs.map((o: any) => [].concat(o.text ?? []).join('')).join('\n');
+    const html = outputs.map((o: any) => [].concat(o.data?.['text/html'] ?? []).join('')).join('\n');
+    expect(text).toMatch(/backend in use: (tensorflow|wasm|cpu)/);
+    expect(text).toMatch(/each row sums to one: 1\.000000, 1\.000000/);
+    expect(html).toMatch(/Plotly\.(newPlot|react)/);
+    expect(text).toMatch(/LSTM\s+│\s+4\s+│\s+99328/);
+  });
+});
