@@ -1,9 +1,11 @@
 /** All graders, by unit. A unit appears here once its graders exist. */
 import { Grader } from '../harness';
 import { graders as u01 } from './01_rnn';
+import { graders as u02 } from './02_lstm';
 
 export const graderUnits: Record<string, Grader[]> = {
   '01_rnn': u01,
+  '02_lstm': u02,
 };
 
 export const allGraders: Grader[] = Object.values(graderUnits).flat();
