@@ -12,6 +12,7 @@ import {
   DatasetEntry,
   DatasetUnavailableError,
   DownloadProgress,
+  downloadProgressReporter,
   fetchDataset,
   findEntry,
   formatDownloadProgress,
@@ -239,5 +240,20 @@ describe('cache location', () => {
     for (const e of registry.datasets.filter((d) => !d.npm)) {
       expect(readme).toContain(`| ${e.file} | ${e.url} | ${e.bytes} | ${e.sha256} |`);
     }
+  });
+});
+
+describe('progress display', () => {
+  test('one line redrawn with \\r, throttled, ended with a newline when done', () => {
+    const out: string[] = [];
+    const report = downloadProgressReporter((s) => out.push(s), 1000);
+    report({ dataset: 'stocks', bytes: 50000, total: 151626, rate: 2e6, done: false });
+    report({ dataset: 'stocks', bytes: 100000, total: 151626, rate: 2e6, done: false }); // within 1 s: skipped
+    report({ dataset: 'stocks', bytes: 151626, total: 151626, rate: 2.5e6, done: true });
+    expect(out).toEqual(['\rstocks   32%  50 kB / 152 kB  2.0 MB/s', '\rstocks  100%  152 kB / 152 kB  2.5 MB/s  done\n']);
+  });
+
+  test('without a known total: bytes and rate only', () => {
+    expect(formatDownloadProgress({ dataset: 'x', bytes: 512, rate: 2048, done: false })).toBe('x  512 B  2 kB/s');
   });
 });

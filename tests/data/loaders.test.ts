@@ -23,7 +23,7 @@ const cache = tempDir();
 const offline: SeriesOptions = { mirror, cacheDir: cache, download: false, onProgress: null };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`).getTime();
-const dates = (df: DataFrame) => (df.column('date').values as Date[]).map((d) => new Date(d).getTime());
+const dates = (df: DataFrame) => (df.column('date').values as unknown as Date[]).map((d) => new Date(d).getTime());
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
 
 type Case = [string, (o: SeriesOptions) => Promise<DataFrame>, number, string[], string, string, number];

