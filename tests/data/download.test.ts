@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import * as os from 'os';
 import * as path from 'path';
 import {
   cacheDir,
@@ -229,6 +230,8 @@ describe('cache location', () => {
       process.env.COURSE_DATA_CACHE = '/tmp/somewhere';
       expect(cacheDir()).toBe('/tmp/somewhere');
       expect(cacheDir('/tmp/else')).toBe('/tmp/else');
+      process.env.COURSE_DATA_CACHE = '~/.cache/seqmodels';
+      expect(cacheDir()).toBe(path.join(os.homedir(), '.cache', 'seqmodels'));
     } finally {
       if (saved === undefined) delete process.env.COURSE_DATA_CACHE;
       else process.env.COURSE_DATA_CACHE = saved;

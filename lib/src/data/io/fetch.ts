@@ -11,6 +11,7 @@
  * place the file by hand.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { dataMirror, repoRoot } from '../../env';
 import { ChecksumError, DatasetUnavailableError, DownloadError } from '../errors';
@@ -42,10 +43,15 @@ export interface FetchOptions {
 
 /** The cache folder: the argument, else `COURSE_DATA_CACHE`, else `<repository>/datasets/cache`. */
 export function cacheDir(dir?: string): string {
-  if (dir) return path.resolve(dir);
+  if (dir) return resolveHome(dir);
   const env = process.env.COURSE_DATA_CACHE;
-  if (env && env.trim() !== '') return path.resolve(env);
+  if (env && env.trim() !== '') return resolveHome(env.trim());
   return path.join(repoRoot(), 'datasets', 'cache');
+}
+
+/** An absolute path; a leading `~` is the user's home folder. */
+function resolveHome(p: string): string {
+  return path.resolve(p === '~' || p.startsWith('~/') ? path.join(os.homedir(), p.slice(1)) : p);
 }
 
 /** The mirror folder: the argument (`null` = none), else `COURSE_DATA_MIRROR`. */
