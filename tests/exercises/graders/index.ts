@@ -2,10 +2,12 @@
 import { Grader } from '../harness';
 import { graders as u01 } from './01_rnn';
 import { graders as u02 } from './02_lstm';
+import { graders as u03 } from './03_gru';
 
 export const graderUnits: Record<string, Grader[]> = {
   '01_rnn': u01,
   '02_lstm': u02,
+  '03_gru': u03,
 };
 
 export const allGraders: Grader[] = Object.values(graderUnits).flat();
