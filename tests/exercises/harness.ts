@@ -16,13 +16,16 @@
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyFn = (...args: any[]) => any;
 
+/** An expected value: for an object result, a subset of its keys. */
+export type Expected<R> = R extends unknown[] ? R : R extends object ? Partial<R> : R;
+
 export interface Case<A extends unknown[] = unknown[], R = unknown> {
   /** Short label, shown in the grade report and used as the jest test title. */
   name: string;
   /** Arguments passed to the learner's function, in order. Cloned before every call. */
   args: A;
-  /** The expected return value. */
-  expected: R;
+  /** The expected return value; for an object result, keys left out are not checked. */
+  expected: Expected<R>;
   /** Numbers match when |got − expected| ≤ tol · (1 + |expected|). Default 1e-6. */
   tol?: number;
   /** What to check when this case fails. */
