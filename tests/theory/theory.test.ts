@@ -12,7 +12,12 @@
  *    every code-font name in the "field or variable" column must occur as an
  *    identifier in that file.
  *
- * Code spans and fenced code blocks are ignored by checks 1 and 2.
+ * 4. Links to headings (`#anchor`, `file.md#anchor`) name a heading that exists (GitHub's slugs).
+ * 5. Every chapter states a reading time, has a summary, points to its notebook and exercises,
+ *    and cites the course's core references; every figure is a self-contained SVG with a title
+ *    and no opaque background, and is used by a chapter.
+ *
+ * Code spans and fenced code blocks are ignored by checks 1, 2 and 4.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -153,6 +158,28 @@ export function linkTargets(md: string): { target: string; line: number }[] {
   return found.filter(({ target }) => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('#'));
 }
 
+/** GitHub's heading slugs: lower case, punctuation dropped, spaces to hyphens, duplicates numbered. */
+export function headingSlugs(md: string): Set<string> {
+  const slugs = new Set<string>();
+  const seen = new Map<string, number>();
+  for (const line of stripFencedCode(md).split('\n')) {
+    const m = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (!m) continue;
+    const text = m[1]
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>]+>/g, '');
+    const base = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    slugs.add(n === 0 ? base : `${base}-${n}`);
+  }
+  return slugs;
+}
+
 function splitRow(line: string): string[] {
   // split a table row on | that are not inside code spans or math
   const cells: string[] = [];
@@ -275,12 +302,40 @@ describe('relative links and images resolve', () => {
   });
 });
 
+describe('links to headings name existing headings', () => {
+  const readme = path.join(ROOT, 'README.md');
+  const files = [...chapters, readme];
+  it.each(files.map((f) => [rel(f), f]))('%s', (_name, file) => {
+    if (file === readme && !fs.existsSync(readme)) return; // README.md not written yet
+    const md = fs.readFileSync(file, 'utf8');
+    const text = stripComments(stripCodeSpans(stripFencedCode(md)));
+    const targets: { target: string; line: number }[] = [];
+    text.split('\n').forEach((l, k) => {
+      for (const m of l.matchAll(/\]\(\s*<?([^)\s>]*#[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) targets.push({ target: m[1], line: k + 1 });
+    });
+    const broken: string[] = [];
+    for (const { target, line } of targets) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // external URL
+      const [p, anchor] = target.split('#');
+      const dest = p === '' ? file : path.resolve(path.dirname(file), decodeURIComponent(p));
+      if (!dest.endsWith('.md') || !fs.existsSync(dest)) continue; // missing files are reported above
+      if (!headingSlugs(fs.readFileSync(dest, 'utf8')).has(decodeURIComponent(anchor).toLowerCase())) {
+        broken.push(`line ${line}: ${target}: no heading with that anchor in ${rel(dest)}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
 describe('formulas parse with KaTeX', () => {
   it.each(chapters.map((f) => [rel(f), f]))('%s', (_name, file) => {
     const md = fs.readFileSync(file, 'utf8');
     const { formulas, stray } = extractMath(stripComments(stripCodeSpans(stripFencedCode(md))));
     const errors: string[] = stray.map((l) => `line ${l}: unmatched or malformed $`);
     for (const f of formulas) {
+      if (!f.display && f.tex.includes('\n')) {
+        errors.push(`line ${f.line}: inline formula spans lines (fragile on GitHub): $${f.tex}$`);
+      }
       if (/\\(newcommand|renewcommand|def)\b/.test(f.tex)) {
         errors.push(`line ${f.line}: macro definitions do not render on GitHub: ${f.tex.trim()}`);
       }
@@ -323,6 +378,58 @@ describe('symbol tables name real library code', () => {
   });
 });
 
+describe('chapter structure and references', () => {
+  // The references every chapter cites (issue 5), as "surname ... year" patterns.
+  const core: [string, RegExp][] = [
+    ['Hochreiter & Schmidhuber 1997', /Hochreiter[^\n]*Schmidhuber[^\n]*1997/],
+    ['Cho et al. 2014', /Cho, K\.[^\n]*2014/],
+    ['Bengio, Simard & Frasconi 1994', /Bengio[^\n]*Simard[^\n]*Frasconi[^\n]*1994/],
+    ['Pascanu, Mikolov & Bengio 2013', /Pascanu[^\n]*Mikolov[^\n]*Bengio[^\n]*2013/],
+    ['Bahdanau, Cho & Bengio 2015', /Bahdanau[^\n]*Cho[^\n]*Bengio[^\n]*2015/],
+    ['Olah 2015, Understanding LSTM Networks', /Olah[^\n]*2015[^\n]*Understanding LSTM/i],
+  ];
+  it.each(chapters.map((f) => [rel(f), f]))('%s', (_name, file) => {
+    const md = fs.readFileSync(file, 'utf8');
+    const problems: string[] = [];
+    if (!/Estimated reading time:\s*\d+/.test(md)) problems.push('no "Estimated reading time: N" line');
+    if (!/^##\s+(\d+\.\s+)?Summary\b/m.test(md)) problems.push('no "## Summary" section');
+    if (!/notebooks\/\d\d_[a-z_]+\.ipynb/.test(md)) problems.push('no pointer to a notebook (notebooks/NN_name.ipynb)');
+    if (!/exercises\/\d\d_/.test(md)) problems.push('no pointer to the exercises (exercises/NN_*)');
+    const refs = md.split(/^##\s+References\s*$/m)[1];
+    if (refs === undefined) problems.push('no "## References" section');
+    else {
+      // one entry per list item, continuation lines joined
+      const entries = refs.split(/\n\s*[-*]\s+/).map((e) => e.replace(/\s+/g, ' '));
+      for (const [name, re] of core) if (!entries.some((e) => re.test(e))) problems.push(`references lack ${name}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('figures', () => {
+  const dir = path.join(THEORY, 'figures');
+  const svgs = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.svg')).sort() : [];
+  const allMd = chapters.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  it('there are figures', () => expect(svgs.length).toBeGreaterThan(0));
+  it.each(svgs)('theory/figures/%s', (name) => {
+    const svg = fs.readFileSync(path.join(dir, name), 'utf8');
+    const problems: string[] = [];
+    if (!/^\s*(<\?xml[^>]*>\s*)?<svg\b[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/.test(svg)) problems.push('does not start with <svg xmlns=...>');
+    if (!/<svg\b[^>]*\bviewBox=/.test(svg)) problems.push('no viewBox (does not scale)');
+    if (!/<title[^>]*>[^<]+<\/title>/.test(svg)) problems.push('no <title> (accessibility)');
+    if (!/<\/svg>\s*$/.test(svg)) problems.push('not closed by </svg>');
+    if (/<(image|script|foreignObject)\b/.test(svg) || /xlink:href="(?!#)|\bhref="(?!#)/.test(svg)) problems.push('not self-contained');
+    // an opaque background would break dark mode: no full-size rect filled with white or black
+    if (/<rect\b[^>]*width="100%"[^>]*fill="(#fff(fff)?|white|#000(000)?|black)"/i.test(svg)) problems.push('opaque background');
+    // tags balance (a cheap well-formedness check)
+    const open = (svg.match(/<[a-zA-Z][^>]*(?<!\/)>/g) ?? []).length;
+    const close = (svg.match(/<\/[a-zA-Z][^>]*>/g) ?? []).length;
+    if (open !== close) problems.push(`unbalanced tags: ${open} opened, ${close} closed`);
+    if (!allMd.includes(`figures/${name}`)) problems.push('not used by any chapter');
+    expect(problems).toEqual([]);
+  });
+});
+
 // ---------------------------------------------------------------- tests of the helpers
 
 describe('markdown helpers', () => {
@@ -347,6 +454,10 @@ describe('markdown helpers', () => {
     expect(symbolRows(md)).toEqual([
       { exported: ['rnnStep'], fields: ['kernel'], files: ['lib/src/scratch/rnn.ts'], line: 3 },
     ]);
+  });
+  it('makes GitHub heading slugs', () => {
+    const md = '# 01 · Title\n## 9. Weight layouts: tf.layers, PyTorch\n## Summary\n## Summary\n```\n# not a heading\n```';
+    expect([...headingSlugs(md)]).toEqual(['01--title', '9-weight-layouts-tflayers-pytorch', 'summary', 'summary-1']);
   });
   it('reads exports', () => {
     const tmp = path.join(require('os').tmpdir(), 'theory-export-test.ts');
