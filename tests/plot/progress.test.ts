@@ -216,3 +216,13 @@ describe('as tf.LayersModel.fit callbacks', () => {
     model.dispose();
   });
 });
+
+describe('batches per epoch from samples and batch size', () => {
+  it('gives a time left from the first batch', async () => {
+    const clock = fakeClock();
+    const p = trainingProgress({ epochs: 2, samples: 100, batchSize: 32, view: 'none', now: clock.now });
+    clock.advance(1000);
+    await p.onBatchEnd(0, { loss: 1 });
+    expect(p.snapshot()).toMatchObject({ batchesPerEpoch: 4, eta: 7 });
+  });
+});

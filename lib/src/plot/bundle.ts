@@ -23,9 +23,17 @@
  * `{"text/html": {"isolated": true}}` are rendered in a sandboxed iframe; tslab's never
  * are, so every HTML output is inserted into the notebook page itself and shares one
  * `window`. For trusted outputs (those produced in the session, or a signed notebook)
- * the HTML renderer re-creates each `<script>` so it runs. A global defined by one
- * output is therefore visible to the others, which is what inlining once relies on.
- * Untrusted notebooks run no scripts at all: charts then show their fallback text.
+ * the HTML renderer re-creates each `<script>` so it runs (JupyterLab's `renderHTML`
+ * calls `evalInnerHTMLScriptTags` for trusted HTML; the scripts run once the output is
+ * attached to the page, which is why `figure.ts` also waits for its element). A global
+ * defined by one output is therefore visible to the others, which is what inlining once
+ * relies on. Untrusted notebooks (opened from elsewhere, not re-run, not trusted) run no
+ * scripts: charts show their fallback text; JupyterLab offers a "Run" button per output,
+ * and "Trust Notebook" (or re-running) makes all of them draw.
+ *
+ * Checked (Nov 2026): live and reopened in classic Notebook 6.4 (require.js present),
+ * nbclient execution + nbconvert HTML export, both in headless Chromium. JupyterLab was
+ * not installed here; the above is from its renderer's source.
  *
  * The bundle is UMD and, outside CommonJS, sets `window.Plotly` itself. We evaluate it
  * with `module`, `exports` and `define` shadowed so that a page that happens to have a

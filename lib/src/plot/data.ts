@@ -22,16 +22,19 @@ export interface TensorLike {
   dataSync(): ArrayLike<number | string>;
 }
 
-/** A danfojs Series: `values` is 1-D. */
+/**
+ * A danfojs Series (`values` 1-D). Typed as loosely as danfojs types `values`
+ * (`ArrayType1D | ArrayType2D` for both classes); the shape is checked when read.
+ */
 export interface SeriesLike {
   readonly values: ArrayLike<unknown>;
   readonly index?: ArrayLike<Label>;
   readonly columns?: ArrayLike<Label>;
 }
 
-/** A danfojs DataFrame: `values` is 2-D `[rows, columns]`. */
+/** A danfojs DataFrame (`values` 2-D `[rows, columns]`). */
 export interface FrameLike {
-  readonly values: ArrayLike<ArrayLike<unknown>>;
+  readonly values: ArrayLike<unknown>;
   readonly columns: ArrayLike<Label>;
   readonly index?: ArrayLike<Label>;
 }

@@ -30,8 +30,15 @@ import { LogView, ProgressView, SilentView, TerminalView, TextOut } from './view
 export interface TrainingProgressOptions {
   /** Total epochs, for the bar and the time left. Default: unknown. */
   epochs?: number;
-  /** Batches per epoch. Default: learned when the first epoch ends. */
+  /**
+   * Batches per epoch. Default: ceil(samples / batchSize) when both are given (tf.fit does
+   * not tell plain callback objects), else learned when the first epoch ends.
+   */
   batchesPerEpoch?: number;
+  /** Training samples per epoch (after any validation split), to compute batchesPerEpoch. */
+  samples?: number;
+  /** Batch size, to compute batchesPerEpoch. */
+  batchSize?: number;
   /** A title shown with the progress. Default: none. */
   title?: string;
   /** Where to show it: 'auto' (notebook, else terminal if stdout is a TTY, else log), a view name, or a view. */
@@ -66,7 +73,9 @@ export class TrainingProgress {
   constructor(opts: TrainingProgressOptions = {}) {
     this.clock = opts.now ?? Date.now;
     this.intervalMs = opts.intervalMs ?? 500;
-    this.tracker = new ProgressTracker(opts.epochs, opts.batchesPerEpoch, this.clock);
+    const fromSamples = opts.samples !== undefined && opts.batchSize !== undefined && opts.batchSize > 0
+      ? Math.ceil(opts.samples / opts.batchSize) : undefined;
+    this.tracker = new ProgressTracker(opts.epochs, opts.batchesPerEpoch ?? fromSamples, this.clock);
     this.view = this.chooseView(opts);
   }
 
