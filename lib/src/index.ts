@@ -10,3 +10,4 @@ export * from './data';
 export * from './plot';
 export * from './layers';
 export * from './train';
+export * from './forecast';

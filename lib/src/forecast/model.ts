@@ -1,0 +1,69 @@
+/**
+ * A recurrent forecaster as a config: one GRU or LSTM layer reading the input window,
+ * a dense layer mapping its last state to the steps ahead.
+ *
+ *   x [batch, seqLen, inputSize] -> GRU/LSTM -> h [batch, hiddenSize]
+ *     -> dense -> [batch, outputSize] -> reshape -> ŷ [batch, outputSize, 1]
+ *
+ * The output has the shape of the targets made by `slidingWindows` with one target
+ * column, `[batch, horizon, 1]`, so no reshaping is needed for training. Weights are
+ * initialised from `seed`: the same config gives the same model on the same backend.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+export interface ForecasterConfig {
+  /** Input steps per window. */
+  seqLen: number;
+  /** Input features per step. */
+  inputSize: number;
+  /** Steps forecast at once (1: one value; 24: the next 24 hours). Default 1. */
+  outputSize?: number;
+  /** 'gru' (default) or 'lstm'. */
+  cell?: 'gru' | 'lstm';
+  /** Units of the recurrent layer. Default 32. */
+  hiddenSize?: number;
+  /** Dropout on the recurrent layer's inputs (0..1). Default 0. */
+  dropout?: number;
+  /** Adam learning rate. Default 1e-3. */
+  lr?: number;
+  /** Loss: 'meanAbsoluteError' (robust, matches MAE) or 'meanSquaredError'. Default 'meanAbsoluteError'. */
+  loss?: 'meanAbsoluteError' | 'meanSquaredError';
+  /** Seed of the weight initialisers. Default 42. */
+  seed?: number;
+}
+
+/** Build and compile the forecaster described by `config`. */
+export function buildForecaster(config: ForecasterConfig): tf.LayersModel {
+  const { seqLen, inputSize } = config;
+  const outputSize = config.outputSize ?? 1;
+  const hiddenSize = config.hiddenSize ?? 32;
+  const seed = config.seed ?? 42;
+  for (const [k, v] of Object.entries({ seqLen, inputSize, outputSize, hiddenSize })) {
+    if (!Number.isInteger(v) || v < 1) throw new Error(`buildForecaster: ${k} must be a positive integer, got ${v}`);
+  }
+  const recurrentArgs = {
+    units: hiddenSize,
+    inputShape: [seqLen, inputSize],
+    recurrentActivation: 'sigmoid' as const,
+    dropout: config.dropout ?? 0,
+    kernelInitializer: tf.initializers.glorotUniform({ seed }),
+    recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 1 }),
+    name: `${config.cell ?? 'gru'}_x_to_h`,
+  };
+  const model = tf.sequential();
+  model.add(config.cell === 'lstm' ? tf.layers.lstm(recurrentArgs) : tf.layers.gru(recurrentArgs));
+  model.add(tf.layers.dense({ units: outputSize, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }), name: 'h_to_y' }));
+  model.add(tf.layers.reshape({ targetShape: [outputSize, 1] }));
+  model.compile({ optimizer: tf.train.adam(config.lr ?? 1e-3), loss: config.loss ?? 'meanAbsoluteError' });
+  return model;
+}
+
+/** The model's predictions for `x` as a flat Float32Array (row-major), in batches; no tensor is left behind. */
+export async function predictFlat(model: tf.LayersModel, x: tf.Tensor, batchSize = 512): Promise<Float32Array> {
+  const out = model.predict(x, { batchSize }) as tf.Tensor;
+  try {
+    return (await out.data()) as Float32Array;
+  } finally {
+    out.dispose();
+  }
+}

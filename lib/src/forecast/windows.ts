@@ -1,0 +1,58 @@
+/**
+ * Forecast-specific views of the windows made by `slidingWindows` (lib/src/data/series/windows.ts):
+ *
+ * - `everyNthStep`: keep every n-th input step, counted back from the last one (the last
+ *   observed step is always kept). Three days of hourly data seen every 3 hours is 24 steps
+ *   instead of 72: a recurrent layer runs 3 times faster and still sees the daily cycle.
+ * - `targetSteps`: keep some steps ahead of the target (e.g. only the 24th hour ahead).
+ * - `inputColumn`: one input feature at some steps, e.g. the last observed temperature
+ *   (the persistence forecast) or the same hours one day earlier.
+ */
+import type { Windows } from '../data/series/windows';
+
+/** Keep input steps lookBack-1, lookBack-1-n, lookBack-1-2n, ... (in time order). */
+export function everyNthStep(w: Windows, n: number): Windows {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`everyNthStep: n must be a positive integer, got ${n}`);
+  const [b, t, f] = w.xShape;
+  const keep: number[] = [];
+  for (let s = t - 1; s >= 0; s -= n) keep.unshift(s);
+  const x = new Float32Array(b * keep.length * f);
+  let k = 0;
+  for (let i = 0; i < b; i++) for (const s of keep) for (let j = 0; j < f; j++) x[k++] = w.x[(i * t + s) * f + j];
+  return { ...w, x, xShape: [b, keep.length, f] };
+}
+
+/** Keep only the given target steps (0-based steps ahead: 23 is the 24th step ahead). */
+export function targetSteps(w: Windows, steps: readonly number[]): Windows {
+  const [b, h, f] = w.yShape;
+  for (const s of steps) if (!Number.isInteger(s) || s < 0 || s >= h) throw new Error(`targetSteps: step ${s} is outside 0..${h - 1}`);
+  const y = new Float32Array(b * steps.length * f);
+  let k = 0;
+  for (let i = 0; i < b; i++) for (const s of steps) for (let j = 0; j < f; j++) y[k++] = w.y[(i * h + s) * f + j];
+  return { ...w, y, yShape: [b, steps.length, f] };
+}
+
+/**
+ * Input feature `feature` (its position among the input columns) at input steps `steps`
+ * (negative counts from the end: -1 is the last observed step), as rows `[window][step]`.
+ */
+export function inputColumn(w: Windows, feature: number, steps: readonly number[]): number[][] {
+  const [b, t, f] = w.xShape;
+  if (!Number.isInteger(feature) || feature < 0 || feature >= f) throw new Error(`inputColumn: feature ${feature} is outside 0..${f - 1}`);
+  const abs = steps.map((s) => {
+    const a = s < 0 ? t + s : s;
+    if (!Number.isInteger(a) || a < 0 || a >= t) throw new Error(`inputColumn: step ${s} is outside the window of ${t} steps`);
+    return a;
+  });
+  const out: number[][] = [];
+  for (let i = 0; i < b; i++) out.push(abs.map((s) => w.x[(i * t + s) * f + feature]));
+  return out;
+}
+
+/** Target feature `feature` at every target step, as rows `[window][step]`. */
+export function targetRows(w: Windows, feature = 0): number[][] {
+  const [b, h, f] = w.yShape;
+  const out: number[][] = [];
+  for (let i = 0; i < b; i++) out.push(Array.from({ length: h }, (_, s) => w.y[(i * h + s) * f + feature]));
+  return out;
+}
