@@ -1,0 +1,122 @@
+/** Graders of unit 04 (text generation): sampling with temperature, top-k, greedy decoding. */
+import { defineGrader, Grader } from '../harness';
+
+type M = typeof import('../../../exercises/04_text/sample_with_temperature') &
+  typeof import('../../../exercises/04_text/top_k_filter') &
+  typeof import('../../../exercises/04_text/greedy_decode');
+type Ex<P extends keyof M> = M[P];
+
+// ---------------------------------------------------------------- sample_with_temperature
+const HINT_CDF =
+  'Inverse CDF: add ŷ_j to the running sum first, then return the first j with u < ŷ_0 + … + ŷ_j. ' +
+  'The draw u decides which symbol comes out: do not return the argmax.';
+const HINT_TEMP = 'Divide the logits by the temperature, softmax(o / τ): τ < 1 sharpens the distribution (do not multiply by τ).';
+const HINT_STABLE =
+  'Subtract the maximum of o/τ before Math.exp: exp(2000) is Infinity and Infinity/Infinity is NaN.';
+
+const sampleWithTemperature = defineGrader<Ex<'sampleWithTemperature'>>({
+  unit: '04_text', name: 'sample_with_temperature', exportName: 'sampleWithTemperature',
+  title: 'sample from softmax(o/τ) with an injected uniform number u',
+  argNames: ['logits', 'temperature', 'u'],
+  cases: [
+    // ŷ = [0.25, 0.75]
+    { name: 'τ = 1, u falls in the first interval', args: [[0, Math.log(3)], 1, 0.2], expected: 0, hint: HINT_CDF },
+    { name: 'τ = 1, u falls in the second interval', args: [[0, Math.log(3)], 1, 0.3], expected: 1, hint: HINT_CDF },
+    // o/τ = [2, 4, 0]: ŷ ≈ [0.117, 0.867, 0.016], so u = 0.2 lands on index 1 (with o·τ, ŷ ≈ [0.31, 0.51, 0.19] → 0)
+    { name: 'τ = 0.5 sharpens', args: [[1, 2, 0], 0.5, 0.2], expected: 1, hint: HINT_TEMP },
+    // o/τ = [0.5, 1, 0]: ŷ ≈ [0.307, 0.506, 0.186], so u = 0.2 lands on index 0 (with o/τ read as o·τ: [2, 4, 0] → 1)
+    { name: 'τ = 2 flattens', args: [[1, 2, 0], 2, 0.2], expected: 0, hint: HINT_TEMP },
+    // o/τ = [2000, 1998, 1996]: ŷ ≈ [0.867, 0.117, 0.016]
+    { name: 'large logits, low temperature', args: [[1000, 999, 998], 0.5, 0.5], expected: 0, hint: HINT_STABLE },
+    { name: 'u close to 1 gives the last symbol', args: [[0, 0, 0, 0], 1, 0.99], expected: 3, hint: HINT_CDF },
+  ],
+  mistakes: [
+    { id: 'multiplies_by_temperature', description: 'computes softmax(o·τ) instead of softmax(o/τ)', hint: 'do not multiply by τ' },
+    { id: 'cdf_off_by_one', description: 'compares u with the running sum before adding ŷ_j', hint: 'add ŷ_j to the running sum first' },
+    { id: 'unstable_softmax', description: 'exponentiates without subtracting the maximum (overflows to NaN)', hint: 'Subtract the maximum' },
+    { id: 'ignores_random_number', description: 'returns the argmax (greedy) instead of sampling with u', hint: 'do not return the argmax' },
+  ],
+});
+
+// ---------------------------------------------------------------- top_k_filter
+const s32 = 1 / (1 + Math.exp(-1)); // softmax([3, 2])[0] = e³/(e³ + e²)
+const HINT_TOPK =
+  'Keep the k largest logits (not the smallest) and renormalise over them only: p_j = exp(o_j − m)/Σ_{i∈S} exp(o_i − m); the kept probabilities sum to 1.';
+const HINT_COUNT = 'Exactly k symbols keep a non-zero probability: not k + 1, and on a tie at the boundary the lower index wins.';
+
+const topKFilter = defineGrader<Ex<'topKFilter'>>({
+  unit: '04_text', name: 'top_k_filter', exportName: 'topKFilter',
+  title: 'top-k: keep the k largest logits, renormalise, zero elsewhere',
+  argNames: ['logits', 'k'],
+  cases: [
+    { name: 'k = 2 of 4', args: [[1, 3, 2, 0], 2], expected: [0, s32, 1 - s32, 0], hint: HINT_TOPK },
+    { name: 'k = 1 is greedy', args: [[1, 3, 2, 0], 1], expected: [0, 1, 0, 0], hint: HINT_COUNT },
+    {
+      name: 'k = vocabSize is the plain softmax', args: [[0, Math.log(3)], 2], expected: [0.25, 0.75],
+      hint: 'With k = vocabSize every symbol is kept and the result is softmax(o).',
+    },
+    { name: 'tie at the boundary: lower index wins', args: [[2, 5, 5, 1], 1], expected: [0, 1, 0, 0], hint: HINT_COUNT },
+    {
+      name: 'large logits', args: [[1000, 1001, 999], 2], expected: [1 - s32, s32, 0],
+      hint: 'Subtract the maximum before Math.exp: exp(1000) is Infinity and Infinity/Infinity is NaN.',
+    },
+  ],
+  mistakes: [
+    { id: 'no_renormalisation', description: 'takes the softmax over all symbols, then zeroes the rest (does not sum to 1)', hint: 'renormalise over them only' },
+    { id: 'keeps_smallest', description: 'sorts ascending and keeps the k smallest logits', hint: 'not the smallest' },
+    { id: 'keeps_k_plus_one', description: 'keeps k + 1 symbols (off by one)', hint: 'not k + 1' },
+    { id: 'keeps_ties_beyond_k', description: 'keeps every logit ≥ the k-th largest, so ties keep more than k', hint: 'the lower index wins' },
+    { id: 'unstable_softmax', description: 'exponentiates without subtracting the maximum', hint: 'Subtract the maximum' },
+  ],
+});
+
+// ---------------------------------------------------------------- greedy_decode
+/** Input-driven toy model: the most probable next token is (token + 1) mod 8; the state counts steps. */
+function nextTokenModel(token: number, h: number[]) {
+  const logits = new Array<number>(8).fill(0);
+  logits[(token + 1) % 8] = 2;
+  return { logits, h: [h[0] + 1] };
+}
+/** State-driven toy model: ignores the token; the most probable token is (h + 1) mod 4, the state counts. */
+function counterModel(_token: number, h: number[]) {
+  const logits = new Array<number>(4).fill(0);
+  logits[(h[0] + 1) % 4] = 2;
+  return { logits, h: [h[0] + 1] };
+}
+const DESC_NEXT = 'step = nextTokenModel (argmax is (token + 1) mod 8, ignores h)';
+const DESC_COUNTER = 'step = counterModel (argmax is (h[0] + 1) mod 4, ignores the token; returns h = [h[0] + 1])';
+const HINT_FEED = 'Feed back the token you just produced (token = next), not the start token.';
+const HINT_END = 'Stop when argmax is the end token, and do not put the end token in the output.';
+const HINT_STATE = 'Carry the state: pass the h returned by the previous step call, not h0 again.';
+
+const greedyDecode = defineGrader<Ex<'greedyDecode'>>({
+  unit: '04_text', name: 'greedy_decode', exportName: 'greedyDecode',
+  title: 'greedy decoding: feed back the argmax, carry the state, stop at the end token',
+  argNames: ['step', 'h0', 'startToken', 'endToken', 'maxLen'],
+  cases: [
+    {
+      name: 'stops at the end token', args: [nextTokenModel, [0], 0, 5, 10], expected: [1, 2, 3, 4],
+      input: `${DESC_NEXT}, h0 = [0], startToken = 0, endToken = 5, maxLen = 10`, hint: `${HINT_FEED} ${HINT_END}`,
+    },
+    {
+      name: 'stops at maxLen', args: [nextTokenModel, [0], 0, 5, 2], expected: [1, 2],
+      input: `${DESC_NEXT}, h0 = [0], startToken = 0, endToken = 5, maxLen = 2`, hint: 'Return at most maxLen tokens.',
+    },
+    {
+      name: 'the state is carried', args: [counterModel, [0], 0, 9, 6], expected: [1, 2, 3, 0, 1, 2],
+      input: `${DESC_COUNTER}, h0 = [0], startToken = 0, endToken = 9, maxLen = 6`, hint: HINT_STATE,
+    },
+    {
+      name: 'end token as the very first prediction', args: [nextTokenModel, [0], 4, 5, 10], expected: [],
+      input: `${DESC_NEXT}, h0 = [0], startToken = 4, endToken = 5, maxLen = 10`, hint: HINT_END,
+    },
+  ],
+  mistakes: [
+    { id: 'feeds_start_token', description: 'feeds the start token at every step instead of its own prediction', hint: 'Feed back the token you just produced' },
+    { id: 'forgets_state', description: 'passes h0 to every step', hint: 'Carry the state' },
+    { id: 'includes_end_token', description: 'appends the end token before stopping', hint: 'do not put the end token in the output' },
+    { id: 'ignores_end_token', description: 'never stops at the end token', hint: 'Stop when argmax is the end token' },
+  ],
+});
+
+export const graders: Grader[] = [sampleWithTemperature, topKFilter, greedyDecode];
