@@ -42,6 +42,9 @@ const server = http.createServer((req, res) => {
     case 'files':
       res.writeHead(200, headers).end(body);
       break;
+    case 'loop':
+      res.writeHead(301, { location: `/loop/${name}` }).end();
+      break;
     case 'redirect':
       res.writeHead(302, { location: `/files/${name}` }).end();
       break;
@@ -125,6 +128,15 @@ describe('download: success', () => {
     expect(fs.readFileSync(file)).toEqual(fs.readFileSync(path.join(mirror, 'airline-passengers.csv')));
   });
 
+  test('concurrent calls for the same file share one download', async () => {
+    const cache = tempDir();
+    const entry = served('stocks', 'files');
+    const n = hits.get('/files/stocks-2007-2016.csv') ?? 0;
+    const [a, b] = await Promise.all([fetchDataset(entry, { ...quick, cacheDir: cache }), fetchDataset(entry, { ...quick, cacheDir: cache })]);
+    expect(a).toBe(b);
+    expect(hits.get('/files/stocks-2007-2016.csv')).toBe(n + 1);
+  });
+
   test('retries with backoff after 503s, then succeeds', async () => {
     const cache = tempDir();
     await fetchDataset(served('melbourne-min-temperature', 'flaky'), { ...quick, cacheDir: cache, retries: 3 });
@@ -150,6 +162,7 @@ describe('download: failures leave no partial file in the cache', () => {
     ['corrupt', 'tinyshakespeare', /SHA-256 [0-9a-f]{64} does not match/],
     ['truncated', 'tinyshakespeare', /transfer broken|truncated/],
     ['missing', 'airline-passengers', /HTTP 404/],
+    ['loop', 'airline-passengers', /too many redirects/],
     ['stall-body', 'airline-passengers', /no data for 400 ms .*timeout/],
     ['stall-headers', 'airline-passengers', /no response within 400 ms .*timeout/],
   ])('%s (%s)', async (route, name, reason) => {

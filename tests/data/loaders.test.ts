@@ -15,7 +15,11 @@ import {
   loadStocks,
   loadTinyShakespeare,
   loadUsBirths,
+  Scaler,
   SeriesOptions,
+  slidingWindows,
+  splitByTime,
+  tableFromFrame,
 } from '../../lib/src/data';
 import { filesIn, mirror, tempDir } from './helpers';
 
@@ -84,6 +88,18 @@ describe('time-series loaders', () => {
     const w = (t[i] - t[i - 1]) / (t[i + 1] - t[i - 1]);
     expect(mean[i]).toBeCloseTo(mean[i - 1] + w * (mean[i + 1] - mean[i - 1]), 6);
     expect((df.column('filled').values as number[])[i]).toBe(1);
+  });
+
+  test('Seattle end to end: split by time, scale on train, daily windows that skip the absent days', async () => {
+    const table = tableFromFrame(await loadSeattleTemperatures(offline), ['meanTemperature']);
+    const parts = splitByTime(table, { train: 0.8, validation: 0.1 });
+    const scaler = Scaler.fit(parts.train);
+    const train = slidingWindows(scaler.transform(parts.train), { lookBack: 30, maxStepMs: 86400e3 });
+    const all = slidingWindows(parts.train, { lookBack: 30 });
+    expect(train.xShape[0]).toBeLessThan(all.xShape[0]);
+    expect(train.xShape.slice(1)).toEqual([30, 1]);
+    const dates = parts.train.dates!.map((d) => d.getTime());
+    for (const s of train.starts) expect(dates[s + 30] - dates[s]).toBe(30 * 86400e3);
   });
 
   test('airline passengers: first and last values; US births: 1969-01-01 was a Wednesday (3)', async () => {

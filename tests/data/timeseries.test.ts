@@ -123,6 +123,17 @@ describe('slidingWindows', () => {
     expect(Math.min(...Array.from(val.x).filter((_, i) => i % 2 === 0))).toBe(10);
   });
 
+  test('maxStepMs skips the windows that contain a gap in the dates', () => {
+    const dayMs = 86400e3;
+    // days 0, 1, 2, 5, 6, 7, 8: a gap between rows 2 and 3
+    const table: SeriesTable = { ...ramp(7), dates: [0, 1, 2, 5, 6, 7, 8].map((d) => new Date(d * dayMs)) };
+    const w = slidingWindows(table, { lookBack: 2, targetColumns: ['v'], maxStepMs: dayMs });
+    expect(w.starts).toEqual([0, 3, 4]);
+    expect(nestWindows(w.y, w.yShape)).toEqual([[[2]], [[5]], [[6]]]);
+    expect(slidingWindows(table, { lookBack: 2, targetColumns: ['v'] }).starts).toEqual([0, 1, 2, 3, 4]);
+    expect(() => slidingWindows(ramp(5), { lookBack: 2, maxStepMs: dayMs })).toThrow('needs a table with dates');
+  });
+
   test('bad options name the option; unknown columns list the table columns', () => {
     expect(() => slidingWindows(ramp(5), { lookBack: 0 })).toThrow('lookBack must be a positive integer');
     expect(() => slidingWindows(ramp(5), { lookBack: 2, targetColumns: ['z'] })).toThrow('no column "z"; the table has v, w');

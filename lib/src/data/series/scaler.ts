@@ -31,8 +31,12 @@ export class Scaler {
       const v = train.values.map((row) => row[j]);
       if (v.some((x) => !Number.isFinite(x))) throw new Error(`Scaler.fit: column "${columns[k]}" has missing or infinite values; fill them first`);
       if (kind === 'minmax') {
-        const lo = Math.min(...v);
-        const hi = Math.max(...v);
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (const x of v) {
+          if (x < lo) lo = x;
+          if (x > hi) hi = x;
+        }
         center.push(lo);
         scale.push(hi > lo ? hi - lo : 1);
       } else {

@@ -8,6 +8,11 @@
  * Shapes: x `[batch, lookBack, inputs]`, y `[batch, horizon, targets]`.
  *
  * Split first (splitByTime), then window each part: a window never spans two parts.
+ *
+ * Gaps in time: with `maxStepMs` and a table that has `dates`, a window is skipped
+ * when two consecutive rows inside it (input and target) are further apart than
+ * `maxStepMs` (e.g. one day for a daily series with absent days); the windows kept
+ * keep their regular starts, so fewer windows than the count above come out.
  */
 import type { Tensor3D } from '@tensorflow/tfjs';
 import { columnPositions, SeriesTable } from './table';
@@ -23,6 +28,8 @@ export interface WindowOptions {
   inputColumns?: string[];
   /** Predicted features. Default: every column. */
   targetColumns?: string[];
+  /** Skip windows containing a step between rows longer than this (needs `table.dates`). */
+  maxStepMs?: number;
 }
 
 /** Windows as flat Float32Arrays in row-major order, with their shapes. */
@@ -45,15 +52,24 @@ export function slidingWindows(table: SeriesTable, options: WindowOptions): Wind
   const xPos = columnPositions(table, options.inputColumns ?? table.columns);
   const yPos = columnPositions(table, options.targetColumns ?? table.columns);
   const n = table.values.length;
-  const count = n < lookBack + horizon ? 0 : Math.floor((n - lookBack - horizon) / stride) + 1;
+  const span = lookBack + horizon;
+  const candidates: number[] = [];
+  for (let s = 0; s + span <= n; s += stride) candidates.push(s);
+  let starts = candidates;
+  if (options.maxStepMs !== undefined) {
+    const dates = table.dates;
+    if (!dates) throw new Error('slidingWindows: maxStepMs needs a table with dates');
+    // breaks[i] = number of over-long steps among rows 0..i (step k joins rows k-1 and k)
+    const breaks = new Int32Array(n);
+    for (let k = 1; k < n; k++) breaks[k] = breaks[k - 1] + (dates[k].getTime() - dates[k - 1].getTime() > options.maxStepMs! ? 1 : 0);
+    starts = candidates.filter((s) => breaks[s + span - 1] - breaks[s] === 0);
+  }
+  const count = starts.length;
   const x = new Float32Array(count * lookBack * xPos.length);
   const y = new Float32Array(count * horizon * yPos.length);
-  const starts: number[] = [];
   let xi = 0;
   let yi = 0;
-  for (let i = 0; i < count; i++) {
-    const s = i * stride;
-    starts.push(s);
+  for (const s of starts) {
     for (let t = 0; t < lookBack; t++) for (const j of xPos) x[xi++] = table.values[s + t][j];
     for (let t = 0; t < horizon; t++) for (const j of yPos) y[yi++] = table.values[s + lookBack + t][j];
   }
