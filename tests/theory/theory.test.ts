@@ -8,7 +8,8 @@
  * 3. The symbol tables of the chapters name real library code: a table whose header
  *    has the columns "exported name", "field or variable" and "file" maps maths
  *    symbols to the library. Every code-font name in the "exported name" column must
- *    be exported somewhere in lib/src; every file in the "file" column must exist;
+ *    be exported somewhere in lib/src and reachable from the package entry
+ *    (`import { name } from "seqmodels"`); every file in the "file" column must exist;
  *    every code-font name in the "field or variable" column must occur as an
  *    identifier in that file.
  *
@@ -270,6 +271,28 @@ export function exportedNames(files: string[]): Set<string> {
   return names;
 }
 
+/**
+ * Names that the package entry point (lib/src/index.ts, imported as "seqmodels") exports, following
+ * `export * from` and `export { … } from` through the barrels.
+ */
+export function packageExports(entry: string, seen = new Set<string>()): Set<string> {
+  const names = new Set<string>();
+  if (seen.has(entry) || !fs.existsSync(entry)) return names;
+  seen.add(entry);
+  const src = fs.readFileSync(entry, 'utf8');
+  const resolve = (spec: string) => {
+    const base = path.resolve(path.dirname(entry), spec);
+    for (const c of [base + '.ts', path.join(base, 'index.ts'), base]) if (fs.existsSync(c) && fs.statSync(c).isFile()) return c;
+    return base + '.ts';
+  };
+  for (const m of src.matchAll(/export\s+\*\s+from\s+['"]([^'"]+)['"]/g)) {
+    for (const n of packageExports(resolve(m[1]), seen)) names.add(n);
+  }
+  // local declarations and `export { … }` lists (with or without `from`)
+  for (const n of exportedNames([entry])) names.add(n);
+  return names;
+}
+
 // ---------------------------------------------------------------- tests
 
 describe('theory chapters exist', () => {
@@ -353,6 +376,7 @@ describe('formulas parse with KaTeX', () => {
 describe('symbol tables name real library code', () => {
   const libFiles = listTs(LIB_SRC);
   const exported = exportedNames(libFiles);
+  const publicNames = packageExports(path.join(LIB_SRC, 'index.ts'));
   it.each(chapters.map((f) => [rel(f), f]))('%s', (_name, file) => {
     const rows = symbolRows(fs.readFileSync(file, 'utf8'));
     expect(rows.length).toBeGreaterThan(0); // every chapter has a symbol table
@@ -360,6 +384,7 @@ describe('symbol tables name real library code', () => {
     for (const row of rows) {
       for (const name of row.exported) {
         if (!exported.has(name)) missing.push(`line ${row.line}: \`${name}\` is not exported from lib/src`);
+        else if (!publicNames.has(name)) missing.push(`line ${row.line}: \`${name}\` is exported in lib/src but not re-exported by the package entry lib/src/index.ts`);
       }
       for (const f of row.files) {
         const p = path.join(ROOT, f);
@@ -454,6 +479,14 @@ describe('markdown helpers', () => {
     expect(symbolRows(md)).toEqual([
       { exported: ['rnnStep'], fields: ['kernel'], files: ['lib/src/scratch/rnn.ts'], line: 3 },
     ]);
+  });
+  it('follows the barrels of the package entry', () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'theory-barrel-'));
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'index.ts'), "export * from './sub';\nexport const top = 1;\n");
+    fs.writeFileSync(path.join(dir, 'sub', 'index.ts'), "export { b } from './b';\n");
+    fs.writeFileSync(path.join(dir, 'sub', 'b.ts'), 'export const b = 1;\nexport const hidden = 2;\n');
+    expect([...packageExports(path.join(dir, 'index.ts'))].sort()).toEqual(['b', 'top']);
   });
   it('makes GitHub heading slugs', () => {
     const md = '# 01 · Title\n## 9. Weight layouts: tf.layers, PyTorch\n## Summary\n## Summary\n```\n# not a heading\n```';
