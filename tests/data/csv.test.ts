@@ -1,5 +1,18 @@
 /** CSV and date parsing: clear errors that name the file and the line. */
-import { CsvError, dateColumn, numberColumn, parseCsv, parseDate } from '../../lib/src/data';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  CsvError,
+  dateColumn,
+  findEntry,
+  loadMelbourneMinTemperatures,
+  numberColumn,
+  parseCsv,
+  parseDate,
+  readRegistry,
+} from '../../lib/src/data';
+import { repoRoot, tempDir } from './helpers';
 
 describe('parseCsv', () => {
   test('quoted fields, doubled quotes, CRLF, BOM, blank lines', () => {
@@ -68,5 +81,32 @@ describe('typed columns', () => {
     ['2016-02-29', 'iso', '2016-02-29'],
   ] as const)('parseDate(%s, %s) is %s at UTC midnight', (text, format, iso) => {
     expect(parseDate(text, format)?.toISOString()).toBe(`${iso}T00:00:00.000Z`);
+  });
+});
+
+describe('through a loader: the error names the real file and line', () => {
+  const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+
+  /** Load Melbourne from a mirror holding `text`, registered with its own checksum. */
+  async function loadFrom(text: string): Promise<unknown> {
+    const dir = tempDir('seqmodels-badmirror-');
+    const file = path.join(dir, 'melbourne-daily-min-temperatures.csv');
+    fs.writeFileSync(file, text);
+    const entry = findEntry(readRegistry(path.join(repoRoot, 'datasets', 'registry.json')), 'melbourne-min-temperature');
+    const registry = { datasets: [{ ...entry, bytes: Buffer.byteLength(text), sha256: sha256(text) }] };
+    return loadMelbourneMinTemperatures({ registry, mirror: dir, cacheDir: tempDir(), download: false }).then(
+      () => 'loaded',
+      (e: Error) => e.message.replace(file, '<file>'),
+    );
+  }
+
+  test.each([
+    ['an unparseable date', '"Date","Temp"\n"1981-01-01",20.7\n"1981-13-01",17.9\n', '<file>, line 3: column "Date": "1981-13-01" is not a date of the form YYYY-MM-DD'],
+    ['a malformed row', '"Date","Temp"\n"1981-01-01",20.7\n"1981-01-02"\n', '<file>, line 3: expected 2 fields (Date, Temp) but found 1'],
+    ['dates out of order', '"Date","Temp"\n"1981-01-02",20.7\n"1981-01-01",17.9\n', '<file>, line 3: date 1981-01-01 does not come after the previous row\'s'],
+    ['only a header', '"Date","Temp"\n', '<file>, line 1: the file has only a header (Date, Temp) and no data rows'],
+    ['an empty file', '', '<file>: the file is empty'],
+  ])('%s', async (_case, text, message) => {
+    expect(await loadFrom(text)).toContain(message);
   });
 });
