@@ -359,6 +359,9 @@ describe('formulas parse with KaTeX', () => {
       if (!f.display && f.tex.includes('\n')) {
         errors.push(`line ${f.line}: inline formula spans lines (fragile on GitHub): $${f.tex}$`);
       }
+      if (/<[A-Za-z]/.test(f.tex)) {
+        errors.push(`line ${f.line}: "<" followed by a letter can be read as an HTML tag on GitHub; write \\lt: ${f.tex.trim()}`);
+      }
       if (/\\(newcommand|renewcommand|def)\b/.test(f.tex)) {
         errors.push(`line ${f.line}: macro definitions do not render on GitHub: ${f.tex.trim()}`);
       }
