@@ -4,12 +4,14 @@ import { graders as u01 } from './01_rnn';
 import { graders as u02 } from './02_lstm';
 import { graders as u03 } from './03_gru';
 import { graders as u04 } from './04_text';
+import { graders as u05 } from './05_seq2seq';
 
 export const graderUnits: Record<string, Grader[]> = {
   '01_rnn': u01,
   '02_lstm': u02,
   '03_gru': u03,
   '04_text': u04,
+  '05_seq2seq': u05,
 };
 
 export const allGraders: Grader[] = Object.values(graderUnits).flat();
