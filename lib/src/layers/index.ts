@@ -1,2 +1,11 @@
 // Barrel of lib/src/layers: re-export each public module of this folder here.
-export {};
+export { FastLSTM, fastLstm, lstmFusedCell } from './lstm';
+export type { FastLSTMArgs } from './lstm';
+export { FastGRU, fastGru, gruFusedCell } from './gru';
+export type { FastGRUArgs } from './gru';
+export { FastSimpleRNN, fastSimpleRnn, simpleRnnFusedCell } from './simple_rnn';
+export type { FastSimpleRNNArgs } from './simple_rnn';
+export { FastRNN, checkFastOptions } from './base';
+export { runSequence } from './sequence';
+export type { FusedCell, SequenceOptions } from './sequence';
+export type { RecurrentActivation } from './ops';

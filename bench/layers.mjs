@@ -1,0 +1,122 @@
+// Training throughput of tf.layers' recurrent layers vs the library's fast layers (issue 11).
+// Run from the repository root after `npx tsc -p lib`:  node bench/layers.mjs
+// Options: --quick (fewer timed batches), --only=lstm,gru,rnn, --settings=a,b
+// Prints a table, then as its LAST line one JSON object with every figure (`npm run bench`).
+//
+// Settings (from the issue):
+//   a: one-hot text input, vocabSize 65, seqLen 40, batchSize 64, hiddenSize 128, Adam,
+//      last hidden state -> dense softmax over 65 symbols (next-character model).
+//   b: embedding input (vocabSize 2000, 64 dims, maskZero off), seqLen 100, batchSize 32,
+//      hiddenSize 256, Adam, last hidden state -> dense sigmoid (sentiment model).
+// Throughput = batchSize * seqLen * batches / seconds ("time steps per second"), measured on a
+// few warm batches of `model.trainOnBatch` (one warm-up batch first).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const tf = require('@tensorflow/tfjs');
+const sm = require('seqmodels');
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const argValue = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const onlyCells = (argValue('only') ?? 'lstm,gru,rnn').split(',');
+const onlySettings = (argValue('settings') ?? 'a,b').split(',');
+
+const info = await sm.initBackend({ log: null });
+console.log(`[bench/layers] backend: ${info.name} (${info.reason})`);
+
+const SETTINGS = {
+  a: { label: 'a: one-hot 65, T=40, B=64, H=128', vocabSize: 65, seqLen: 40, batchSize: 64, hiddenSize: 128, embedding: null },
+  b: { label: 'b: embedding, T=100, B=32, H=256', vocabSize: 2000, seqLen: 100, batchSize: 32, hiddenSize: 256, embedding: 64 },
+};
+const CELLS = {
+  lstm: { tfLayer: (o) => tf.layers.lstm({ ...o, recurrentActivation: 'sigmoid' }), fast: (o) => sm.fastLstm(o) },
+  gru: { tfLayer: (o) => tf.layers.gru({ ...o, recurrentActivation: 'sigmoid' }), fast: (o) => sm.fastGru(o) },
+  rnn: { tfLayer: (o) => tf.layers.simpleRNN(o), fast: (o) => sm.fastSimpleRnn(o) },
+};
+
+/** Fixed-seed batch of data for a setting. */
+function makeBatch(s) {
+  return tf.tidy(() => {
+    const ids = tf.randomUniform([s.batchSize, s.seqLen], 0, s.vocabSize, 'int32', 7);
+    if (s.embedding === null) {
+      const x = tf.oneHot(ids, s.vocabSize).toFloat(); // [batch, time, vocabSize]
+      const y = tf.oneHot(tf.randomUniform([s.batchSize], 0, s.vocabSize, 'int32', 8), s.vocabSize).toFloat();
+      return { x, y };
+    }
+    const x = ids.toFloat(); // [batch, time] token ids
+    const y = tf.randomUniform([s.batchSize, 1], 0, 2, 'int32', 9).toFloat();
+    return { x, y };
+  });
+}
+
+function makeModel(s, recurrent) {
+  const layers = [];
+  if (s.embedding === null) {
+    layers.push(recurrent({ units: s.hiddenSize, inputShape: [s.seqLen, s.vocabSize] }));
+    layers.push(tf.layers.dense({ units: s.vocabSize, activation: 'softmax' }));
+  } else {
+    layers.push(tf.layers.embedding({ inputDim: s.vocabSize, outputDim: s.embedding, inputLength: s.seqLen }));
+    layers.push(recurrent({ units: s.hiddenSize }));
+    layers.push(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+  }
+  const model = tf.sequential({ layers });
+  model.compile({ optimizer: tf.train.adam(1e-3), loss: s.embedding === null ? 'categoricalCrossentropy' : 'binaryCrossentropy' });
+  return model;
+}
+
+/** Time steps per second of `model.trainOnBatch` on warm batches. */
+async function throughput(s, recurrent) {
+  const model = makeModel(s, recurrent);
+  const { x, y } = makeBatch(s);
+  await model.trainOnBatch(x, y); // warm-up (kernel set-up, weight creation)
+  const minBatches = quick ? 2 : 3;
+  const minSeconds = quick ? 1 : 2.5;
+  const maxBatches = 20;
+  let n = 0;
+  const t0 = performance.now();
+  while (n < maxBatches && (n < minBatches || performance.now() - t0 < minSeconds * 1000)) {
+    await model.trainOnBatch(x, y);
+    n++;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const tensorsAfter = tf.memory().numTensors;
+  tf.dispose([x, y]);
+  model.dispose();
+  return { stepsPerSecond: (s.batchSize * s.seqLen * n) / seconds, batches: n, secondsPerBatch: seconds / n, tensorsAfter };
+}
+
+const results = {};
+const rows = [];
+const tStart = performance.now();
+for (const sk of onlySettings) {
+  const s = SETTINGS[sk];
+  for (const ck of onlyCells) {
+    const c = CELLS[ck];
+    const base = await throughput(s, c.tfLayer);
+    const fast = await throughput(s, c.fast);
+    const ratio = fast.stepsPerSecond / base.stepsPerSecond;
+    results[`${sk}.${ck}`] = {
+      setting: s.label,
+      tfLayersStepsPerSecond: Math.round(base.stepsPerSecond),
+      fastStepsPerSecond: Math.round(fast.stepsPerSecond),
+      ratio: Number(ratio.toFixed(2)),
+      tfLayersSecondsPerBatch: Number(base.secondsPerBatch.toFixed(4)),
+      fastSecondsPerBatch: Number(fast.secondsPerBatch.toFixed(4)),
+    };
+    rows.push([s.label, ck, base.stepsPerSecond, fast.stepsPerSecond, ratio]);
+    console.log(
+      `${s.label.padEnd(34)} ${ck.padEnd(5)} tf.layers ${Math.round(base.stepsPerSecond).toString().padStart(8)} steps/s   ` +
+        `fast ${Math.round(fast.stepsPerSecond).toString().padStart(8)} steps/s   x${ratio.toFixed(2)}`,
+    );
+  }
+}
+
+console.log('\nsetting                            cell   tf.layers steps/s   fast steps/s   ratio');
+for (const [label, ck, b, f, r] of rows) {
+  console.log(`${label.padEnd(34)} ${ck.padEnd(6)} ${Math.round(b).toString().padStart(17)} ${Math.round(f).toString().padStart(14)} ${r.toFixed(2).padStart(7)}`);
+}
+const lstmGru = Object.entries(results).filter(([k]) => /\.(lstm|gru)$/.test(k));
+const targetMet = lstmGru.length > 0 && lstmGru.every(([, v]) => v.ratio >= 3);
+console.log(`target (LSTM and GRU >= 3x tf.layers at both settings): ${targetMet ? 'met' : 'NOT met'}; wall ${((performance.now() - tStart) / 1000).toFixed(1)} s`);
+console.log(JSON.stringify({ name: 'layers', backend: info.name, quick, results, targetMet, seconds: Number(((performance.now() - tStart) / 1000).toFixed(1)) }));

@@ -1,0 +1,147 @@
+/**
+ * `FastRNN`: what the fast LSTM, GRU and SimpleRNN layers share.
+ *
+ * Each fast layer is a `tf.RNN` whose cell is tf.layers' own cell (`tf.layers.lstmCell`, ...), so
+ * weight creation, names (`kernel`, `recurrentKernel`, `bias`), layout, initializers,
+ * regularizers, `getConfig`, stateful `resetStates`, masks and output shapes are tf.layers'.
+ * Only `call` differs: instead of stepping the cell with autodiff recording every op, it runs the
+ * fused sequence of `sequence.ts` (one custom gradient for the whole sequence).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { FusedCell, runSequence } from './sequence';
+import { RecurrentActivation } from './ops';
+
+/** The weights of a tf.layers recurrent cell, as the fused loop reads them. */
+interface CellWeights {
+  units: number;
+  useBias: boolean;
+  kernel: tf.LayerVariable;
+  recurrentKernel: tf.LayerVariable;
+  bias: tf.LayerVariable | null;
+  recurrentActivation?: { getClassName(): string };
+}
+
+type Kwargs = { [key: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function activationName(a: unknown): string | undefined {
+  if (a === undefined || a === null) return undefined;
+  if (typeof a === 'string') return a;
+  const named = a as { getClassName?: () => string };
+  return typeof named.getClassName === 'function' ? named.getClassName() : String(a);
+}
+
+/**
+ * Check the options a fast layer is given; throws an error that names the option, the value and
+ * what to do instead. `recurrent` is true for layers with a recurrent activation (LSTM, GRU).
+ */
+export function checkFastOptions(layer: string, tfName: string, args: Record<string, unknown>, recurrent: boolean): void {
+  const units = args.units;
+  if (typeof units !== 'number' || !Number.isInteger(units) || units < 1) {
+    throw new Error(`${layer}: units (hiddenSize) must be a positive integer, got ${JSON.stringify(units)}`);
+  }
+  const act = activationName(args.activation);
+  if (act !== undefined && act !== 'tanh') {
+    throw new Error(`${layer}: activation '${act}' is not supported (the fused layer implements 'tanh' only); use ${tfName} for other activations`);
+  }
+  if (recurrent) {
+    const ra = activationName(args.recurrentActivation);
+    if (ra !== undefined && ra !== 'sigmoid' && ra !== 'hardSigmoid') {
+      throw new Error(`${layer}: recurrentActivation '${ra}' is not supported: use 'sigmoid' (the default) or 'hardSigmoid' (tf.layers' default)`);
+    }
+  } else if (args.recurrentActivation !== undefined) {
+    throw new Error(`${layer}: a SimpleRNN has no recurrentActivation (h_t = tanh(x_t W + h_{t-1} U + b))`);
+  }
+  for (const key of ['dropout', 'recurrentDropout'] as const) {
+    const v = args[key];
+    if (v !== undefined && v !== null && v !== 0) {
+      throw new Error(
+        `${layer}: ${key} = ${v} is not supported by the fused layer; put a tf.layers.dropout layer before it ` +
+          `(input dropout) or use ${tfName}`,
+      );
+    }
+  }
+  if (args.resetAfter === true) {
+    throw new Error(`${layer}: resetAfter: true (cuDNN/PyTorch GRU) is not supported; this layer follows tf.layers (reset before the recurrent matmul)`);
+  }
+}
+
+/** Base class of the fast layers; subclasses supply the fused cell. */
+export abstract class FastRNN extends tf.RNN {
+  /** The fused step (forward and backward) for this layer's cell type. */
+  protected abstract fusedCell(kind: RecurrentActivation): FusedCell<unknown>;
+
+  private fusedCache: FusedCell<unknown> | null = null;
+
+  private fused(): FusedCell<unknown> {
+    if (this.fusedCache === null) {
+      const ra = (this.cell as unknown as CellWeights).recurrentActivation?.getClassName() ?? 'sigmoid';
+      this.fusedCache = this.fusedCell(ra as RecurrentActivation);
+    }
+    return this.fusedCache;
+  }
+
+  call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
+    return tf.tidy(() => {
+      let mask: tf.Tensor | tf.Tensor[] | null | undefined = kwargs == null ? null : kwargs['mask'];
+      if (Array.isArray(mask)) mask = mask[0];
+      const training = kwargs == null ? null : kwargs['training'];
+      let initialState: tf.Tensor | tf.Tensor[] | null | undefined = kwargs == null ? null : kwargs['initialState'];
+      let x: tf.Tensor;
+      if (Array.isArray(inputs)) {
+        x = inputs[0];
+        if (initialState == null && inputs.length > 1) initialState = inputs.slice(1);
+      } else {
+        x = inputs;
+      }
+      if (x.rank !== 3) {
+        throw new Error(`${this.getClassName()} '${this.name}': input must be [batch, time, features], got shape [${x.shape}]`);
+      }
+      const cell = this.cell as unknown as CellWeights;
+      const fused = this.fused();
+      const [batch, time] = x.shape;
+      const H = cell.units;
+      let states: tf.Tensor2D[];
+      if (initialState != null) {
+        states = (Array.isArray(initialState) ? initialState : [initialState]) as tf.Tensor2D[];
+      } else if (this.stateful && this.states_ != null) {
+        states = this.states_ as tf.Tensor2D[];
+      } else {
+        states = [];
+        for (let i = 0; i < fused.stateCount; i++) states.push(tf.zeros([batch, H]));
+      }
+      if (states.length !== fused.stateCount) {
+        throw new Error(`${this.getClassName()} '${this.name}' has ${fused.stateCount} state(s) but was passed ${states.length} initial state(s)`);
+      }
+      for (const s of states) {
+        if (s.rank !== 2 || s.shape[0] !== batch || s.shape[1] !== H) {
+          throw new Error(`${this.getClassName()} '${this.name}': initial state must be [batch, hiddenSize] = [${batch}, ${H}], got [${s.shape}]`);
+        }
+      }
+      const kernel = cell.kernel.read() as tf.Tensor2D;
+      const recurrentKernel = cell.recurrentKernel.read() as tf.Tensor2D;
+      const bias = cell.useBias && cell.bias ? (cell.bias.read() as tf.Tensor1D) : tf.zeros([fused.gates * H]).as1D();
+      const all = runSequence(fused, x.toFloat() as tf.Tensor3D, states, kernel, recurrentKernel, bias, {
+        goBackwards: this.goBackwards,
+        mask: (mask as tf.Tensor | null | undefined) ?? null,
+      }); // [batch, time (+1 for LSTM's c_T), hiddenSize]
+
+      const hLast = tf.reshape(tf.slice(all, [0, time - 1, 0], [batch, 1, H]), [batch, H]) as tf.Tensor2D;
+      const finalStates: tf.Tensor2D[] = [hLast];
+      if (fused.stateCount === 2) {
+        finalStates.push(tf.reshape(tf.slice(all, [0, time, 0], [batch, 1, H]), [batch, H]) as tf.Tensor2D);
+      }
+      let output: tf.Tensor = hLast;
+      if (this.returnSequences) output = fused.stateCount === 2 ? tf.slice(all, [0, 0, 0], [batch, time, H]) : all;
+      if (this.stateful) this.resetStates(finalStates, training === true);
+      return this.returnState ? [output, ...finalStates] : output;
+    });
+  }
+
+  /** Rebuild from `getConfig()` (used by model loading and tf.layers.bidirectional). */
+  static fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
+    return new cls(config);
+  }
+}

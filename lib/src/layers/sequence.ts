@@ -1,0 +1,247 @@
+/**
+ * The loop over time and its backward pass (BPTT), written once for every fused cell.
+ *
+ * One `tf.customGrad` covers the whole sequence, so tfjs records a single tape node instead of
+ * dozens of small ops per step. Where the time goes, and what this file does about it:
+ * - the input projection `x W + b` of all steps is one matMul on [time*batch, inputSize];
+ * - each step does one plain `hPrev U` (the cell file) and a handful of element-wise ops;
+ * - the backward pass uses pre-transposed weights, so every per-step product is a plain matMul
+ *   (on wasm a matMul with transposeA/B is 7-14x slower);
+ * - the weight gradients are accumulated after the reverse loop as one large matMul each:
+ *   dW = Xᵀ dZ, dU = Hprevᵀ dZ, db = Σ dZ over [time*batch] rows;
+ * - every step runs in its own `tf.tidy`, and the tensors kept for the backward pass go through
+ *   customGrad's `save`, which tfjs disposes after back-propagation.
+ *
+ * Conventions shared with tf.layers' `rnn()`:
+ * - `goBackwards` reverses the input (and mask) in time, and the outputs stay in processing order;
+ * - masking: where `mask[b, t]` is 0 the step is skipped for that row: every state is carried over
+ *   (`h_t = h_{t-1}`, `c_t = c_{t-1}`) and the output at t is the carried `h_{t-1}`.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { splitRows } from './ops';
+
+/** What a fused cell computes at one time step, forward and backward. */
+export interface FusedCell<P> {
+  /** Number of gate blocks k in the stacked weights ([inputSize, k*hiddenSize]). */
+  readonly gates: number;
+  /** Number of states: 1 (h) or 2 (h, c). */
+  readonly stateCount: 1 | 2;
+  /**
+   * Per-call views of the recurrent kernel U [hiddenSize, k*hiddenSize] (column blocks, and for
+   * the backward pass their transposes), made once per sequence rather than once per step.
+   */
+  prepare(recurrentKernel: tf.Tensor2D, forBackward: boolean): P;
+  /**
+   * One step: `xp` is this step's input projection `x_t W + b` [batch, k*hiddenSize], `states`
+   * the previous states. Returns the new states and what the backward step needs.
+   */
+  forward(p: P, xp: tf.Tensor2D, states: tf.Tensor2D[]): { states: tf.Tensor[]; cache: tf.Tensor[] };
+  /**
+   * One step back: `dStates` are the gradients w.r.t. this step's new states. Returns
+   * dZ (gradient w.r.t. the pre-activation `xp`, [batch, k*hiddenSize]), the gradients w.r.t. the
+   * previous states, and `recurrent`: the gradient dZ split by which recurrent input multiplied
+   * which columns of U (one pair for LSTM and RNN; for GRU `hPrev` for z, r and `r ⊙ hPrev`
+   * for the candidate), so that dU can be assembled after the loop. Each `input` must be one of
+   * `states` or `cache` (tensors the loop owns); each `grad` a new tensor.
+   */
+  backward(
+    p: P,
+    cache: tf.Tensor[],
+    states: tf.Tensor2D[],
+    dStates: tf.Tensor2D[],
+  ): StepGrads;
+}
+
+/** What a cell's backward step returns (all tensors 2-D: [batch, columns]). */
+export type StepGrads = {
+  dZ: tf.Tensor;
+  dStates: tf.Tensor[];
+  recurrent: { input: tf.Tensor; grad: tf.Tensor }[];
+};
+
+export interface SequenceOptions {
+  /** Process the sequence from last to first step (outputs stay in processing order). */
+  goBackwards: boolean;
+  /** Per-row, per-step mask [batch, time] (0 = skip the step), or null. */
+  mask: tf.Tensor | null;
+}
+
+/** Mask of one step, as a JS array and, when mixed, as tensors for blending. */
+type StepMask = 'all' | 'none' | Float32Array;
+
+function stepMasks(mask: tf.Tensor | null, batch: number, time: number, goBackwards: boolean): StepMask[] {
+  const out: StepMask[] = [];
+  if (mask === null) {
+    for (let t = 0; t < time; t++) out.push('all');
+    return out;
+  }
+  if (mask.shape.length !== 2 || mask.shape[0] !== batch || mask.shape[1] !== time) {
+    throw new Error(`fused recurrent layer: mask must have shape [batch, time] = [${batch}, ${time}], got [${mask.shape}]`);
+  }
+  const m = mask.dataSync();
+  for (let t = 0; t < time; t++) {
+    const col = new Float32Array(batch);
+    let ones = 0;
+    for (let b = 0; b < batch; b++) {
+      col[b] = m[b * time + t] ? 1 : 0;
+      ones += col[b];
+    }
+    out.push(ones === batch ? 'all' : ones === 0 ? 'none' : col);
+  }
+  if (goBackwards) out.reverse();
+  return out;
+}
+
+/**
+ * Run `cell` over `x` [batch, time, inputSize] from `initialStates` (each [batch, hiddenSize]).
+ * Returns `[batch, time + stateCount - 1, hiddenSize]`: the outputs h_1..h_T in processing order,
+ * followed (for LSTM) by the final cell state c_T. Gradients flow to x, the initial states and
+ * the weights.
+ */
+export function runSequence<P>(
+  cell: FusedCell<P>,
+  x: tf.Tensor3D,
+  initialStates: tf.Tensor2D[],
+  kernel: tf.Tensor2D,
+  recurrentKernel: tf.Tensor2D,
+  bias: tf.Tensor1D,
+  options: SequenceOptions,
+): tf.Tensor3D {
+  const [batch, time, inputSize] = x.shape;
+  const hiddenSize = recurrentKernel.shape[0];
+  const k = cell.gates;
+  const nS = cell.stateCount;
+  if (time < 1) throw new Error('fused recurrent layer: the input has no time steps (shape [' + x.shape + '])');
+  const masks = stepMasks(options.mask, batch, time, options.goBackwards);
+
+  const f = tf.customGrad((...args: unknown[]) => {
+    const [xIn, ...rest] = args as tf.Tensor[];
+    const s0 = rest.slice(0, nS) as tf.Tensor2D[];
+    const [W, U, b] = rest.slice(nS, nS + 3) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
+    const save = args[args.length - 1] as tf.GradSaveFunc;
+
+    // Time-major input, in processing order: [time*batch, inputSize].
+    let xTm = tf.transpose(xIn, [1, 0, 2]); // [time, batch, inputSize]
+    if (options.goBackwards) xTm = tf.reverse(xTm, 0);
+    const x2d = tf.reshape(xTm, [time * batch, inputSize]) as tf.Tensor2D;
+    const xp = tf.fused.matMul({ a: x2d, b: W, bias: b }); // [time*batch, k*hiddenSize]
+    const xps = splitRows(xp as tf.Tensor2D, new Array(time).fill(batch)); // time x [batch, k*hiddenSize]
+    xp.dispose();
+    const p = cell.prepare(U, false);
+
+    let states = s0;
+    const hs: tf.Tensor2D[] = [];
+    const caches: tf.Tensor[][] = [];
+    const prevStates: tf.Tensor2D[][] = [];
+    for (let t = 0; t < time; t++) {
+      const m = masks[t];
+      prevStates.push(states);
+      if (m === 'none') {
+        caches.push([]);
+      } else {
+        const step = cell.forward(p, xps[t], states);
+        caches.push(step.cache);
+        if (m === 'all') {
+          states = step.states as tf.Tensor2D[];
+        } else {
+          const prev = states;
+          states = tf.tidy(() => {
+            const mt = tf.tensor2d(m, [batch, 1]);
+            return step.states.map((s, i) => tf.add(prev[i], tf.mul(mt, tf.sub(s, prev[i])))) as tf.Tensor2D[];
+          });
+        }
+      }
+      xps[t].dispose();
+      hs.push(states[0]);
+    }
+    const value = tf.stack(nS === 2 ? [...hs, states[1]] : hs, 1) as tf.Tensor3D;
+
+    // Layout of the saved list: x2d, W, U, then per step [prevStates..., cache...].
+    const savedList: tf.Tensor[] = [x2d, W, U];
+    const cacheSizes = caches.map((c) => c.length);
+    for (let t = 0; t < time; t++) savedList.push(...prevStates[t], ...caches[t]);
+    save(savedList);
+
+    const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
+      const sx2d = saved[0] as tf.Tensor2D;
+      const sW = saved[1] as tf.Tensor2D;
+      const gp = cell.prepare(saved[2] as tf.Tensor2D, true);
+      let pos = 3;
+      const stepPrev: tf.Tensor2D[][] = [];
+      const stepCache: tf.Tensor[][] = [];
+      for (let t = 0; t < time; t++) {
+        stepPrev.push(saved.slice(pos, pos + nS) as tf.Tensor2D[]);
+        pos += nS;
+        stepCache.push(saved.slice(pos, pos + cacheSizes[t]));
+        pos += cacheSizes[t];
+      }
+      // dy: [batch, time (+1), hiddenSize] -> per step [batch, hiddenSize].
+      const steps = time + nS - 1;
+      const dyTm = tf.reshape(tf.transpose(dy, [1, 0, 2]), [steps * batch, hiddenSize]) as tf.Tensor2D;
+      const dys = splitRows(dyTm, new Array(steps).fill(batch));
+      dyTm.dispose();
+
+      let dS: tf.Tensor2D[] = nS === 2 ? [tf.zerosLike(dys[0]), dys[time]] : [tf.zerosLike(dys[0])];
+      const dZs: tf.Tensor2D[] = new Array(time);
+      const recIn: tf.Tensor2D[][] = [];
+      const recGrad: tf.Tensor2D[][] = [];
+      for (let t = time - 1; t >= 0; t--) {
+        const m = masks[t];
+        const carried = dS;
+        const res = tf.tidy((): StepGrads => {
+          // Gradient w.r.t. this step's (masked) states: carried from t+1, plus dy_t on h.
+          const dNew = carried.map((d, i) => (i === 0 ? tf.add(d, dys[t]) : d.clone())) as tf.Tensor2D[];
+          if (m === 'none') {
+            return { dZ: tf.zeros([batch, k * hiddenSize]) as tf.Tensor2D, dStates: dNew, recurrent: [] };
+          }
+          let dCell = dNew;
+          let dSkip: tf.Tensor2D[] | null = null;
+          if (m !== 'all') {
+            const mt = tf.tensor2d(m, [batch, 1]);
+            dCell = dNew.map((d) => tf.mul(d, mt)) as tf.Tensor2D[];
+            dSkip = dNew.map((d, i) => tf.sub(d, dCell[i])) as tf.Tensor2D[];
+          }
+          const back = cell.backward(gp, stepCache[t], stepPrev[t], dCell);
+          const dPrev = dSkip ? (back.dStates.map((d, i) => tf.add(d, dSkip![i])) as tf.Tensor2D[]) : back.dStates;
+          return { dZ: back.dZ, dStates: dPrev, recurrent: back.recurrent };
+        });
+        tf.dispose(carried);
+        dys[t].dispose();
+        dZs[t] = res.dZ as tf.Tensor2D;
+        dS = res.dStates as tf.Tensor2D[];
+        res.recurrent.forEach((r, g) => {
+          (recIn[g] ??= []).push(r.input as tf.Tensor2D);
+          (recGrad[g] ??= []).push(r.grad as tf.Tensor2D);
+        });
+      }
+      if (nS === 2) dys[time].dispose();
+
+      return tf.tidy(() => {
+        const dZ = tf.concat(dZs, 0) as tf.Tensor2D; // [time*batch, k*hiddenSize]
+        // dX = dZ Wᵀ, back to [batch, time, inputSize] in the caller's time order.
+        let dxTm = tf.reshape(tf.matMul(dZ, tf.transpose(sW)), [time, batch, inputSize]);
+        if (options.goBackwards) dxTm = tf.reverse(dxTm, 0);
+        const dx = tf.transpose(dxTm, [1, 0, 2]);
+        const dW = tf.matMul(tf.transpose(sx2d), dZ); // [inputSize, k*hiddenSize]
+        const db = tf.sum(dZ, 0);
+        // dU = Σ_t inputᵀ grad, per group of columns, as one matMul per group.
+        const dUparts = recIn.map((ins, g) => {
+          const a = tf.concat(ins, 0); // [steps*batch, hiddenSize]
+          const gr = tf.concat(recGrad[g], 0); // [steps*batch, cols]
+          return tf.matMul(tf.transpose(a), gr);
+        });
+        const dU =
+          dUparts.length === 0
+            ? tf.zeros([hiddenSize, k * hiddenSize])
+            : dUparts.length === 1
+              ? dUparts[0]
+              : tf.concat(dUparts, 1);
+        tf.dispose(dZs);
+        tf.dispose(recGrad.flat());
+        return [dx, ...dS, dW, dU, db];
+      });
+    };
+    return { value, gradFunc };
+  });
+  return f(x, ...initialStates, kernel, recurrentKernel, bias) as tf.Tensor3D;
+}
