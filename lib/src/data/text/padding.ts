@@ -21,9 +21,12 @@ export function padSequences(sequences: readonly ArrayLike<number>[], options: P
   if (!Number.isInteger(maxLen) || maxLen < 0) throw new Error(`padSequences: maxLen must be a non-negative integer, got ${maxLen}`);
   const value = options.value ?? 0;
   return sequences.map((seq) => {
-    const s = Array.from(seq);
-    const kept = s.length <= maxLen ? s : options.truncating === 'post' ? s.slice(0, maxLen) : s.slice(s.length - maxLen);
-    const pad = new Array<number>(maxLen - kept.length).fill(value);
-    return options.padding === 'post' ? kept.concat(pad) : pad.concat(kept);
+    const row = new Array<number>(maxLen).fill(value);
+    const len = Math.min(seq.length, maxLen);
+    // first element kept from seq, and where it lands in the row
+    const from = seq.length > maxLen && options.truncating !== 'post' ? seq.length - maxLen : 0;
+    const to = options.padding === 'post' ? 0 : maxLen - len;
+    for (let t = 0; t < len; t++) row[to + t] = seq[from + t];
+    return row;
   });
 }
