@@ -5,6 +5,7 @@ import { graders as u02 } from './02_lstm';
 import { graders as u03 } from './03_gru';
 import { graders as u04 } from './04_text';
 import { graders as u05 } from './05_seq2seq';
+import { graders as u06 } from './06_timeseries';
 
 export const graderUnits: Record<string, Grader[]> = {
   '01_rnn': u01,
@@ -12,6 +13,7 @@ export const graderUnits: Record<string, Grader[]> = {
   '03_gru': u03,
   '04_text': u04,
   '05_seq2seq': u05,
+  '06_timeseries': u06,
 };
 
 export const allGraders: Grader[] = Object.values(graderUnits).flat();
