@@ -60,8 +60,8 @@ export function mirrorDir(dir?: string | null): string | undefined {
   return dir ? path.resolve(dir) : dataMirror();
 }
 
-// Downloads in flight in this process, by target path, so concurrent loads share one.
-// Concurrent calls for the same cache file share the first call's attempt.
+// Downloads in flight in this process, by cache path: concurrent calls for the same
+// file share the first call's attempt (and its options).
 const inFlight = new Map<string, Promise<string>>();
 
 /**
