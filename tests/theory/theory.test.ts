@@ -4,7 +4,8 @@
  * 1. Every relative link and image in theory/*.md and in the top-level README.md
  *    resolves to an existing file (README.md is skipped only while it is absent).
  * 2. Every formula ($…$ inline, $$…$$ display) in theory/*.md parses with KaTeX,
- *    and no stray, unmatched dollar sign is left in the prose.
+ *    and no stray, unmatched dollar sign is left in the prose; inline formulas stay on one
+ *    line and do not contain "<letter" (GitHub may read it as an HTML tag).
  * 3. The symbol tables of the chapters name real library code: a table whose header
  *    has the columns "exported name", "field or variable" and "file" maps maths
  *    symbols to the library. Every code-font name in the "exported name" column must
@@ -12,7 +13,6 @@
  *    (`import { name } from "seqmodels"`); every file in the "file" column must exist;
  *    every code-font name in the "field or variable" column must occur as an
  *    identifier in that file.
- *
  * 4. Links to headings (`#anchor`, `file.md#anchor`) name a heading that exists (GitHub's slugs).
  * 5. Every chapter states a reading time, has a summary, points to its notebook and exercises,
  *    and cites the course's core references; every figure is a self-contained SVG with a title
