@@ -5,7 +5,7 @@
  *    resolves to an existing file (README.md is skipped only while it is absent).
  * 2. Every formula ($…$ inline, $$…$$ display) in theory/*.md parses with KaTeX,
  *    and no stray, unmatched dollar sign is left in the prose; inline formulas stay on one
- *    line and do not contain "<letter" (GitHub may read it as an HTML tag).
+ *    line, and no formula contains "<letter" (GitHub may read it as an HTML tag).
  * 3. The symbol tables of the chapters name real library code: a table whose header
  *    has the columns "exported name", "field or variable" and "file" maps maths
  *    symbols to the library. Every code-font name in the "exported name" column must
