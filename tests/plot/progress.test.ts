@@ -114,7 +114,8 @@ describe('throttling', () => {
 
   it('shows a skipped update once the interval has passed, with no further callback', async () => {
     const view = recorder();
-    const p = trainingProgress({ view, intervalMs: 30 });
+    const clock = fakeClock(); // stands still: the second batch is always too soon
+    const p = trainingProgress({ view, intervalMs: 30, now: clock.now });
     await p.onBatchEnd(0, { loss: 1 });
     await p.onBatchEnd(1, { loss: 1 }); // skipped: too soon
     expect(view.shown.map((s) => s.batchesDone)).toEqual([1]);

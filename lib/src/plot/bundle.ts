@@ -15,8 +15,14 @@
  * - Reopen a saved notebook (trusted) or open the nbconvert HTML export: outputs are
  *   rendered top to bottom, the bundle output defines `window.Plotly`, and a chart whose
  *   script runs before it (JupyterLab renders cells lazily) waits for it (polling, 30 s).
- * - The bundle's output was cleared while the kernel lives on: later charts time out and
- *   say so in place; `loadPlotly()` emits the bundle again.
+ * - The cell whose output holds the bundle is re-run, or its output cleared, while the
+ *   kernel lives on: the page keeps `window.Plotly`, so charts still draw, but the saved
+ *   notebook no longer holds the bundle, and when reopened its charts wait, time out and
+ *   say so in place (checked in Notebook 6: "run all" twice in one kernel leaves no
+ *   bundle in the saved file). The kernel cannot see that an output was cleared. Hence
+ *   notebooks call `plot.setup()` (`loadPlotly()`) in their first cell: it emits the
+ *   bundle every time it runs, so re-running the notebook from the top always puts the
+ *   bundle back; "Restart & Run All" also does.
  *
  * JupyterLab / Notebook 7 / classic Notebook: tslab's `display.html` sends a
  * `display_data` message whose metadata is `{}`. Only outputs whose metadata says

@@ -111,8 +111,9 @@ function drawScript(id: string): string {
       return;
     }
     if (Date.now() > deadline) {
-      if (el) el.firstChild.textContent = 'Plotly is not loaded: the bundle travels with the first chart of '
-        + 'the kernel session. Re-run the notebook from the top, or call loadPlotly() from seqmodels.';
+      if (el) el.firstChild.textContent = 'Plotly is not loaded: this page holds no plotly bundle (it travels '
+        + 'with plot.setup() or the first chart of a kernel session). Restart the kernel and run all cells, '
+        + 'or run plot.setup() and this cell again.';
       return;
     }
     setTimeout(draw, 100);

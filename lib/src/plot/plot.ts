@@ -2,6 +2,7 @@
  * `plot`: the chart helpers under short names, for notebooks.
  *
  *   import { plot } from "seqmodels";
+ *   plot.setup();                                    // first cell: inlines the plotly bundle
  *   plot.line({ series: { train: trainLoss, validation: valLoss }, xLabel: "epoch", yLabel: "loss" });
  *   plot.heatmap({ z: gates, xLabels: text, transpose: true, zmin: 0, zmax: 1 });
  *   const progress = plot.progress({ epochs: 20 });  // pass as fit callbacks
@@ -31,7 +32,9 @@ export const plot = {
   figure: showFigure,
   /** Live training progress; pass it as `callbacks` to fit or call its methods. */
   progress: trainingProgress,
-  /** Emit the plotly bundle again (after clearing the output that held it). */
+  /** Inline the plotly bundle here; call it in a notebook's first cell (each run re-emits it). */
+  setup: loadPlotly,
+  /** Same as `setup`. */
   loadPlotly,
   /** The pure forms: HTML strings without the bundle (`plot.html.page` adds it once). */
   html: {

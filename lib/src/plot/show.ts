@@ -20,9 +20,10 @@ export function showFigure(fig: Figure, opts: { id?: string; height?: number } =
 }
 
 /**
- * Emit the plotly bundle now, as its own output, whether or not it was emitted before
- * (after clearing outputs in a long-lived kernel, or before a live display whose output
- * is overwritten and so must not carry the bundle itself).
+ * Emit the plotly bundle now, as its own (invisible) output, whether or not it was
+ * emitted before. Call it in the first cell of a notebook (`plot.setup()`): re-running
+ * the notebook from the top then always puts the bundle back, even in a kernel that has
+ * shown charts before (see `bundle.ts`). Charts displayed later do not carry it again.
  */
 export function loadPlotly(): void {
   const target = displayTarget();
