@@ -6,6 +6,7 @@ import { graders as u03 } from './03_gru';
 import { graders as u04 } from './04_text';
 import { graders as u05 } from './05_seq2seq';
 import { graders as u06 } from './06_timeseries';
+import { graders as u07 } from './07_sentiment';
 
 export const graderUnits: Record<string, Grader[]> = {
   '01_rnn': u01,
@@ -14,6 +15,7 @@ export const graderUnits: Record<string, Grader[]> = {
   '04_text': u04,
   '05_seq2seq': u05,
   '06_timeseries': u06,
+  '07_sentiment': u07,
 };
 
 export const allGraders: Grader[] = Object.values(graderUnits).flat();
