@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   CellConfig, CellParams, Mat, PyTorchParams, backwardSequence, forwardSequence, fromPyTorchLayout, gruStep,
-  mat, matFrom, paramCount, seededRng, toPyTorchLayout, zerosLike, cloneMat,
+  mat, matFrom, paramCount, seededRng, toPyTorchLayout, zerosLike, cloneMat, setSimdEnabled,
 } from 'seqmodels';
 import { maxAbsDiff, problem, randMat, randParams } from './helpers';
 
@@ -217,5 +217,31 @@ describe.each([
     expect(maxAbsDiff(a.h.data, b.h.data)).toBeLessThan(1e-5);
     const ga = backwardSequence(a, p64.R), gb = backwardSequence(b, p32.R);
     expect(maxAbsDiff(ga.grads.recurrentKernel.data, gb.grads.recurrentKernel.data)).toBeLessThan(1e-4);
+  });
+});
+
+describe('WebAssembly SIMD kernel', () => {
+  afterEach(() => setSimdEnabled(true));
+  test.each(['rnn', 'lstm', 'gru'] as const)('%s: Float32 with and without SIMD agree (states, weight and input gradients)', (cell) => {
+    const cfg: CellConfig = { cell, inputSize: 13, hiddenSize: 10, resetAfter: cell === 'gru' };
+    const p = problem(cfg, 5, 6, 21, 'float32');
+    const run = () => {
+      const f = forwardSequence(cfg, p.params, p.xs, { h: p.h0, c: p.c0 });
+      const b = backwardSequence(f, p.R, { dhFinal: p.Rh, dcFinal: p.Rc });
+      return { fast: !!f.workspace.fast, h: Array.from(f.h.data), dU: Array.from(b.grads.recurrentKernel.data),
+        dW: Array.from(b.grads.kernel.data), dx: Array.from(b.dxs![0].data), dh0: Array.from(b.dh0.data) };
+    };
+    expect(setSimdEnabled(true)).toBe(true);   // available on Node 20
+    const a = run();
+    setSimdEnabled(false);
+    const b = run();
+    expect(a.fast).toBe(true);
+    expect(b.fast).toBe(false);
+    expect(maxAbsDiff(a.h, b.h)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(a.dU, b.dU)).toBeLessThan(1e-4);
+    expect(maxAbsDiff(a.dW, b.dW)).toBeLessThan(1e-4);
+    expect(maxAbsDiff(a.dx, b.dx)).toBeLessThan(1e-4);
+    expect(maxAbsDiff(a.dh0, b.dh0)).toBeLessThan(1e-4);
+    expect(maxAbsDiff(a.dU, new Array(a.dU.length).fill(0))).toBeGreaterThan(1e-3);
   });
 });

@@ -3,8 +3,8 @@
  * dW += xᵀ dPre, db += Σ_batch dPre, dx = dPre Wᵀ.
  * A one-hot input (indices) makes x W a copy of one row of W and xᵀ dPre a row update.
  */
-import { FloatArray, Mat, gemmNN, gemmNT, gemmTN } from './mat';
-import { StepInput, isIndexInput } from './types';
+import { FloatArray, Mat, gemmNN, gemmTN, gemmWT } from './mat';
+import { CellParamsT, StepInput, isIndexInput } from './types';
 
 /** out[batch, n] = x W + b (overwrites out). */
 export function inputProjection(x: StepInput, kernel: Mat, bias: FloatArray, out: Mat): void {
@@ -28,7 +28,7 @@ export function inputProjection(x: StepInput, kernel: Mat, bias: FloatArray, out
 
 /** dKernel += xᵀ dPre; dBias += column sums of dPre; dx = dPre Wᵀ when dx is given and x dense. */
 export function inputProjectionBackward(
-  x: StepInput, kernel: Mat, dPre: Mat, dKernel: Mat, dBias: FloatArray, dx?: Mat | null,
+  x: StepInput, params: CellParamsT, dPre: Mat, dKernel: Mat, dBias: FloatArray, dx?: Mat | null,
 ): void {
   const n = dPre.cols;
   const d = dPre.data;
@@ -48,6 +48,6 @@ export function inputProjectionBackward(
   gemmTN(x.cols, n, x.rows, x.data, 0, x.cols, d, 0, n, dW, 0, n);
   if (dx) {
     dx.data.fill(0);
-    gemmNT(dx.rows, x.cols, n, d, 0, n, kernel.data, 0, n, dx.data, 0, dx.cols);
+    gemmWT(dx.rows, x.cols, n, d, 0, n, params.kernel, params.kernelT, 0, dx.data, 0, dx.cols);
   }
 }

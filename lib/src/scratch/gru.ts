@@ -25,9 +25,9 @@
  *                 g = [da_z, da_r, da_h ⊙ r]: dU += h_{t-1}ᵀ g, dbʰ += Σ g, dh_{t-1} += g Uᵀ
  *   input side (both): dW += xᵀ [da_z, da_r, da_h], db += Σ, dx = [...] Wᵀ
  */
-import { FloatArrayConstructor, Mat, gemmNN, gemmNT, gemmTN, mat, sigmoid } from './mat';
+import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat, sigmoid } from './mat';
 import { inputProjection, inputProjectionBackward } from './affine';
-import { CellParams, StepCache, StepGradOut, StepInput, batchOf } from './types';
+import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
 
 /** One forward step (reset-after iff `params.recurrentBias` is set). Pass `cache` to reuse buffers. */
 export function gruStep(params: CellParams, x: StepInput, hPrev: Mat, cache?: StepCache): StepCache {
@@ -80,7 +80,7 @@ export function gruStep(params: CellParams, x: StepInput, hPrev: Mat, cache?: St
  * overwrites `out.dhPrev` (and `out.dx`). `dh` is the total gradient w.r.t. h_t.
  */
 export function gruStepBackward(
-  params: CellParams, cache: StepCache, dh: Mat, grads: CellParams, out?: StepGradOut,
+  params: CellParamsT, cache: StepCache, dh: Mat, grads: CellParams, out?: StepGradOut,
 ): StepGradOut {
   const H = params.recurrentKernel.rows;
   const G = 3 * H;
@@ -89,7 +89,7 @@ export function gruStepBackward(
   const o: StepGradOut = out ?? { dhPrev: mat(batch, H, C), dGates: mat(batch, G, C) };
   const g = cache.gates.data, hp = cache.hPrev.data, aux = cache.aux!.data;
   const d = dh.data, da = o.dGates.data, dhp = o.dhPrev.data;
-  const U = params.recurrentKernel.data, dU = grads.recurrentKernel.data;
+  const dU = grads.recurrentKernel.data, UT = params.recurrentKernelT;
   const resetAfter = params.recurrentBias !== undefined;
   for (let r = 0; r < batch; r++) {
     const g0 = r * G, s0 = r * H;
@@ -104,7 +104,7 @@ export function gruStepBackward(
   if (!resetAfter) {
     // d(r⊙hPrev) = da_h U_hᵀ, written temporarily into the r block of dGates.
     for (let r = 0; r < batch; r++) da.fill(0, r * G + H, r * G + 2 * H);
-    gemmNT(batch, H, H, da, 2 * H, G, U, 2 * H, G, da, H, G);
+    gemmWT(batch, H, H, da, 2 * H, G, params.recurrentKernel, UT, 2 * H, da, H, G);
     for (let r = 0; r < batch; r++) {
       const g0 = r * G, s0 = r * H;
       for (let j = 0; j < H; j++) {
@@ -116,8 +116,8 @@ export function gruStepBackward(
     }
     gemmTN(H, H, batch, aux, 0, H, da, 2 * H, G, dU, 2 * H, G);               // dU_h += (r⊙hPrev)ᵀ da_h
     gemmTN(H, 2 * H, batch, hp, 0, H, da, 0, G, dU, 0, G);                    // dU_zr += hPrevᵀ da_zr
-    gemmNT(batch, H, 2 * H, da, 0, G, U, 0, G, dhp, 0, H);                    // dhPrev += da_zr U_zrᵀ
-    inputProjectionBackward(cache.x, params.kernel, o.dGates, grads.kernel, grads.bias, o.dx);
+    gemmWT(batch, H, 2 * H, da, 0, G, params.recurrentKernel, UT, 0, dhp, 0, H); // dhPrev += da_zr U_zrᵀ
+    inputProjectionBackward(cache.x, params, o.dGates, grads.kernel, grads.bias, o.dx);
     return o;
   }
   for (let r = 0; r < batch; r++) {
@@ -128,7 +128,7 @@ export function gruStepBackward(
     }
   }
   // Input side sees [da_z, da_r, da_h]; then the h block becomes da_h ⊙ r for the recurrent side.
-  inputProjectionBackward(cache.x, params.kernel, o.dGates, grads.kernel, grads.bias, o.dx);
+  inputProjectionBackward(cache.x, params, o.dGates, grads.kernel, grads.bias, o.dx);
   for (let r = 0; r < batch; r++) {
     const g0 = r * G;
     for (let j = 0; j < H; j++) da[g0 + 2 * H + j] *= g[g0 + H + j];
@@ -139,6 +139,6 @@ export function gruStepBackward(
     for (let j = 0; j < G; j++) dbh[j] += da[g0 + j];
   }
   gemmTN(H, G, batch, hp, 0, H, da, 0, G, dU, 0, G);                         // dU += hPrevᵀ g
-  gemmNT(batch, H, G, da, 0, G, U, 0, G, dhp, 0, H);                         // dhPrev += g Uᵀ
+  gemmWT(batch, H, G, da, 0, G, params.recurrentKernel, UT, 0, dhp, 0, H);   // dhPrev += g Uᵀ
   return o;
 }

@@ -2,9 +2,10 @@
 // Names are explicit because lib/src/index.ts re-exports every folder with `export *`,
 // where two folders exporting one name would clash; generic helpers carry a prefix.
 export type { FloatArray, FloatArrayConstructor, FloatDType, Mat } from './mat';
-export { mat, matFrom, cloneMat, matRow, matToArrays, matmul, gemmNN, gemmNT, gemmTN, ctorOf, dtypeOf } from './mat';
+export { mat, matFrom, cloneMat, matRow, matToArrays, matmul, gemmNN, gemmNT, gemmTN, gemmWT, transposeInto, ctorOf, dtypeOf } from './mat';
 export { checkShape, checkLength, checkFinite, checkIndices } from './shapes';
-export type { CellKind, CellConfig, CellParams, StepInput, StepCache, StepGradOut } from './types';
+export { setSimdEnabled } from './simd';
+export type { CellKind, CellConfig, CellParams, CellParamsT, StepInput, StepCache, StepGradOut } from './types';
 export { gateCount } from './types';
 export { rnnStep, rnnStepBackward } from './rnn';
 export { lstmStep, lstmStepBackward } from './lstm';

@@ -18,9 +18,9 @@
  *   pre-activations: da_i = di i(1−i), da_f = df f(1−f), da_c = dc̃ (1−c̃²), da_o = do o(1−o)
  *   dW += xᵀ da, dU += h_{t-1}ᵀ da, db += Σ_batch da, dh_{t-1} = da Uᵀ, dx = da Wᵀ
  */
-import { FloatArrayConstructor, Mat, gemmNN, gemmNT, gemmTN, mat, sigmoid } from './mat';
+import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat, sigmoid } from './mat';
 import { inputProjection, inputProjectionBackward } from './affine';
-import { CellParams, StepCache, StepGradOut, StepInput, batchOf } from './types';
+import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
 
 /** One forward step. Pass `cache` to reuse its buffers (no allocation). */
 export function lstmStep(params: CellParams, x: StepInput, hPrev: Mat, cPrev: Mat, cache?: StepCache): StepCache {
@@ -64,7 +64,7 @@ export function lstmStep(params: CellParams, x: StepInput, hPrev: Mat, cPrev: Ma
  * `dh`, `dc` are the total gradients w.r.t. h_t and c_t; `dc` may be null (zero).
  */
 export function lstmStepBackward(
-  params: CellParams, cache: StepCache, dh: Mat, dc: Mat | null, grads: CellParams, out?: StepGradOut,
+  params: CellParamsT, cache: StepCache, dh: Mat, dc: Mat | null, grads: CellParams, out?: StepGradOut,
 ): StepGradOut {
   const H = params.recurrentKernel.rows;
   const G = 4 * H;
@@ -89,7 +89,7 @@ export function lstmStepBackward(
   }
   gemmTN(H, G, batch, cache.hPrev.data, 0, H, da, 0, G, grads.recurrentKernel.data, 0, G); // dU += hPrevᵀ da
   o.dhPrev.data.fill(0);
-  gemmNT(batch, H, G, da, 0, G, params.recurrentKernel.data, 0, G, o.dhPrev.data, 0, H);   // dhPrev = da Uᵀ
-  inputProjectionBackward(cache.x, params.kernel, o.dGates, grads.kernel, grads.bias, o.dx);
+  gemmWT(batch, H, G, da, 0, G, params.recurrentKernel, params.recurrentKernelT, 0, o.dhPrev.data, 0, H); // dhPrev = da Uᵀ
+  inputProjectionBackward(cache.x, params, o.dGates, grads.kernel, grads.bias, o.dx);
   return o;
 }

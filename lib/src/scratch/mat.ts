@@ -9,7 +9,11 @@
  * so a cell can multiply into a column block of a stacked-gate matrix without copying.
  * Loops are ordered i-k-j (the inner loop walks contiguous rows) and unrolled over k
  * by four, so each element of C is loaded and stored once per four products.
+ * When A, B and C are Float32 views into one SIMD arena (simd.ts; the Float32 sequence
+ * workspaces are), gemmNN and gemmTN run the WebAssembly SIMD kernel instead.
  */
+
+import { simdKernelFor } from './simd';
 
 export type FloatArray = Float32Array | Float64Array;
 export type FloatArrayConstructor = Float32ArrayConstructor | Float64ArrayConstructor;
@@ -75,6 +79,13 @@ export function gemmNN(
   B: FloatArray, bOff: number, ldb: number,
   C: FloatArray, cOff: number, ldc: number,
 ): void {
+  if (C instanceof Float32Array) {
+    const g = simdKernelFor(A, B, C);
+    if (g) {
+      g(m, n, k, A.byteOffset + aOff * 4, lda, 1, B.byteOffset + bOff * 4, ldb, C.byteOffset + cOff * 4, ldc);
+      return;
+    }
+  }
   const k4 = k - (k % 4);
   for (let i = 0; i < m; i++) {
     const ci = cOff + i * ldc;
@@ -134,6 +145,13 @@ export function gemmTN(
   B: FloatArray, bOff: number, ldb: number,
   C: FloatArray, cOff: number, ldc: number,
 ): void {
+  if (C instanceof Float32Array) {
+    const g = simdKernelFor(A, B, C);
+    if (g) {
+      g(m, n, k, A.byteOffset + aOff * 4, 1, lda, B.byteOffset + bOff * 4, ldb, C.byteOffset + cOff * 4, ldc);
+      return;
+    }
+  }
   const k4 = k - (k % 4);
   let p = 0;
   for (; p < k4; p += 4) {
@@ -157,6 +175,29 @@ export function gemmTN(
       for (let j = 0; j < n; j++) C[ci + j] += a * B[b0 + j];
     }
   }
+}
+
+/**
+ * C[m, n] += A[m, k] · W[:, col0 : col0+k]ᵀ for W of shape [n, W.cols]. With `WT` = Wᵀ
+ * [W.cols, n] this is a plain product (gemmNN, SIMD when in an arena), else gemmNT.
+ */
+export function gemmWT(
+  m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number,
+  W: Mat, WT: Mat | undefined, col0: number, C: FloatArray, cOff: number, ldc: number,
+): void {
+  if (WT) gemmNN(m, n, k, A, aOff, lda, WT.data, col0 * n, n, C, cOff, ldc);
+  else gemmNT(m, n, k, A, aOff, lda, W.data, col0, W.cols, C, cOff, ldc);
+}
+
+/** Bᵀ into `out` ([cols, rows] of B). */
+export function transposeInto(B: Mat, out: Mat): Mat {
+  const { rows, cols } = B;
+  const b = B.data, o = out.data;
+  for (let r = 0; r < rows; r++) {
+    const r0 = r * cols;
+    for (let c = 0; c < cols; c++) o[c * rows + r] = b[r0 + c];
+  }
+  return out;
 }
 
 /** Plain product `A · B` into a new matrix (a convenience, not used in hot loops). */

@@ -12,9 +12,9 @@
  *   dW += x_tᵀ da, dU += h_{t-1}ᵀ da, db += Σ_batch da
  *   dh_{t-1} = da Uᵀ, dx_t = da Wᵀ
  */
-import { FloatArrayConstructor, Mat, gemmNN, gemmNT, gemmTN, mat } from './mat';
+import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat } from './mat';
 import { inputProjection, inputProjectionBackward } from './affine';
-import { CellParams, StepCache, StepGradOut, StepInput, batchOf } from './types';
+import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
 
 /** One forward step. Pass `cache` (from a previous call or `allocStepCache`) to avoid allocation. */
 export function rnnStep(params: CellParams, x: StepInput, hPrev: Mat, cache?: StepCache): StepCache {
@@ -41,7 +41,7 @@ export function rnnStep(params: CellParams, x: StepInput, hPrev: Mat, cache?: St
  * `dh` is ∂L/∂h_t in total (output gradient plus what flows back from step t+1).
  */
 export function rnnStepBackward(
-  params: CellParams, cache: StepCache, dh: Mat, grads: CellParams, out?: StepGradOut,
+  params: CellParamsT, cache: StepCache, dh: Mat, grads: CellParams, out?: StepGradOut,
 ): StepGradOut {
   const H = params.recurrentKernel.rows;
   const batch = cache.h.rows;
@@ -51,7 +51,7 @@ export function rnnStepBackward(
   for (let i = 0; i < da.length; i++) da[i] = d[i] * (1 - h[i] * h[i]);      // tanh'
   gemmTN(H, H, batch, cache.hPrev.data, 0, H, da, 0, H, grads.recurrentKernel.data, 0, H); // dU += hPrevᵀ da
   o.dhPrev.data.fill(0);
-  gemmNT(batch, H, H, da, 0, H, params.recurrentKernel.data, 0, H, o.dhPrev.data, 0, H);   // dhPrev = da Uᵀ
-  inputProjectionBackward(cache.x, params.kernel, o.dGates, grads.kernel, grads.bias, o.dx);
+  gemmWT(batch, H, H, da, 0, H, params.recurrentKernel, params.recurrentKernelT, 0, o.dhPrev.data, 0, H); // dhPrev = da Uᵀ
+  inputProjectionBackward(cache.x, params, o.dGates, grads.kernel, grads.bias, o.dx);
   return o;
 }

@@ -8,10 +8,11 @@
  * Speed: all buffers live in a `SequenceWorkspace`; pass one (`createWorkspace`) to reuse it
  * across calls, and nothing is allocated inside the loops. Results then alias the workspace.
  */
-import { FloatDType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat } from './mat';
+import { FloatDType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat, transposeInto } from './mat';
 import { checkFinite, checkIndices, checkShape, shapeStr } from './shapes';
-import { CellConfig, CellParams, StepCache, StepGradOut, StepInput, isIndexInput } from './types';
-import { allocStepCache, allocStepGradOut, cellStep, cellStepBackward, checkParams, zerosLike } from './cells';
+import { CellConfig, CellParams, CellParamsT, StepCache, StepGradOut, StepInput, gateCount, isIndexInput } from './types';
+import { cellStep, cellStepBackward, checkParams, zerosLike } from './cells';
+import { createSimdArena } from './simd';
 
 /** Reusable buffers for sequences of up to `seqLen` steps of `batchSize` rows. */
 export interface SequenceWorkspace {
@@ -26,22 +27,44 @@ export interface SequenceWorkspace {
   dc?: Mat;                // [batch, H] running ∂L/∂c_t (LSTM)
   gradOut: StepGradOut;    // written by each backward step
   dxs: Mat[];              // per-step input gradients (dense inputs only)
+  /**
+   * Float32 with WebAssembly SIMD: every buffer above lives in one SIMD arena, and the loops
+   * run on arena copies of the weights (with transposes), of dense inputs and of gradients.
+   */
+  fast?: { params: CellParamsT; grads: CellParams; xs: Mat[] };
 }
 
+/** Allocates buffers: all in one SIMD arena for Float32 when WebAssembly SIMD is available. */
 export function createWorkspace(cfg: CellConfig, batchSize: number, seqLen: number, dtype: FloatDType = 'float32'): SequenceWorkspace {
+  const H = cfg.hiddenSize, I = cfg.inputSize, G = gateCount(cfg.cell) * H, B = batchSize;
+  const lstm = cfg.cell === 'lstm', gruAfter = cfg.cell === 'gru' && !!cfg.resetAfter;
+  const perStep = B * G + B * H * (lstm ? 3 : cfg.cell === 'gru' ? 2 : 1) + 2 * B * I; // caches, x copy, dx
+  const weights = 2 * (I * G + H * G) + 4 * G;                                           // W, U, Wᵀ, Uᵀ, b, bʰ
+  const floats = seqLen * perStep + 6 * B * H + B * G + 2 * weights + 64 * 4;
+  const arena = dtype === 'float32' ? createSimdArena(floats) : null;
   const C = ctorOf(dtype);
-  const H = cfg.hiddenSize;
+  const m = (rows: number, cols: number): Mat => (arena ? { rows, cols, data: arena.f32(rows * cols) } : mat(rows, cols, C));
+  const vec = (n: number): FloatArray => (arena ? arena.f32(n) : new C(n));
+  const caches: StepCache[] = [];
+  const empty = m(B, H);
+  for (let t = 0; t < seqLen; t++) {
+    const cache: StepCache = { x: new Int32Array(0), hPrev: empty, gates: m(B, G), h: m(B, H) };
+    if (lstm) { cache.cPrev = empty; cache.c = m(B, H); }
+    if (cfg.cell !== 'rnn') cache.aux = m(B, H);
+    caches.push(cache);
+  }
+  const gradOut: StepGradOut = { dhPrev: m(B, H), dGates: m(B, G) };
+  if (lstm) gradOut.dcPrev = m(B, H);
   const ws: SequenceWorkspace = {
-    cfg, batchSize, seqLen, dtype,
-    caches: Array.from({ length: seqLen }, () => allocStepCache(cfg, batchSize, dtype)),
-    h0: mat(batchSize, H, C),
-    dh: mat(batchSize, H, C),
-    gradOut: allocStepGradOut(cfg, batchSize, dtype),
-    dxs: [],
+    cfg, batchSize, seqLen, dtype, caches, h0: m(B, H), dh: m(B, H), gradOut,
+    dxs: Array.from({ length: seqLen }, () => m(B, I)),
   };
-  if (cfg.cell === 'lstm') {
-    ws.c0 = mat(batchSize, H, C);
-    ws.dc = mat(batchSize, H, C);
+  if (lstm) { ws.c0 = m(B, H); ws.dc = m(B, H); }
+  if (arena) {
+    const params: CellParamsT = { kernel: m(I, G), recurrentKernel: m(H, G), bias: vec(G), kernelT: m(G, I), recurrentKernelT: m(G, H) };
+    const grads: CellParams = { kernel: m(I, G), recurrentKernel: m(H, G), bias: vec(G) };
+    if (gruAfter) { params.recurrentBias = vec(G); grads.recurrentBias = vec(G); }
+    ws.fast = { params, grads, xs: Array.from({ length: seqLen }, () => m(B, I)) };
   }
   return ws;
 }
@@ -95,7 +118,7 @@ export function forwardSequence(
   const dtype = dtypeOf(params.kernel.data);
   let ws = opts.workspace;
   if (!ws || ws.batchSize !== batch || ws.seqLen < T || ws.dtype !== dtype || ws.cfg.cell !== cfg.cell
-    || ws.cfg.hiddenSize !== cfg.hiddenSize || ws.cfg.inputSize !== cfg.inputSize) {
+    || ws.cfg.hiddenSize !== cfg.hiddenSize || ws.cfg.inputSize !== cfg.inputSize || !ws.cfg.resetAfter !== !cfg.resetAfter) {
     ws = createWorkspace(cfg, batch, T, dtype);
   }
   const H = cfg.hiddenSize;
@@ -117,10 +140,25 @@ export function forwardSequence(
   } else if (init.c) {
     throw new Error(`initial state c0: expected none (${cfg.cell} has no cell state), got shape [${init.c.rows}, ${init.c.cols}]`);
   }
+  let stepParams: CellParams = params;
+  const fast = ws.fast;
+  if (fast) {
+    const p = fast.params;
+    p.kernel.data.set(params.kernel.data);
+    p.recurrentKernel.data.set(params.recurrentKernel.data);
+    p.bias.set(params.bias);
+    if (p.recurrentBias) p.recurrentBias.set(params.recurrentBias!);
+    stepParams = p;
+  }
   let hPrev = h0;
   let cPrev = c0;
   for (let t = 0; t < T; t++) {
-    const cache = cellStep(cfg, params, xs[t], hPrev, cPrev, ws.caches[t]);
+    let x = xs[t];
+    if (fast && !isIndexInput(x)) {
+      fast.xs[t].data.set(x.data);     // into the arena, next to the weights
+      x = fast.xs[t];
+    }
+    const cache = cellStep(cfg, stepParams, x, hPrev, cPrev, ws.caches[t]);
     hPrev = cache.h;
     cPrev = cache.c;
   }
@@ -186,8 +224,18 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
   if (opts.grads) checkParams(cfg, opts.grads, 'grads');
   const dense = !isIndexInput(fwd.xs[0]);
   const wantDx = dense && opts.inputGrads !== false;
-  const C = ctorOf(ws.dtype) as FloatArrayConstructor;
-  if (wantDx) while (ws.dxs.length < T) ws.dxs.push(mat(batch, cfg.inputSize, C));
+  // With a SIMD arena, run on the arena copy of the weights (the forward pass filled it) plus
+  // their transposes, accumulate into arena gradients, and add those to `grads` at the end.
+  const fast = ws.fast;
+  let stepParams: CellParamsT = params;
+  let stepGrads = grads;
+  if (fast) {
+    stepParams = fast.params;
+    transposeInto(stepParams.recurrentKernel, stepParams.recurrentKernelT!);
+    if (wantDx) transposeInto(stepParams.kernel, stepParams.kernelT!);
+    stepGrads = fast.grads;
+    for (const a of [stepGrads.kernel.data, stepGrads.recurrentKernel.data, stepGrads.bias, stepGrads.recurrentBias]) a?.fill(0);
+  }
   const dh = ws.dh.data;
   const dc = ws.dc ? ws.dc.data : null;
   dh.fill(0);
@@ -206,7 +254,7 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
       for (let i = 0; i < dh.length; i++) dh[i] += dd[i];
     }
     out.dx = wantDx ? ws.dxs[t] : null;
-    cellStepBackward(cfg, params, caches[t], ws.dh, ws.dc ?? null, grads, out);
+    cellStepBackward(cfg, stepParams, caches[t], ws.dh, ws.dc ?? null, stepGrads, out);
     if (t % k === 0 && t > 0) {
       dh.fill(0);                      // chunk boundary: no gradient into the previous chunk
       if (dc) dc.fill(0);
@@ -214,6 +262,12 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
       dh.set(out.dhPrev.data);
       if (dc) dc.set(out.dcPrev!.data);
     }
+  }
+  if (fast) {
+    const pairs: [FloatArray, FloatArray | undefined][] = [[grads.kernel.data, stepGrads.kernel.data],
+      [grads.recurrentKernel.data, stepGrads.recurrentKernel.data], [grads.bias, stepGrads.bias],
+      [grads.recurrentBias!, stepGrads.recurrentBias]];
+    for (const [dst, src] of pairs) if (src) for (let i = 0; i < src.length; i++) dst[i] += src[i];
   }
   const res: BackwardResult = {
     grads,

@@ -29,6 +29,16 @@ export interface CellParams<A extends FloatArray = FloatArray> {
 }
 
 /**
+ * Weights with cached transposes, as the sequence loop passes them to the steps: the backward
+ * steps then compute `d Wᵀ`-type products as plain products (faster, SIMD-friendly).
+ * Plain `CellParams` work too (the steps fall back to a transposed product).
+ */
+export interface CellParamsT<A extends FloatArray = FloatArray> extends CellParams<A> {
+  kernelT?: Mat<A>;          // Wᵀ [k*hiddenSize, inputSize]
+  recurrentKernelT?: Mat<A>; // Uᵀ [k*hiddenSize, hiddenSize]
+}
+
+/**
  * The input of one step: a dense matrix `[batch, inputSize]`, or the indices `[batch]` of a
  * one-hot input (then x W is a row lookup into W, not a matrix product).
  */
