@@ -60,6 +60,11 @@ describe('time-series loaders', () => {
     expect(new Date(t[t.length - 1]).toISOString()).toBe(last);
     expect(t.every((v, i) => i === 0 || v > t[i - 1])).toBe(true);
     expect(sum(df.column('filled').values as number[])).toBe(filled);
+    expect([df.index[0], df.index[rows - 1]]).toEqual(
+      first.endsWith('T00:00:00.000Z') && last.endsWith('T00:00:00.000Z')
+        ? [first.slice(0, 10), last.slice(0, 10)]
+        : [first.slice(0, 16).replace('T', ' '), last.slice(0, 16).replace('T', ' ')],
+    );
     for (const c of columns.filter((c) => !['date', 'windDirection'].includes(c))) {
       expect((df.column(c).values as number[]).every(Number.isFinite)).toBe(true);
     }

@@ -11,11 +11,20 @@ export type { DataFrame };
  * `float32`, `int32`, `string`, `boolean`, `datetime`) fixes a column's type;
  * the others are inferred (Date columns become `datetime`).
  */
-export function toDataFrame(columns: Record<string, unknown[]>, dtypes: Record<string, string> = {}): DataFrame {
+export function toDataFrame(columns: Record<string, unknown[]>, dtypes: Record<string, string> = {}, index?: string[]): DataFrame {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const dfd = require('danfojs-node') as typeof import('danfojs-node');
   const names = Object.keys(columns);
-  if (Object.keys(dtypes).length === 0) return new dfd.DataFrame(columns);
+  if (Object.keys(dtypes).length === 0) return new dfd.DataFrame(columns, index ? { index } : {});
   const inferred = new dfd.DataFrame(columns).dtypes;
-  return new dfd.DataFrame(columns, { dtypes: names.map((n, i) => dtypes[n] ?? inferred[i]) });
+  return new dfd.DataFrame(columns, { dtypes: names.map((n, i) => dtypes[n] ?? inferred[i]), ...(index ? { index } : {}) });
+}
+
+/**
+ * Row labels for dates, independent of the machine's time zone: `YYYY-MM-DD` when
+ * every date is at UTC midnight, else `YYYY-MM-DD HH:MM` (UTC).
+ */
+export function dateLabels(dates: readonly Date[]): string[] {
+  const daily = dates.every((d) => d.getTime() % 86400e3 === 0);
+  return dates.map((d) => (daily ? d.toISOString().slice(0, 10) : d.toISOString().slice(0, 16).replace('T', ' ')));
 }

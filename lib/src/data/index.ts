@@ -9,7 +9,7 @@ export { readRegistry, sha256File } from './io/files';
 export * from './csv';
 export * from './dates';
 export * from './fill';
-export { toDataFrame } from './frame';
+export { dateLabels, toDataFrame } from './frame';
 export * from './loaders/read';
 export * from './loaders/text';
 export * from './loaders/imdb';

@@ -1,6 +1,6 @@
 /** Shared by the time-series loaders: fill gaps by a named method, then build the DataFrame. */
 import { FillMethod, fillMissing } from '../fill';
-import { DataFrame, toDataFrame } from '../frame';
+import { DataFrame, dateLabels, toDataFrame } from '../frame';
 import { FetchOptions } from '../io/fetch';
 
 /** Options of every time-series loader. */
@@ -16,7 +16,9 @@ export interface SeriesOptions extends FetchOptions {
 /**
  * A DataFrame with a `date` column first, the numeric columns (dtype float32),
  * the `other` columns, and a 0/1 column `filled` (int32) marking rows where at
- * least one value was filled.
+ * least one value was filled. The row labels (index) are the dates written out in
+ * UTC (`1981-01-01`, or `2010-01-01 13:00` for hourly data), so printing a frame
+ * shows the calendar dates whatever the machine's time zone.
  */
 export function seriesFrame(
   dates: Date[],
@@ -36,5 +38,5 @@ export function seriesFrame(
   }
   Object.assign(columns, other);
   columns.filled = filledRow;
-  return toDataFrame(columns, dtypes);
+  return toDataFrame(columns, dtypes, dateLabels(dates));
 }
