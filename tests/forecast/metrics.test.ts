@@ -1,7 +1,9 @@
 /**
  * Forecast metrics, one hand-checked case per row (lib/src/forecast/metrics.ts).
  */
-import { mae, rmse, mape, directionalAccuracy, forecastMetrics, improvementPercent, maeByStep } from 'seqmodels';
+import {
+  mae, rmse, mape, directionalAccuracy, forecastMetrics, improvementPercent, maeByStep, rmseByStep, intervalCoverage,
+} from 'seqmodels';
 
 type Row = [name: string, truth: number[], forecast: number[], expected: number];
 
@@ -81,4 +83,18 @@ describe('forecastMetrics and maeByStep', () => {
     expect(() => mae([1, 2], [1])).toThrow(/2 values.*has 1/);
     expect(() => maeByStep([[1, 2]], [[1]])).toThrow(/row 0/);
   });
+});
+
+describe('rmseByStep and intervalCoverage', () => {
+  test('RMSE per step: errors (3, 4) at step 0 and (0, 0) at step 1', () => {
+    const r = rmseByStep([[0, 1], [0, 1]], [[3, 1], [4, 1]]);
+    expect(r[0]).toBeCloseTo(Math.sqrt(12.5), 12);
+    expect(r[1]).toBe(0);
+  });
+  const rows: [string, number[], number[], number[], number][] = [
+    ['all inside', [1, 2], [0, 1], [2, 3], 1],
+    ['edges count as inside', [1, 3], [1, 1], [2, 3], 1],
+    ['one of four outside', [0, 5, 5, 5], [1, 4, 4, 4], [2, 6, 6, 6], 0.75],
+  ];
+  test.each(rows)('coverage: %s', (_, y, lo, hi, expected) => expect(intervalCoverage(y, lo, hi)).toBe(expected));
 });

@@ -1,6 +1,8 @@
 // Barrel of lib/src/forecast: metrics, baselines and helpers of time-series forecasting
 // (notebook 06). Names are explicit so `export *` in lib/src/index.ts cannot clash.
-export { mae, rmse, mape, directionalAccuracy, forecastMetrics, improvementPercent, maeByStep } from './metrics';
+export {
+  mae, rmse, mape, directionalAccuracy, forecastMetrics, improvementPercent, maeByStep, rmseByStep, intervalCoverage,
+} from './metrics';
 export type { Values as ForecastValues, ForecastMetrics, MetricOptions } from './metrics';
 export { persistence, randomWalk, seasonalNaive } from './baselines';
 export { fitLinear } from './linear';

@@ -129,3 +129,23 @@ export function maeByStep(truth: readonly Values[], forecast: readonly Values[])
   });
   return sums.map((s) => s / truth.length);
 }
+
+/** Root mean squared error at each step ahead (`[examples][horizon]` in, one value per step out). */
+export function rmseByStep(truth: readonly Values[], forecast: readonly Values[]): number[] {
+  // The mean absolute "error" of the squared errors against 0 is the mean squared error per step.
+  if (truth.length !== forecast.length) throw new Error(`rmseByStep: ${truth.length} truth rows but ${forecast.length} forecast rows`);
+  const squared = truth.map((row, i) => {
+    if (forecast[i].length !== row.length) throw new Error(`rmseByStep: row ${i} has ${row.length} truth and ${forecast[i].length} forecast values`);
+    return Array.from(row, (v, k) => (v - forecast[i][k]) ** 2);
+  });
+  return maeByStep(squared, squared.map((r) => r.map(() => 0))).map(Math.sqrt);
+}
+
+/** Share (0..1) of truths inside [lower, upper] (both inclusive): how often an error band holds. */
+export function intervalCoverage(truth: Values, lower: Values, upper: Values): number {
+  const n = checkPair('intervalCoverage', truth, lower);
+  checkPair('intervalCoverage', truth, upper);
+  let inside = 0;
+  for (let i = 0; i < n; i++) if (truth[i] >= lower[i] && truth[i] <= upper[i]) inside++;
+  return inside / n;
+}
