@@ -7,6 +7,7 @@ import { graders as u04 } from './04_text';
 import { graders as u05 } from './05_seq2seq';
 import { graders as u06 } from './06_timeseries';
 import { graders as u07 } from './07_sentiment';
+import { graders as u08 } from './08_compare';
 
 export const graderUnits: Record<string, Grader[]> = {
   '01_rnn': u01,
@@ -16,6 +17,7 @@ export const graderUnits: Record<string, Grader[]> = {
   '05_seq2seq': u05,
   '06_timeseries': u06,
   '07_sentiment': u07,
+  '08_compare': u08,
 };
 
 export const allGraders: Grader[] = Object.values(graderUnits).flat();

@@ -1,0 +1,58 @@
+/** Graders of unit 08 (comparing RNN, LSTM, GRU): gradient norms through time, equal-budget sizes. */
+import { defineGrader, Grader } from '../harness';
+
+type M = typeof import('../../../exercises/08_compare/gradient_norm_through_time') &
+  typeof import('../../../exercises/08_compare/param_budget');
+type Ex<P extends keyof M> = M[P];
+
+// ---------------------------------------------------------------- gradient_norm_through_time
+const HINT_NORM =
+  'Return steps + 1 numbers, starting with m = 0 (‖g_T‖₂ itself). Use the Euclidean norm sqrt(Σ v²) of the vector g_T (Uᵀ)^m, ' +
+  'computed by multiplying the vector step by step: the bound ‖g_T‖·‖U‖^m is not the value.';
+const HINT_T = 'The step back is g ↦ g Uᵀ, i.e. (g Uᵀ)[k] = Σ_j g[j]·U[k][j] (not g U).';
+// U = [[0, 2], [0, 0]]: g Uᵀ = [2 g1, 0] while g U = [0, 2 g0].
+const N = [[0, 2], [0, 0]];
+const gradientNorms = defineGrader<Ex<'gradientNormsThroughTime'>>({
+  unit: '08_compare', name: 'gradient_norm_through_time', exportName: 'gradientNormsThroughTime',
+  title: 'the norm of ∂ℓ_T/∂h_{T−m} = g_T (Uᵀ)^m for a linear RNN, m = 0 … steps',
+  argNames: ['recurrentKernel', 'gT', 'steps'],
+  cases: [
+    { name: 'vanishing: U = 0.5·I', args: [[[0.5, 0], [0, 0.5]], [3, 4], 3], expected: [5, 2.5, 1.25, 0.625], hint: HINT_NORM },
+    { name: 'exploding: U = 2·I', args: [[[2, 0], [0, 2]], [1, 0], 3], expected: [1, 2, 4, 8], hint: HINT_NORM },
+    { name: 'non-symmetric U, g_T = [1, 0]', args: [N, [1, 0], 1], expected: [1, 0], hint: HINT_T },
+    { name: 'non-symmetric U, g_T = [0, 1]', args: [N, [0, 1], 2], expected: [1, 2, 0], hint: HINT_T },
+  ],
+  mistakes: [
+    { id: 'transposed_jacobian', description: 'steps back with g U instead of g Uᵀ', hint: 'not g U' },
+    { id: 'missing_lag_zero', description: 'starts at m = 1 (off by one)', hint: 'starting with m = 0' },
+    { id: 'l1_norm', description: 'uses the sum of absolute values as the norm', hint: 'Euclidean norm' },
+    { id: 'uses_norm_bound', description: 'returns the bound ‖g_T‖·‖U‖_F^m instead of the actual norm', hint: 'the bound ‖g_T‖·‖U‖^m is not the value' },
+  ],
+});
+
+// ---------------------------------------------------------------- param_budget
+const HINT_BUDGET = 'Return the largest h with k(h(n + h) + h) ≤ budget, with k = 1 (RNN), 4 (LSTM), 3 (GRU); the bias counts.';
+const HINT_EDGE = 'A count exactly equal to the budget fits (≤, not <); return the last h that fits, not the first that does not.';
+const paramBudget = defineGrader<Ex<'hiddenSizeForBudget'>>({
+  unit: '08_compare', name: 'param_budget', exportName: 'hiddenSizeForBudget',
+  title: 'the largest hiddenSize within a parameter budget, per cell',
+  argNames: ['cell', 'inputSize', 'budget'],
+  cases: [
+    { name: 'RNN, n = 1, budget 100', args: ['rnn', 1, 100], expected: 9, hint: HINT_BUDGET },          // 9·10 + 9 = 99
+    { name: 'RNN, n = 1, budget 110: the bias counts', args: ['rnn', 1, 110], expected: 9, hint: HINT_BUDGET }, // h = 10: 10·11 + 10 = 120
+    { name: 'LSTM, n = 1, budget 105', args: ['lstm', 1, 105], expected: 4, hint: HINT_BUDGET },        // 4·24 = 96; h = 5: 140
+    { name: 'GRU, budget met exactly', args: ['gru', 1, 105], expected: 5, hint: HINT_EDGE },           // 3·(5·6 + 5) = 105
+    { name: 'LSTM, n = 65, budget 329728 (met exactly)', args: ['lstm', 65, 329728], expected: 256, hint: HINT_EDGE },
+    { name: 'GRU, n = 65, same budget', args: ['gru', 65, 329728], expected: 300, hint: HINT_BUDGET },  // 3·(300·365 + 300) = 329400
+    { name: 'RNN, n = 65, same budget', args: ['rnn', 65, 329728], expected: 542, hint: HINT_BUDGET },  // 542·607 + 542 = 329536
+    { name: 'budget too small for h = 1', args: ['rnn', 10, 5], expected: 0, hint: 'If even h = 1 does not fit (1·(n + 1) + 1 > budget), return 0.' },
+  ],
+  mistakes: [
+    { id: 'gru_four_gates', description: 'uses 4 weight blocks for the GRU', hint: '3 (GRU)' },
+    { id: 'strict_inequality', description: 'requires the count to be strictly below the budget', hint: '≤, not <' },
+    { id: 'first_over_budget', description: 'returns the first h that exceeds the budget (off by one)', hint: 'not the first that does not' },
+    { id: 'forgets_bias', description: 'counts k·h(n + h) without the bias', hint: 'the bias counts' },
+  ],
+});
+
+export const graders: Grader[] = [gradientNorms, paramBudget];
