@@ -1,0 +1,39 @@
+/** Bad options and inputs give errors that name the option, the value and what to do instead. */
+import * as tf from '@tensorflow/tfjs';
+import { fastGru, fastLstm, fastSimpleRnn, initBackend } from 'seqmodels';
+
+beforeAll(async () => {
+  await initBackend({ force: 'wasm', log: null });
+});
+
+const bad: [string, () => unknown, RegExp][] = [
+  ['units 0', () => fastLstm({ units: 0 }), /fastLstm: units \(hiddenSize\) must be a positive integer, got 0/],
+  ['units 2.5', () => fastGru({ units: 2.5 }), /fastGru: units .* got 2.5/],
+  ['units missing', () => fastSimpleRnn({} as never), /fastSimpleRnn: units .* got undefined/],
+  ['activation relu', () => fastLstm({ units: 3, activation: 'relu' as never }), /activation 'relu' is not supported .* use tf.layers.lstm/],
+  ['recurrentActivation tanh', () => fastGru({ units: 3, recurrentActivation: 'tanh' as never }), /recurrentActivation 'tanh' is not supported: use 'sigmoid'/],
+  ['SimpleRNN recurrentActivation', () => fastSimpleRnn({ units: 3, recurrentActivation: 'sigmoid' } as never), /SimpleRNN has no recurrentActivation/],
+  ['dropout', () => fastLstm({ units: 3, dropout: 0.2 }), /dropout = 0.2 is not supported .* tf.layers.dropout/],
+  ['recurrentDropout', () => fastGru({ units: 3, recurrentDropout: 0.1 }), /recurrentDropout = 0.1 is not supported/],
+  ['resetAfter', () => fastGru({ units: 3, resetAfter: true as never }), /resetAfter: true .* not supported/],
+];
+
+test.each(bad)('%s', (_name, make, message) => {
+  expect(make).toThrow(message);
+});
+
+test('wrong mask shape', () => {
+  const layer = fastLstm({ units: 3 });
+  const x = tf.zeros([2, 4, 5]);
+  expect(() => layer.apply(x, { mask: tf.ones([2, 3]) })).toThrow(/mask must have shape \[batch, time\] = \[2, 4\], got \[2,3\]/);
+});
+
+test('wrong initial state', () => {
+  const layer = fastGru({ units: 3 });
+  const x = tf.zeros([2, 4, 5]);
+  layer.apply(x); // built: the shape check is the fast layer's own
+  expect(() => layer.apply(x, { initialState: [tf.zeros([2, 4])] })).toThrow(/initial state must be \[batch, hiddenSize\] = \[2, 3\], got \[2,4\]/);
+  const lstm = fastLstm({ units: 3 });
+  lstm.apply(x);
+  expect(() => lstm.apply(x, { initialState: [tf.zeros([2, 3])] })).toThrow(/has 2 state\(s\) but was passed 1/);
+});

@@ -1,0 +1,133 @@
+/**
+ * The fast layers give tf.layers' results: same outputs (1e-5) and gradients (1e-4) w.r.t. every
+ * weight and the input, with tf.layers' weights copied in. Wasm backend (the one the speed-up is
+ * for; its split kernel is part of what is tested). Table of cases: cell x options.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from 'seqmodels';
+import { Args, CellName, compareRuns, makeLayer } from './helpers';
+
+const B = 3, T = 6, IN = 4, H = 5;
+
+beforeAll(async () => {
+  await initBackend({ force: 'wasm', log: null });
+});
+afterEach(() => tf.disposeVariables());
+
+const cells: CellName[] = ['lstm', 'gru', 'rnn'];
+const options: [string, Args][] = [
+  ['returnSequences on', { returnSequences: true }],
+  ['returnSequences off', { returnSequences: false }],
+  ['goBackwards', { returnSequences: true, goBackwards: true }],
+  ['returnState', { returnSequences: true, returnState: true }],
+  ['no bias', { returnSequences: true, useBias: false }],
+];
+
+/** A layer pair with the same weights, built on x. */
+function pair(cell: CellName, args: Args, x: tf.Tensor) {
+  const fast = makeLayer(cell, true, { units: H, ...args });
+  const ref = makeLayer(cell, false, { units: H, ...args });
+  fast.apply(x);
+  ref.apply(x);
+  ref.setWeights(fast.getWeights());
+  return { fast, ref };
+}
+
+describe.each(cells)('%s: fast layer = tf.layers', (cell) => {
+  test.each(options)('%s', (_name, args) => {
+    const x = tf.variable(tf.randomNormal([B, T, IN], 0, 1, 'float32', 1));
+    const { fast, ref } = pair(cell, args, x);
+    compareRuns(fast, ref, (m) => (m === 'fast' ? fast : ref).apply(x) as tf.Tensor, [x]);
+  });
+
+  test('initial state passed in', () => {
+    const x = tf.variable(tf.randomNormal([B, T, IN], 0, 1, 'float32', 2));
+    const n = cell === 'lstm' ? 2 : 1;
+    const s0 = Array.from({ length: n }, (_, i) => tf.variable(tf.randomNormal([B, H], 0, 0.5, 'float32', 3 + i)));
+    const { fast, ref } = pair(cell, { returnSequences: true }, x);
+    compareRuns(fast, ref, (m) => (m === 'fast' ? fast : ref).apply(x, { initialState: s0 }) as tf.Tensor, [x, ...s0]);
+  });
+
+  test('mask: masked steps carry the state over (mixed rows, a fully masked step, goBackwards)', () => {
+    const x = tf.variable(tf.randomNormal([B, T, IN], 0, 1, 'float32', 4));
+    // row 0 unmasked, row 1 left-padded, row 2 with a hole; step 0 fully masked for rows 1 and 2.
+    const m = tf.tensor2d(
+      [
+        [1, 1, 1, 1, 1, 1],
+        [0, 0, 1, 1, 1, 1],
+        [0, 1, 0, 1, 1, 0],
+      ],
+      [B, T],
+    ).cast('bool');
+    for (const goBackwards of [false, true]) {
+      const { fast, ref } = pair(cell, { returnSequences: true, returnState: true, goBackwards }, x);
+      compareRuns(fast, ref, (k) => (k === 'fast' ? fast : ref).apply(x, { mask: m }) as tf.Tensor[], [x]);
+    }
+    // A step masked for every row is skipped entirely.
+    const all0 = tf.tensor2d([[1, 0, 1, 1, 1, 1], [1, 0, 1, 1, 1, 1], [1, 0, 0, 1, 1, 1]], [B, T]).cast('bool');
+    const { fast, ref } = pair(cell, { returnSequences: true }, x);
+    compareRuns(fast, ref, (k) => (k === 'fast' ? fast : ref).apply(x, { mask: all0 }) as tf.Tensor, [x]);
+  });
+
+  test('in a model: embedding with maskZero, stacked two layers', () => {
+    const ids = tf.tensor2d([[0, 0, 3, 5, 2, 7], [4, 1, 6, 2, 2, 9], [0, 8, 0, 0, 1, 3]], [B, T]);
+    const build = (fast: boolean) =>
+      tf.sequential({
+        layers: [
+          tf.layers.embedding({ inputDim: 10, outputDim: IN, maskZero: true, inputLength: T }),
+          makeLayer(cell, fast, { units: H, returnSequences: true }),
+          makeLayer(cell, fast, { units: H }),
+        ],
+      });
+    const mf = build(true);
+    const mt = build(false);
+    mt.setWeights(mf.getWeights());
+    compareRuns(mf, mt, (k) => (k === 'fast' ? mf : mt).apply(ids) as tf.Tensor);
+  });
+
+  test('inside tf.layers.bidirectional (concat), with a masking layer', () => {
+    const x = tf.randomNormal([B, T, IN], 0, 1, 'float32', 5);
+    const xm = tf.tidy(() => tf.concat([tf.zeros([B, 2, IN]), tf.slice(x, [0, 2, 0], [B, T - 2, IN])], 1));
+    const build = (fast: boolean) =>
+      tf.sequential({
+        layers: [
+          tf.layers.masking({ maskValue: 0, inputShape: [T, IN] }),
+          tf.layers.bidirectional({ layer: makeLayer(cell, fast, { units: H, returnSequences: true }) as tf.RNN, mergeMode: 'concat' }),
+        ],
+      });
+    const mf = build(true);
+    const mt = build(false);
+    mt.setWeights(mf.getWeights());
+    compareRuns(mf, mt, (k) => (k === 'fast' ? mf : mt).apply(xm) as tf.Tensor);
+  });
+
+  test('stateful: the second batch continues from the first', () => {
+    const xs = [1, 2, 3].map((s) => tf.randomNormal([B, T, IN], 0, 1, 'float32', 10 + s));
+    const fast = makeLayer(cell, true, { units: H, stateful: true, batchInputShape: [B, T, IN], returnSequences: true }) as tf.RNN;
+    const ref = makeLayer(cell, false, { units: H, stateful: true, batchInputShape: [B, T, IN], returnSequences: true }) as tf.RNN;
+    fast.apply(xs[0]);
+    ref.apply(xs[0]);
+    ref.setWeights(fast.getWeights());
+    fast.resetStates();
+    ref.resetStates();
+    for (const x of xs.slice(0, 2)) {
+      const a = fast.apply(x) as tf.Tensor;
+      const b = ref.apply(x) as tf.Tensor;
+      expect(tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]).toBeLessThan(1e-5);
+    }
+    fast.getStates().forEach((s, i) => expect(tf.max(tf.abs(tf.sub(s, ref.getStates()[i]))).dataSync()[0]).toBeLessThan(1e-5));
+    // Outputs and gradients of the next batches, which start from the carried state (compareRuns
+    // calls each layer the same number of times, so their states stay in step).
+    compareRuns(fast, ref, (k) => (k === 'fast' ? fast : ref).apply(xs[2]) as tf.Tensor, [], 1e-5, 1e-4);
+    fast.resetStates();
+    expect(tf.max(tf.abs(fast.getStates()[0])).dataSync()[0]).toBe(0);
+  });
+});
+
+describe('hardSigmoid gates (tf.layers default)', () => {
+  test.each(['lstm', 'gru'] as CellName[])('%s', (cell) => {
+    const x = tf.variable(tf.randomNormal([B, T, IN], 0, 2, 'float32', 6));
+    const { fast, ref } = pair(cell, { returnSequences: true, recurrentActivation: 'hardSigmoid' }, x);
+    compareRuns(fast, ref, (m) => (m === 'fast' ? fast : ref).apply(x) as tf.Tensor, [x]);
+  });
+});
