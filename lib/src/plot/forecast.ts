@@ -70,7 +70,8 @@ export function forecastChartFigure(opts: ForecastChartOptions): Figure {
     throw new Error(`forecast: band edges have ${lo.length} and ${hi!.length} values for ${h} forecast values`);
   }
 
-  const data: Trace[] = [];
+  // Legend order: truth, band, forecast (the band's lower edge must come right before its upper edge).
+  const data: Trace[] = [{ type: 'scatter', mode: 'lines', name: 'truth', x: tx, y: truth.values, line: { color: '#1f77b4' } }];
   if (lo && hi) {
     const bandName = opts.bandName ?? (opts.error !== undefined ? '±error' : 'interval');
     // Lower edge first (invisible), then the upper edge filled down to it.
@@ -79,10 +80,10 @@ export function forecastChartFigure(opts: ForecastChartOptions): Figure {
     data.push({ type: 'scatter', mode: 'lines', x: fx, y: hi, line: { width: 0 }, fill: 'tonexty',
       fillcolor: 'rgba(255,127,14,0.25)', name: bandName });
   }
-  data.push({ type: 'scatter', mode: 'lines', name: 'truth', x: tx, y: truth.values, line: { color: '#1f77b4' } });
   data.push({ type: 'scatter', mode: 'lines', name: 'forecast', x: fx, y: fc.values,
     line: { color: '#ff7f0e', dash: 'dash' } });
   const layout = baseLayout(opts);
+  layout.legend = { ...(layout.legend as object), traceorder: 'normal' };
   if (fx.length > 0) {
     // A dotted vertical line where the forecast begins.
     layout.shapes = [{ type: 'line', xref: 'x', yref: 'paper', x0: fx[0], x1: fx[0], y0: 0, y1: 1,
