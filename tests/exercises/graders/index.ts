@@ -8,6 +8,7 @@ import { graders as u05 } from './05_seq2seq';
 import { graders as u06 } from './06_timeseries';
 import { graders as u07 } from './07_sentiment';
 import { graders as u08 } from './08_compare';
+import { graders as u09 } from './09_advanced';
 
 export const graderUnits: Record<string, Grader[]> = {
   '01_rnn': u01,
@@ -18,6 +19,7 @@ export const graderUnits: Record<string, Grader[]> = {
   '06_timeseries': u06,
   '07_sentiment': u07,
   '08_compare': u08,
+  '09_advanced': u09,
 };
 
 export const allGraders: Grader[] = Object.values(graderUnits).flat();
