@@ -4,6 +4,7 @@
 import {
   persistence, randomWalk, seasonalNaive, fitLinear, everyNthStep, targetSteps, inputColumn, targetRows,
   logReturns, pricesFromLogReturns, calendarFeatures, withColumns, verdictSentence, compareErrors, slidingWindows,
+  missingRuns, concatWindows,
 } from 'seqmodels';
 
 describe('persistence', () => {
@@ -116,5 +117,30 @@ describe('verdictSentence', () => {
   test.each(rows)('%s', (_, modelError, baselineError, kind, sentence) => {
     expect(compareErrors({ ...base, modelError, baselineError })).toBe(kind);
     expect(verdictSentence({ ...base, modelError, baselineError })).toMatch(sentence);
+  });
+});
+
+describe('missingRuns', () => {
+  const rows: [string, number[], { start: number; length: number }[]][] = [
+    ['no gap', [1, 2, 3], []],
+    ['one gap of 2 in the middle', [1, NaN, NaN, 4], [{ start: 1, length: 2 }]],
+    ['gaps at both ends', [NaN, 1, NaN], [{ start: 0, length: 1 }, { start: 2, length: 1 }]],
+    ['all missing', [NaN, NaN], [{ start: 0, length: 2 }]],
+  ];
+  test.each(rows)('%s', (_, v, expected) => expect(missingRuns(v)).toEqual(expected));
+});
+
+describe('concatWindows', () => {
+  const a = slidingWindows({ columns: ['v'], values: [[1], [2], [3]] }, { lookBack: 2 });
+  const b = slidingWindows({ columns: ['v'], values: [[7], [8], [9], [10]] }, { lookBack: 2 });
+  test('pools the windows of two series in order', () => {
+    const c = concatWindows([a, b]);
+    expect(c.xShape).toEqual([3, 2, 1]);
+    expect(Array.from(c.x)).toEqual([1, 2, 7, 8, 8, 9]);
+    expect(Array.from(c.y)).toEqual([3, 9, 10]);
+  });
+  test('different window shapes are refused', () => {
+    const d = slidingWindows({ columns: ['v'], values: [[1], [2], [3], [4]] }, { lookBack: 3 });
+    expect(() => concatWindows([a, d])).toThrow(/part 1/);
   });
 });

@@ -7,7 +7,9 @@ export type { Values as ForecastValues, ForecastMetrics, MetricOptions } from '.
 export { persistence, randomWalk, seasonalNaive } from './baselines';
 export { fitLinear } from './linear';
 export type { LinearModel, LinearOptions } from './linear';
-export { everyNthStep, targetSteps, inputColumn, targetRows } from './windows';
+export { everyNthStep, targetSteps, inputColumn, targetRows, concatWindows } from './windows';
+export { missingRuns } from './gaps';
+export type { MissingRun } from './gaps';
 export { calendarFeatures, withColumns } from './features';
 export { logReturns, pricesFromLogReturns } from './returns';
 export { buildForecaster, predictFlat } from './model';

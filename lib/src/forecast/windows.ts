@@ -56,3 +56,27 @@ export function targetRows(w: Windows, feature = 0): number[][] {
   for (let i = 0; i < b; i++) out.push(Array.from({ length: h }, (_, s) => w.y[(i * h + s) * f + feature]));
   return out;
 }
+
+/** Windows of several series (e.g. one per stock) pooled into one set, in the order given. */
+export function concatWindows(parts: readonly Windows[]): Windows {
+  if (parts.length === 0) throw new Error('concatWindows: no windows to pool');
+  const [, t, f] = parts[0].xShape;
+  const [, h, g] = parts[0].yShape;
+  parts.forEach((p, i) => {
+    if (p.xShape[1] !== t || p.xShape[2] !== f || p.yShape[1] !== h || p.yShape[2] !== g) {
+      throw new Error(`concatWindows: part ${i} has x [${p.xShape}] and y [${p.yShape}], expected [*,${t},${f}] and [*,${h},${g}] like part 0`);
+    }
+  });
+  const b = parts.reduce((s, p) => s + p.xShape[0], 0);
+  const x = new Float32Array(b * t * f);
+  const y = new Float32Array(b * h * g);
+  let xo = 0;
+  let yo = 0;
+  for (const p of parts) {
+    x.set(p.x, xo);
+    y.set(p.y, yo);
+    xo += p.x.length;
+    yo += p.y.length;
+  }
+  return { x, xShape: [b, t, f], y, yShape: [b, h, g], starts: parts.flatMap((p) => p.starts) };
+}
