@@ -32,7 +32,7 @@ export class TerminalView implements ProgressView {
 
   render(s: ProgressSnapshot): void {
     let line = terminalLine(s, this.title);
-    const width = (this.out.columns ?? 120) - 1;
+    const width = (this.out.columns || 120) - 1; // 0 in a pty without a size
     if (line.length > width) line = line.slice(0, Math.max(10, width - 1)) + '…';
     // \x1b[K clears what a longer previous line left to the right.
     this.out.write(`\r${line}\x1b[K${s.done ? '\n' : ''}`);
