@@ -24,7 +24,8 @@ export function gradeUnit(unit: string, graders: Grader[]): void {
             try {
               impl = loadExercise(g)[g.exportName];
             } catch (e) {
-              const msg = e instanceof Error ? e.message : String(e);
+              // eslint-disable-next-line no-control-regex
+              const msg = (e instanceof Error ? e.message : String(e)).replace(/\u001b\[[0-9;]*m/g, '');
               throw bare(`${g.name}: exercises/${g.unit}/${g.name}.ts could not be loaded:\n${msg}`);
             }
             const f = runCase(g, c, impl);
