@@ -138,6 +138,13 @@ describe('terminal and log views', () => {
     expect(written[written.length - 1]).toMatch(/^\rgru \[#{24}\] 100% done: 1 epoch in 0:02 · loss 0.4000 · 1.00 batch\/s\x1b\[K\n$/);
   });
 
+  it('a pty that reports 0 columns still gets whole lines (120 columns assumed)', async () => {
+    const written: string[] = [];
+    const p = trainingProgress({ epochs: 1, out: { isTTY: true, columns: 0, write: (s: string) => written.push(s) } });
+    await p.onEpochEnd(0, { loss: 1 });
+    expect(written[0]).toContain('done: 1 epoch in 0:00');
+  });
+
   it('a log (not a TTY) gets full lines, at most one per 10 s, and the last', async () => {
     const clock = fakeClock();
     const written: string[] = [];
