@@ -131,5 +131,6 @@ for (const r of rows) {
   p += r.passed; t += r.total; cp += r.casesPassed; ct += r.casesTotal;
 }
 console.log(`  ${'total'.padEnd(18)} ${String(p).padStart(2)}/${t}   (cases ${cp}/${ct})`);
-if (!allPass) console.log('\nStuck? The reference solutions are in solutions/ (try first!). exercises/README.md explains each exercise.');
+if (allPass) console.log('\nAll selected exercises pass.');
+else console.log('\nStuck? The reference solutions are in solutions/ (try first!). exercises/README.md explains each exercise.');
 process.exit(allPass ? 0 : 1);

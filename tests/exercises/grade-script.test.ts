@@ -1,0 +1,34 @@
+/**
+ * `npm run grade` (scripts/grade.mjs) works: it selects units and exercises, runs the grade suites
+ * and prints passed/total per unit. The counts depend on the learner's progress, so only the shape
+ * of the report is checked.
+ */
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const grade = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'grade.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+
+test('npm run grade -- 01 perplexity grades unit 01 and prints a summary per unit', () => {
+  const r = grade('01', 'perplexity');
+  expect(r.stderr).not.toMatch(/could not run/);
+  expect(r.stdout).toContain('Summary (exercises passed/total per unit)');
+  expect(r.stdout).toMatch(/01_rnn\s+[0-4]\/4 {3}\(cases \d+\/13\)/);
+  expect(r.stdout).not.toMatch(/02_lstm\s+\d/);
+  expect([0, 1]).toContain(r.status);
+});
+
+test('npm run grade -- gru_step grades one exercise only', () => {
+  const r = grade('gru_step');
+  expect(r.stdout).toMatch(/[✓✗] gru_step \(\d\/3 cases\)/);
+  expect(r.stdout).not.toContain('gru_param_count');
+  expect(r.stdout).toMatch(/03_gru\s+[01]\/1/);
+});
+
+test('an unknown unit or exercise is refused with the list of names', () => {
+  const r = grade('no_such_exercise');
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain('no unit or exercise called "no_such_exercise"');
+  expect(r.stderr).toContain('rnn_step');
+});
