@@ -1,4 +1,7 @@
-/** Stock prices and two classic small series, as danfojs DataFrames with a `date` column. */
+/**
+ * Stock prices and two classic small series, as danfojs DataFrames with a `date` column.
+ * Used in notebook 06_time_series_forecasting.
+ */
 import { numberColumn } from '../csv';
 import { checkIncreasing, dateColumn, utcDate } from '../dates';
 import { DataFrame } from '../frame';

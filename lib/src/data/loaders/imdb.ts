@@ -10,6 +10,8 @@
  * carry the original train/test split of Maas et al. (which kept the movies of the
  * two halves apart), so this split is not theirs: a handful of reviews appear
  * twice in the data and may fall on both sides.
+ *
+ * Used in notebook 07_sentiment_analysis.
  */
 import { readPackageJson } from '../io/files';
 

@@ -23,7 +23,10 @@ function corpus<D extends TextDocument>(name: string, documents: D[]): TextCorpu
   return { name, documents, text: documents.map((d) => d.text).join('\n\n') };
 }
 
-/** Tiny Shakespeare: one document of 1,115,394 characters (65 distinct). */
+/**
+ * Tiny Shakespeare: one document of 1,115,394 characters (65 distinct).
+ * Used in notebooks 01_rnn_from_scratch and 04_text_generation.
+ */
 export async function loadTinyShakespeare(options: FetchOptions = {}): Promise<TextCorpus> {
   return corpus('tinyshakespeare', [{ title: 'tiny Shakespeare', text: await datasetText('tinyshakespeare', options) }]);
 }
