@@ -1,8 +1,7 @@
 /**
- * Used in notebook 06_time_series_forecasting.
- *
  * Weather series as danfojs DataFrames with a `date` column of UTC `Date`s
  * (the calendar day and hour written in the file) and a 0/1 `filled` column.
+ * Used in notebook 06_time_series_forecasting.
  */
 import { numberColumn, stringColumn } from '../csv';
 import { checkIncreasing, dateColumn, utcDate } from '../dates';
