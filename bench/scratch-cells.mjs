@@ -56,30 +56,41 @@ function setup(cellSpec, s) {
   };
 }
 
+// Wall-clock time, and this process's CPU time: on a shared machine other processes take turns
+// on the cores, and CPU time (the script is single-threaded) measures the work itself.
 function measure(run) {
   const warmEnd = performance.now() + 300;
   while (performance.now() < warmEnd) run();
   let iters = 0;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let t1 = t0;
   while (t1 - t0 < SECONDS * 1000) {
     run();
     iters++;
     t1 = performance.now();
   }
-  return { iters, seconds: (t1 - t0) / 1000 };
+  const c = process.cpuUsage(c0);
+  return { iters, seconds: (t1 - t0) / 1000, cpuSeconds: (c.user + c.system) / 1e6 };
 }
 
-export const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, settings: {} };
+const os = await import('node:os');
+export const results = {
+  machine: { node: process.version, cpus: os.cpus().length, loadAverage1m: +os.loadavg()[0].toFixed(2), simd: sm.setSimdEnabled(true) },
+  settings: {},
+};
 for (const s of SETTINGS) {
   const rows = {};
   for (const c of CELLS) {
-    const { iters, seconds } = measure(setup(c, s));
+    const { iters, seconds, cpuSeconds } = measure(setup(c, s));
     const stepsPerSecond = (iters * s.seqLen * s.batchSize) / seconds;
+    const stepsPerCpuSecond = (iters * s.seqLen * s.batchSize) / cpuSeconds;
     rows[c.name] = {
       stepsPerSecond: Math.round(stepsPerSecond),
+      stepsPerCpuSecond: Math.round(stepsPerCpuSecond),
       msPerIteration: +((seconds / iters) * 1000).toFixed(3),
       ratioToNumpyLstm: +(stepsPerSecond / s.reference).toFixed(2),
+      ratioToNumpyLstmCpu: +(stepsPerCpuSecond / s.reference).toFixed(2),
     };
   }
   results.settings[s.name] = {
@@ -91,7 +102,9 @@ for (const s of SETTINGS) {
   const unit = s.batchSize === 1 ? 'steps/s' : 'sample-steps/s';
   console.log(`\n${s.name}: batch ${s.batchSize}, hidden ${s.hiddenSize}, input ${s.inputSize}${s.oneHot ? ' one-hot' : ''}, ${s.seqLen} steps; NumPy LSTM ${s.reference} ${unit}`);
   for (const [name, r] of Object.entries(rows)) {
-    console.log(`  ${name.padEnd(16)} ${String(r.stepsPerSecond).padStart(9)} ${unit}  ${String(r.msPerIteration).padStart(8)} ms/iter  ratio ${r.ratioToNumpyLstm}`);
+    console.log(`  ${name.padEnd(16)} ${String(r.stepsPerSecond).padStart(7)} ${unit} (wall), ratio ${String(r.ratioToNumpyLstm).padEnd(5)}`
+      + ` ${String(r.stepsPerCpuSecond).padStart(7)} per CPU second, ratio ${String(r.ratioToNumpyLstmCpu).padEnd(5)} ${r.msPerIteration} ms/iter`);
   }
 }
-console.log('\n' + JSON.stringify(results));
+console.log(`\nload average at start: ${results.machine.loadAverage1m} on ${results.machine.cpus} cores; WebAssembly SIMD: ${results.machine.simd}`);
+console.log(JSON.stringify(results));

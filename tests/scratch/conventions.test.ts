@@ -7,7 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   CellConfig, CellParams, Mat, PyTorchParams, backwardSequence, forwardSequence, fromPyTorchLayout, gruStep,
-  mat, matFrom, paramCount, seededRng, toPyTorchLayout, zerosLike, cloneMat, setSimdEnabled,
+  mat, matFrom, paramCount, seededRng, toPyTorchLayout, zerosLike, cloneMat, setSimdEnabled, createSimdArena,
+  sigmoidInPlace, tanhInPlace,
 } from 'seqmodels';
 import { maxAbsDiff, problem, randMat, randParams } from './helpers';
 
@@ -222,6 +223,19 @@ describe.each([
 
 describe('WebAssembly SIMD kernel', () => {
   afterEach(() => setSimdEnabled(true));
+  test('SIMD σ and tanh match Math within 2e-7 from −1000 to 1000 (odd lengths use the scalar tail)', () => {
+    const arena = createSimdArena(20000)!;
+    const n = 4003;
+    const x = Array.from({ length: n }, (_, i) => (i < 4000 ? (i / 4000 - 0.5) * 40 : [1000, -1000, 1e-8][i - 4000]));
+    const s = arena.f32(n), t = arena.f32(n);
+    s.set(x);
+    t.set(x);
+    sigmoidInPlace(s, 0, n);
+    tanhInPlace(t, 0, n);
+    expect(maxAbsDiff(s, x.map((v) => 1 / (1 + Math.exp(-v))))).toBeLessThan(2e-7);
+    expect(maxAbsDiff(t, x.map(Math.tanh))).toBeLessThan(2e-7);
+  });
+
   test.each(['rnn', 'lstm', 'gru'] as const)('%s: Float32 with and without SIMD agree (states, weight and input gradients)', (cell) => {
     const cfg: CellConfig = { cell, inputSize: 13, hiddenSize: 10, resetAfter: cell === 'gru' };
     const p = problem(cfg, 5, 6, 21, 'float32');

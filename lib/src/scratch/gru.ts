@@ -25,7 +25,8 @@
  *                 g = [da_z, da_r, da_h ⊙ r]: dU += h_{t-1}ᵀ g, dbʰ += Σ g, dh_{t-1} += g Uᵀ
  *   input side (both): dW += xᵀ [da_z, da_r, da_h], db += Σ, dx = [...] Wᵀ
  */
-import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat, sigmoid } from './mat';
+import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat } from './mat';
+import { sigmoidInPlace, tanhInPlace } from './simd';
 import { inputProjection, inputProjectionBackward } from './affine';
 import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
 
@@ -51,25 +52,22 @@ export function gruStep(params: CellParams, x: StepInput, hPrev: Mat, cache?: St
     }
     gemmNN(batch, H, H, hp, 0, H, U, 2 * H, G, aux, 0, H);                   // aux = hPrev U_h + bʰ_h
   }
+  for (let r = 0; r < batch; r++) sigmoidInPlace(g, r * G, 2 * H);        // z, r
   for (let r = 0; r < batch; r++) {
     const g0 = r * G, s0 = r * H;
     for (let j = 0; j < H; j++) {
-      const z = sigmoid(g[g0 + j]);
-      const rr = sigmoid(g[g0 + H + j]);
-      g[g0 + j] = z;
-      g[g0 + H + j] = rr;
+      const rr = g[g0 + H + j];
       if (bh) g[g0 + 2 * H + j] += rr * aux[s0 + j];                          // reset after
       else aux[s0 + j] = rr * hp[s0 + j];                                     // r ⊙ hPrev
     }
   }
   if (!bh) gemmNN(batch, H, H, aux, 0, H, U, 2 * H, G, g, 2 * H, G);        // + (r ⊙ hPrev) U_h
+  for (let r = 0; r < batch; r++) tanhInPlace(g, r * G + 2 * H, H);       // h̃
   for (let r = 0; r < batch; r++) {
     const g0 = r * G, s0 = r * H;
     for (let j = 0; j < H; j++) {
       const z = g[g0 + j];
-      const hTilde = Math.tanh(g[g0 + 2 * H + j]);
-      g[g0 + 2 * H + j] = hTilde;
-      h[s0 + j] = z * hp[s0 + j] + (1 - z) * hTilde;
+      h[s0 + j] = z * hp[s0 + j] + (1 - z) * g[g0 + 2 * H + j];
     }
   }
   return out;

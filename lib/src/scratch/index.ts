@@ -4,7 +4,8 @@
 export type { FloatArray, FloatArrayConstructor, FloatDType, Mat } from './mat';
 export { mat, matFrom, cloneMat, matRow, matToArrays, matmul, gemmNN, gemmNT, gemmTN, gemmWT, transposeInto, ctorOf, dtypeOf } from './mat';
 export { checkShape, checkLength, checkFinite, checkIndices } from './shapes';
-export { setSimdEnabled } from './simd';
+export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace } from './simd';
+export type { SimdArena } from './simd';
 export type { CellKind, CellConfig, CellParams, CellParamsT, StepInput, StepCache, StepGradOut } from './types';
 export { gateCount } from './types';
 export { rnnStep, rnnStepBackward } from './rnn';

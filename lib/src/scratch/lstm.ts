@@ -18,7 +18,8 @@
  *   pre-activations: da_i = di i(1−i), da_f = df f(1−f), da_c = dc̃ (1−c̃²), da_o = do o(1−o)
  *   dW += xᵀ da, dU += h_{t-1}ᵀ da, db += Σ_batch da, dh_{t-1} = da Uᵀ, dx = da Wᵀ
  */
-import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat, sigmoid } from './mat';
+import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat } from './mat';
+import { sigmoidInPlace, tanhInPlace } from './simd';
 import { inputProjection, inputProjectionBackward } from './affine';
 import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
 
@@ -39,22 +40,23 @@ export function lstmStep(params: CellParams, x: StepInput, hPrev: Mat, cPrev: Ma
   gemmNN(batch, G, H, hPrev.data, 0, H, params.recurrentKernel.data, 0, G, g, 0, G);       // + hPrev U
   const cp = cPrev.data, c = out.c!.data, tc = out.aux!.data, h = out.h.data;
   for (let r = 0; r < batch; r++) {
+    const g0 = r * G;
+    sigmoidInPlace(g, g0, 2 * H);          // i, f
+    tanhInPlace(g, g0 + 2 * H, H);         // c̃
+    sigmoidInPlace(g, g0 + 3 * H, H);      // o
+  }
+  for (let r = 0; r < batch; r++) {
     const g0 = r * G, s0 = r * H;
     for (let j = 0; j < H; j++) {
-      const i = sigmoid(g[g0 + j]);
-      const f = sigmoid(g[g0 + H + j]);
-      const cTilde = Math.tanh(g[g0 + 2 * H + j]);
-      const o = sigmoid(g[g0 + 3 * H + j]);
-      g[g0 + j] = i;
-      g[g0 + H + j] = f;
-      g[g0 + 2 * H + j] = cTilde;
-      g[g0 + 3 * H + j] = o;
-      const ct = f * cp[s0 + j] + i * cTilde;
+      const ct = g[g0 + H + j] * cp[s0 + j] + g[g0 + j] * g[g0 + 2 * H + j];   // f ⊙ cPrev + i ⊙ c̃
       c[s0 + j] = ct;
-      const t = Math.tanh(ct);
-      tc[s0 + j] = t;
-      h[s0 + j] = o * t;
+      tc[s0 + j] = ct;
     }
+  }
+  tanhInPlace(tc, 0, batch * H);           // tanh(c)
+  for (let r = 0; r < batch; r++) {
+    const g0 = r * G, s0 = r * H;
+    for (let j = 0; j < H; j++) h[s0 + j] = g[g0 + 3 * H + j] * tc[s0 + j];   // o ⊙ tanh(c)
   }
   return out;
 }

@@ -14,6 +14,7 @@
  */
 import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat } from './mat';
 import { inputProjection, inputProjectionBackward } from './affine';
+import { tanhInPlace } from './simd';
 import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
 
 /** One forward step. Pass `cache` (from a previous call or `allocStepCache`) to avoid allocation. */
@@ -27,12 +28,8 @@ export function rnnStep(params: CellParams, x: StepInput, hPrev: Mat, cache?: St
   const a = out.gates; // [batch, H] pre-activation, then tanh in place
   inputProjection(x, params.kernel, params.bias, a);                                   // x W + b
   gemmNN(batch, H, H, hPrev.data, 0, H, params.recurrentKernel.data, 0, H, a.data, 0, H); // + hPrev U
-  const g = a.data, h = out.h.data;
-  for (let i = 0; i < g.length; i++) {
-    const v = Math.tanh(g[i]);
-    g[i] = v;
-    h[i] = v;
-  }
+  tanhInPlace(a.data, 0, batch * H);
+  out.h.data.set(a.data);
   return out;
 }
 
