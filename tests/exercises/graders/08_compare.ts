@@ -2,6 +2,7 @@
 import { defineGrader, Grader } from '../harness';
 
 type M = typeof import('../../../exercises/08_compare/gradient_norm_through_time') &
+  typeof import('../../../exercises/08_compare/gated_gradient_path') &
   typeof import('../../../exercises/08_compare/param_budget');
 type Ex<P extends keyof M> = M[P];
 
@@ -30,6 +31,32 @@ const gradientNorms = defineGrader<Ex<'gradientNormsThroughTime'>>({
   ],
 });
 
+// ---------------------------------------------------------------- gated_gradient_path
+// f_1 = [0.5, 1], f_2 = [0.5, 0.9], f_3 = [1, 0.1]; dT = [1, 2]
+// m = 0: [1, 2]; m = 1 (× f_3): [1, 0.2]; m = 2 (× f_2): [0.5, 0.18]; m = 3 (× f_1): [0.25, 0.18]
+const F = [[0.5, 1], [0.5, 0.9], [1, 0.1]];
+const HINT_GATED =
+  'Walk backwards from the last step: ∂ℓ/∂c_{T−m} = dT ⊙ f_T ⊙ … ⊙ f_{T−m+1}, so the first factor is f_T (gates[T − 1]), ' +
+  'and the lag-0 entry is dT itself. Element-wise products, one factor per unit.';
+const gatedGradientPath = defineGrader<Ex<'directPathGradients'>>({
+  unit: '08_compare', name: 'gated_gradient_path', exportName: 'directPathGradients',
+  title: 'the gradient along the carousel, ∂ℓ/∂c_{T−m} = dT ⊙ f_T ⊙ … ⊙ f_{T−m+1}',
+  argNames: ['gates', 'dT'],
+  cases: [
+    { name: 'three steps, gates differ per unit', args: [F, [1, 2]], expected: [[1, 2], [1, 0.2], [0.5, 0.18], [0.25, 0.18]], hint: HINT_GATED },
+    { name: 'the carousel: f = 1 keeps the gradient', args: [[[1, 1], [1, 1]], [3, 4]], expected: [[3, 4], [3, 4], [3, 4]], hint: HINT_GATED },
+    {
+      name: 'a closed gate stops the gradient', args: [[[1], [0], [1]], [2]], expected: [[2], [2], [0], [0]],
+      hint: 'Multiply (not add) the gates: once a factor is 0 every longer lag is 0. ' + HINT_GATED,
+    },
+  ],
+  mistakes: [
+    { id: 'forward_gate_order', description: 'multiplies f_1, f_2, … from the first step instead of from the last', hint: 'the first factor is f_T' },
+    { id: 'includes_gate_at_lag_zero', description: 'multiplies by f_T already at lag 0 (off by one)', hint: 'the lag-0 entry is dT itself' },
+    { id: 'sums_gates', description: 'adds the gates instead of multiplying them', hint: 'Multiply (not add) the gates' },
+  ],
+});
+
 // ---------------------------------------------------------------- param_budget
 const HINT_BUDGET = 'Return the largest h with k(h(n + h) + h) ≤ budget, with k = 1 (RNN), 4 (LSTM), 3 (GRU); the bias counts.';
 const HINT_EDGE = 'A count exactly equal to the budget fits (≤, not <); return the last h that fits, not the first that does not.';
@@ -55,4 +82,4 @@ const paramBudget = defineGrader<Ex<'hiddenSizeForBudget'>>({
   ],
 });
 
-export const graders: Grader[] = [gradientNorms, paramBudget];
+export const graders: Grader[] = [gradientNorms, gatedGradientPath, paramBudget];
