@@ -23,15 +23,63 @@ import { FusedCell } from './sequence';
 interface LstmPrepared {
   U: tf.Tensor2D; // [hiddenSize, 4*hiddenSize] (forward)
   UT: tf.Tensor2D | null; // [4*hiddenSize, hiddenSize] (backward)
+  dScale: tf.Tensor1D | null; // [4*hiddenSize]: 1, 1, 2, 1 per block (backward, sigmoid gates)
 }
 
-/** The LSTM step, forward and backward, for the fused loop. */
+/**
+ * The LSTM step, forward and backward, for the fused loop.
+ *
+ * With sigmoid gates the loop runs on z' = [z_i | z_f | 2 z_c | z_o] (`columnScale`), so a single
+ * σ over [batch, 4H] gives all four blocks: i, f, o = σ(z'), cTilde = 2 σ(2 z_c) − 1 = tanh(z_c);
+ * in the backward pass d/dz' = σ'(z') for i, f, o and 2 σ'(z'_c) for the candidate. With hard
+ * sigmoid gates the blocks are activated one by one.
+ */
 export function lstmFusedCell(kind: RecurrentActivation): FusedCell<LstmPrepared> {
-  const hard = kind === 'hardSigmoid';
+  if (kind === 'hardSigmoid') return lstmHardCell();
   return {
     gates: 4,
     stateCount: 2,
-    prepare: (U, forBackward) => ({ U, UT: forBackward ? tf.transpose(U) : null }),
+    columnScale: [1, 1, 2, 1],
+    prepare: (U, forBackward) => {
+      const H = U.shape[0];
+      return {
+        U,
+        UT: forBackward ? tf.transpose(U) : null,
+        dScale: forBackward ? tf.concat([tf.ones([2 * H]), tf.fill([H], 2), tf.ones([H])]).as1D() : null,
+      };
+    },
+    forward: (p, xp, [hPrev, cPrev]) =>
+      tf.tidy(() => {
+        const H = hPrev.shape[1];
+        const s = tf.sigmoid(tf.add(tf.matMul(hPrev, p.U), xp)) as tf.Tensor2D; // σ(z'), [batch, 4H]
+        const [i, f, sc, o] = splitCols(s, [H, H, H, H]); // each [batch, H]
+        const cTilde = tf.sub(tf.add(sc, sc), 1); // 2σ(2 z_c) − 1 = tanh(z_c)
+        const c = tf.add(tf.mul(f, cPrev), tf.mul(i, cTilde)); // [batch, H]
+        const tc = tanh(c);
+        const h = tf.mul(o, tc);
+        return { states: [h, c], cache: [s, i, f, cTilde, o, tc] };
+      }),
+    backward: (p, cache, [hPrev, cPrev], [dh, dc]) =>
+      tf.tidy(() => {
+        const [s, i, f, cTilde, o, tc] = cache;
+        const dO = tf.mul(dh, tc);
+        const dC = tf.add(dc, tf.mul(tf.mul(dh, o), tanhGradFromOutput(tc)));
+        const dA = tf.concat([tf.mul(dC, cTilde), tf.mul(dC, cPrev), tf.mul(dC, i), dO], 1); // ∂L/∂[i|f|cTilde|o]
+        const dZ = tf.mul(dA, tf.mul(tf.mul(s, tf.sub(1, s)), p.dScale!)); // ∂L/∂z', [batch, 4H]
+        const dhPrev = tf.matMul(dZ, p.UT!); // [batch, H]
+        const dcPrev = tf.mul(dC, f);
+        return { dZ, dStates: [dhPrev, dcPrev], recurrent: [{ input: hPrev, grad: dZ }] };
+      }),
+  };
+}
+
+/** The LSTM step with tf.layers' hard sigmoid gates (no column scaling; blocks one by one). */
+function lstmHardCell(): FusedCell<LstmPrepared> {
+  const kind: RecurrentActivation = 'hardSigmoid';
+  return {
+    gates: 4,
+    stateCount: 2,
+    prepare: (U, forBackward) => ({ U, UT: forBackward ? tf.transpose(U) : null, dScale: null }),
     forward: (p, xp, [hPrev, cPrev]) =>
       tf.tidy(() => {
         const H = hPrev.shape[1];
@@ -44,13 +92,11 @@ export function lstmFusedCell(kind: RecurrentActivation): FusedCell<LstmPrepared
         const c = tf.add(tf.mul(f, cPrev), tf.mul(i, cTilde)); // [batch, H]
         const tc = tanh(c);
         const h = tf.mul(o, tc);
-        const cache = hard ? [i, f, cTilde, o, tc, zi, zf, zo] : [i, f, cTilde, o, tc];
-        return { states: [h, c], cache };
+        return { states: [h, c], cache: [i, f, cTilde, o, tc, zi, zf, zo] };
       }),
     backward: (p, cache, [hPrev, cPrev], [dh, dc]) =>
       tf.tidy(() => {
-        const [i, f, cTilde, o, tc] = cache;
-        const [zi, zf, zo] = hard ? cache.slice(5) : [i, f, o];
+        const [i, f, cTilde, o, tc, zi, zf, zo] = cache;
         const dO = tf.mul(dh, tc);
         const dC = tf.add(dc, tf.mul(tf.mul(dh, o), tanhGradFromOutput(tc)));
         const dZ = tf.concat(
