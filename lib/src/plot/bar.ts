@@ -6,7 +6,7 @@
  */
 import {
   Label, Labels, Matrix, Vector, isTableLike, isTensorLike, isVectorLike, readLabels, readMatrix,
-  readVector, transpose,
+  readVector, showLabel, transpose,
 } from './data';
 import { ChartOptions, Figure, Trace, baseLayout, figureHtml, mergeLayout } from './figure';
 import { showFigure } from './show';
@@ -59,12 +59,13 @@ function readBars(opts: BarChartOptions): { categories: Label[]; series: BarSeri
 /** The plotly figure of a bar chart. */
 export function barChartFigure(opts: BarChartOptions): Figure {
   const bars = readBars(opts);
-  const categories = (opts.labels !== undefined ? readLabels(opts.labels, 'labels') : bars.categories).map(String);
+  const raw = opts.labels !== undefined ? readLabels(opts.labels, 'labels') : bars.categories;
+  const categories = raw.map(showLabel);
   let errors: number[] | undefined;
   if (opts.errors !== undefined) {
     if (bars.series.length !== 1) throw new Error('bar: errors are supported for a single series only');
     errors = isPlainRecord(opts.errors)
-      ? categories.map((c) => (opts.errors as Record<string, number>)[c] ?? 0)
+      ? raw.map((c) => (opts.errors as Record<string, number>)[String(c)] ?? 0)
       : readVector(opts.errors as Vector, 'errors').values;
   }
   const data: Trace[] = bars.series.map((s) => {

@@ -12,8 +12,8 @@
  * its columns; for a tensor, `shape = [rows, columns]`.
  */
 
-/** A tick or category label. */
-export type Label = string | number;
+/** A tick or category label, or an x value (dates give plotly a date axis). */
+export type Label = string | number | Date;
 
 /** A tf tensor, seen only through what we read (`tf.Tensor` satisfies it). */
 export interface TensorLike {
@@ -179,8 +179,22 @@ export function transpose(rows: number[][]): number[][] {
   return rows[0].map((_, j) => rows.map((row) => row[j]));
 }
 
-/** A label as shown on an axis: whitespace characters made visible (`' '` is `␣`). */
+/** A date as plotly reads it: `2013-03-01 06:00:00.000` (UTC, no zone suffix). */
+function plotDate(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** x values for plotly: dates written as plotly date strings, the rest as they are. */
+export function plotValues(xs: Label[]): Array<string | number> {
+  return xs.map((x) => (x instanceof Date ? plotDate(x) : x));
+}
+
+/** A label as shown on an axis: whitespace characters made visible (`' '` is `␣`), dates short. */
 export function showLabel(l: Label): string {
+  if (l instanceof Date) {
+    const iso = l.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+  }
   const s = String(l);
   if (s === ' ') return '␣';
   if (s === '\n') return '⏎';

@@ -7,7 +7,7 @@
  * then holds the history and the held-out horizon); `start` places it elsewhere, and a
  * forecast running past the end of `truth` is allowed.
  */
-import { Label, Labels, Vector, readLabels, readVector } from './data';
+import { Label, Labels, Vector, plotValues, readLabels, readVector } from './data';
 import { ChartOptions, Figure, Trace, baseLayout, figureHtml, mergeLayout } from './figure';
 import { showFigure } from './show';
 
@@ -18,9 +18,9 @@ export interface ForecastChartOptions extends ChartOptions {
   forecast: Vector;
   /** Index in `truth` of the forecast's first point. Default `truth.length - forecast.length` (at least 0). */
   start?: number;
-  /** x values of `truth` (dates, steps). Default: a Series index, else 0, 1, ... */
+  /** x values of `truth` (numbers, strings or Dates). Default: a Series index, else 0, 1, ... */
   x?: Labels;
-  /** x values of the forecast, needed when it runs past `truth` and x is not numeric. */
+  /** x values of the forecast. Default: those of `truth`, extended by its last step past its end. */
   forecastX?: Labels;
   /** Half-width of the band around the forecast: one number or one per point. */
   error?: number | Vector;
@@ -29,6 +29,18 @@ export interface ForecastChartOptions extends ChartOptions {
   upper?: Vector;
   /** Legend name of the band. Default '±error' (or 'interval' with lower/upper). */
   bandName?: string;
+}
+
+/**
+ * The x value `ahead` steps after the last of `xs`, for numbers and dates: the step is
+ * the last difference (1 for a single number).
+ */
+function extrapolate(xs: Label[], ahead: number): Label {
+  const last = xs[xs.length - 1];
+  const prev = xs.length >= 2 ? xs[xs.length - 2] : undefined;
+  if (typeof last === 'number') return last + ahead * (typeof prev === 'number' ? last - prev : 1);
+  if (last instanceof Date && prev instanceof Date) return new Date(last.getTime() + ahead * (last.getTime() - prev.getTime()));
+  throw new Error('forecast: the forecast runs past the truth and its x values cannot be extended; pass forecastX');
 }
 
 /** The plotly figure of a forecast chart. */
@@ -47,12 +59,12 @@ export function forecastChartFigure(opts: ForecastChartOptions): Figure {
     fx = fc.values.map((_, i) => {
       const k = start + i;
       if (k < n) return tx[k];
-      const last = tx[n - 1];
-      if (typeof last === 'number') return last + (k - n + 1);
-      throw new Error('forecast: the forecast runs past the truth and x is not numeric; pass forecastX');
+      return extrapolate(tx, k - n + 1);
     });
   }
   if (fx.length !== h) throw new Error(`forecast: ${fx.length} forecastX values for ${h} forecast values`);
+  const px = plotValues(tx);
+  const pfx = plotValues(fx);
 
   let lo: number[] | undefined;
   let hi: number[] | undefined;
@@ -71,22 +83,22 @@ export function forecastChartFigure(opts: ForecastChartOptions): Figure {
   }
 
   // Legend order: truth, band, forecast (the band's lower edge must come right before its upper edge).
-  const data: Trace[] = [{ type: 'scatter', mode: 'lines', name: 'truth', x: tx, y: truth.values, line: { color: '#1f77b4' } }];
+  const data: Trace[] = [{ type: 'scatter', mode: 'lines', name: 'truth', x: px, y: truth.values, line: { color: '#1f77b4' } }];
   if (lo && hi) {
     const bandName = opts.bandName ?? (opts.error !== undefined ? '±error' : 'interval');
     // Lower edge first (invisible), then the upper edge filled down to it.
-    data.push({ type: 'scatter', mode: 'lines', x: fx, y: lo, line: { width: 0 }, showlegend: false,
+    data.push({ type: 'scatter', mode: 'lines', x: pfx, y: lo, line: { width: 0 }, showlegend: false,
       hoverinfo: 'skip', name: `${bandName} (lower)` });
-    data.push({ type: 'scatter', mode: 'lines', x: fx, y: hi, line: { width: 0 }, fill: 'tonexty',
+    data.push({ type: 'scatter', mode: 'lines', x: pfx, y: hi, line: { width: 0 }, fill: 'tonexty',
       fillcolor: 'rgba(255,127,14,0.25)', name: bandName });
   }
-  data.push({ type: 'scatter', mode: 'lines', name: 'forecast', x: fx, y: fc.values,
+  data.push({ type: 'scatter', mode: 'lines', name: 'forecast', x: pfx, y: fc.values,
     line: { color: '#ff7f0e', dash: 'dash' } });
   const layout = baseLayout(opts);
   layout.legend = { ...(layout.legend as object), traceorder: 'normal' };
   if (fx.length > 0) {
     // A dotted vertical line where the forecast begins.
-    layout.shapes = [{ type: 'line', xref: 'x', yref: 'paper', x0: fx[0], x1: fx[0], y0: 0, y1: 1,
+    layout.shapes = [{ type: 'line', xref: 'x', yref: 'paper', x0: pfx[0], x1: pfx[0], y0: 0, y1: 1,
       line: { color: '#999', width: 1, dash: 'dot' } }];
   }
   return { data, layout: mergeLayout(layout, opts.layout) };

@@ -4,7 +4,7 @@
  *   plot.line({ series: { train: trainLoss, validation: valLoss }, xLabel: 'epoch', yLabel: 'loss' })
  */
 import {
-  Label, Labels, Matrix, Vector, isTableLike, isTensorLike, isVectorLike, readLabels, readMatrix,
+  Label, Labels, Matrix, Vector, isTableLike, isTensorLike, isVectorLike, plotValues, readLabels, readMatrix,
   readVector, transpose,
 } from './data';
 import { ChartOptions, Figure, Trace, baseLayout, figureHtml, mergeLayout } from './figure';
@@ -18,7 +18,7 @@ export interface LineChartOptions extends ChartOptions {
   series: Vector | Matrix | Record<string, Vector>;
   /** Names of a table's series. Default: the DataFrame's columns, else `series 0`, ... */
   names?: string[];
-  /** x values shared by all series. Default: a Series/DataFrame index, else xStart, xStart+1, ... */
+  /** x values shared by all series (numbers, strings or Dates). Default: a Series/DataFrame index, else xStart, xStart+1, ... */
   x?: Labels;
   /** First x when x is not given. Default 0 (use 1 for epochs counted from 1). */
   xStart?: number;
@@ -66,7 +66,7 @@ export function lineChartFigure(opts: LineChartOptions): Figure {
     type: 'scatter',
     mode: markers ? 'lines+markers' : 'lines',
     name: s.name,
-    x: sharedX ? sharedX.slice(0, s.y.length) : s.index ?? s.y.map((_, i) => start + i),
+    x: sharedX ? plotValues(sharedX.slice(0, s.y.length)) : s.index ? plotValues(s.index) : s.y.map((_, i) => start + i),
     y: s.y,
   }));
   const layout = baseLayout(opts);
