@@ -55,6 +55,11 @@ export interface TrainConfig {
   validationData?: [Tensors, Tensors];
   /** Stop between batches when this signal is aborted. */
   signal?: AbortSignal;
+  /**
+   * Stop between batches on SIGINT, i.e. the notebook's "Interrupt kernel" button (default:
+   * true inside a tslab kernel, false elsewhere). See `lastTrainResult`.
+   */
+  stopOnInterrupt?: boolean;
   /** Save checkpoints; see `resumeTraining` to continue from one. */
   checkpoint?: CheckpointConfig;
   /** Epoch to start at (set by `resumeTraining`). */
@@ -69,8 +74,8 @@ export interface TrainResult {
   history: Record<string, number[]>;
   /** Epochs completed in total (including those before a resume). */
   epochsDone: number;
-  /** Why training ended. */
-  stopped: 'completed' | 'aborted' | 'diverged';
+  /** Why training ended ('running' while it has not). */
+  stopped: 'running' | 'completed' | 'aborted' | 'diverged';
   /** For 'aborted' and 'diverged': what happened and what to do. */
   message?: string;
 }
@@ -110,6 +115,38 @@ function lossNames(model: tf.LayersModel, out: number | number[]): string[] {
   return values.map((_, i) => names[i] ?? `metric${i}`);
 }
 
+/**
+ * Why an interrupt needs help: tslab answers "Interrupt kernel" (SIGINT) by ending the
+ * running cell at once, but an `await`ed training loop is not stopped by that: it would go on
+ * in the background, using the CPU and changing the model under the learner's feet. So while
+ * it trains, `trainModel` listens for SIGINT too and stops at the next batch boundary, with
+ * the model's weights consistent. The cell's `await` has already ended by then, so the
+ * result is kept for `lastTrainResult()`.
+ */
+function inTslabKernel(): boolean {
+  return /tslab/.test(process.argv[1] ?? '') && process.argv.includes('kernel');
+}
+
+let lastResult: TrainResult | null = null;
+
+/**
+ * On wasm and cpu, `await`ing tensor data resolves in a microtask, so a training loop never
+ * returns to the event loop: output would not reach the notebook until the end, and signals
+ * (the kernel interrupt) would not be seen. Yield once every 50 ms.
+ */
+let lastYield = 0;
+async function yieldToEventLoop(): Promise<void> {
+  const now = Date.now();
+  if (now - lastYield < 50) return;
+  lastYield = now;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** The result of the most recent `trainModel` call (also one that a kernel interrupt ended). */
+export function lastTrainResult(): TrainResult | null {
+  return lastResult;
+}
+
 const valName = (n: string) => `val_${n}`; // tf.layers' naming: val_loss, val_acc
 
 /** Train `model` on (x, y). Returns the history and why it stopped; never throws for divergence or stop. */
@@ -127,7 +164,19 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
   const keepBest = ckpt ? ckpt.keepBest ?? config.validationData !== undefined : false;
   let best = history.val_loss?.length ? Math.min(...history.val_loss) : Infinity;
   let lastGood: tf.Tensor[] = model.getWeights().map((w) => w.clone());
-  const result: TrainResult = { history, epochsDone: startEpoch, stopped: 'completed' };
+  const result: TrainResult = { history, epochsDone: startEpoch, stopped: 'running' };
+  lastResult = result;
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+  };
+  const listenSigint = config.stopOnInterrupt ?? inTslabKernel();
+  if (listenSigint) {
+    // Not while the cell's synchronous part runs: tslab runs it with vm's breakOnSigint, whose
+    // SIGINT watchdog a listener added meanwhile would fight (seen: the kernel hangs).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    process.on('SIGINT', onSigint);
+  }
 
   await call(cbs, 'onTrainBegin', { epochs, batchesPerEpoch, initialEpoch: startEpoch });
   try {
@@ -136,9 +185,9 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
       const sums: Record<string, number> = {};
       let seen = 0;
       for (let b = 0; b < batchesPerEpoch; b++) {
-        if (config.signal?.aborted) {
+        if (config.signal?.aborted || interrupted) {
           result.stopped = 'aborted';
-          result.message = `stopped on request during epoch ${epoch + 1} (after ${b} of ${batchesPerEpoch} batches); the model keeps the weights it has now, the history holds the ${result.epochsDone} completed epochs`;
+          result.message = `${interrupted ? 'interrupted (SIGINT / kernel interrupt)' : 'stopped on request'} during epoch ${epoch + 1} (after ${b} of ${batchesPerEpoch} batches); the model keeps the weights it has now, the history holds the ${result.epochsDone} completed epochs`;
           break epochLoop;
         }
         const idx = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
@@ -168,6 +217,7 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
         for (const name of names) sums[name] = (sums[name] ?? 0) + logs[name] * idx.length;
         seen += idx.length;
         await call(cbs, 'onBatchEnd', b, logs);
+        await yieldToEventLoop();
       }
       const epochLogs: TrainLogs = { loss: sums.loss / seen };
       for (const name of Object.keys(sums)) epochLogs[name] = sums[name] / seen;
@@ -196,7 +246,9 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
     }
   } finally {
     tf.dispose(lastGood);
+    if (listenSigint) process.off('SIGINT', onSigint);
   }
+  if (result.stopped === 'running') result.stopped = 'completed';
   await call(cbs, 'onTrainEnd', result);
   return result;
 }

@@ -1,0 +1,23 @@
+// The Python with Jupyter and the environment of the course kernel, for tests that talk to it.
+const { spawnSync } = require('child_process');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..', '..');
+
+function jupyterPython() {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e',
+    `import { findPython, registerKernel } from ${JSON.stringify(path.join(root, 'scripts', 'jupyter.mjs'))};
+     registerKernel(); console.log(findPython(['jupyter_client']) ?? '')`], { encoding: 'utf8' });
+  const py = r.stdout.trim();
+  if (!py) throw new Error('no Python with jupyter_client: install Jupyter (see README)');
+  return py;
+}
+
+function jupyterEnvForTests() {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e',
+    `import { jupyterEnv } from ${JSON.stringify(path.join(root, 'scripts', 'jupyter.mjs'))};
+     console.log(JSON.stringify(jupyterEnv()))`], { encoding: 'utf8' });
+  return JSON.parse(r.stdout);
+}
+
+module.exports = { jupyterPython, jupyterEnvForTests };
