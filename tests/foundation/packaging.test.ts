@@ -48,3 +48,13 @@ describe('committed notebooks', () => {
     expect({ file: f, cellsWithOutputs: dirty }).toEqual({ file: f, cellsWithOutputs: [] });
   });
 });
+
+test('spreadsheet parsing is switched off: no real xlsx is installed, its functions say why', () => {
+  const danfoDir = path.dirname(require.resolve('danfojs-node/package.json'));
+  const pj = require(require.resolve('xlsx/package.json', { paths: [danfoDir] }));
+  expect(pj.version).toBe('0.0.0-disabled');
+  // What danfojs' readExcel/toExcel call, as danfojs resolves it.
+  const xlsx = require(require.resolve('xlsx', { paths: [danfoDir] }));
+  expect(() => xlsx.readFile('any.xlsx')).toThrow(/spreadsheet \(Excel\) support is disabled.*readCSV/);
+  expect(() => xlsx.utils.sheet_to_json({})).toThrow(/xlsx\.utils\.sheet_to_json: spreadsheet/);
+});
