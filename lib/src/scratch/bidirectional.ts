@@ -3,6 +3,7 @@
  * x_1..x_T, a backward layer reads x_T..x_1, and output t is [h→_t, h←_t] of shape
  * [batch, 2H], with h←_t the backward layer's state after it has read x_T..x_t.
  * Both layers share the config; each has its own weights.
+ * Theory: theory/05_advanced_architectures.md.
  */
 import { FloatArrayConstructor, Mat, mat } from './mat';
 import { checkShape } from './shapes';

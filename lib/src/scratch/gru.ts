@@ -1,5 +1,6 @@
 /**
  * GRU cell, forward and backward step, in both reset conventions.
+ * Theory and symbols: theory/03_gru_architecture.md.
  *
  * Gate order in the stacked weights: z, r, h (tf.layers; PyTorch's order is r, z, n, see layout.ts).
  *   z_t = σ(x_t W_z + h_{t-1} U_z + b_z)                       update gate

@@ -1,5 +1,6 @@
 /**
  * LSTM cell, forward and backward step.
+ * Theory and symbols: theory/02_lstm_architecture.md.
  *
  * Gate order in the stacked weights: i, f, c, o (tf.layers; PyTorch's i, f, g, o is the same order).
  *   i_t = σ(x_t W_i + h_{t-1} U_i + b_i)           input gate

@@ -1,5 +1,6 @@
 /**
  * Vanilla (Elman) RNN cell, forward and backward step.
+ * Theory and symbols: theory/01_rnn_fundamentals.md.
  *
  *   h_t = tanh(x_t W + h_{t-1} U + b)
  *

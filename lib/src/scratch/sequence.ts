@@ -1,6 +1,7 @@
 /**
  * The loop over time, written once for every cell: forward over a sequence from initial
  * states, and backpropagation through time (full, or truncated every k steps).
+ * Theory: theory/01_rnn_fundamentals.md (BPTT, truncation).
  *
  * A sequence is a list of `seqLen` steps; step t is `[batch, inputSize]` (dense) or `[batch]`
  * indices (one-hot). `splitTime` / `stackTime` convert from / to `[batch, time, features]`.

@@ -2,6 +2,7 @@
  * Stacked recurrent layers: layer l reads the hidden states of layer l−1 as its inputs
  * (tf.layers: a model of `rnn` layers with `returnSequences: true`). Backward runs BPTT on the
  * top layer first and feeds its input gradients to the layer below as `dhs`.
+ * Theory: theory/05_advanced_architectures.md.
  */
 import type { Mat } from './mat';
 import { CellConfig, CellParams, StepInput } from './types';
