@@ -66,6 +66,7 @@ const lstmStep = defineGrader<Ex<'lstmStep'>>({
     { id: 'sigmoid_candidate', description: 'applies σ to the candidate c̃ instead of tanh', hint: 'The candidate uses tanh' },
     { id: 'forgets_previous_cell', description: 'computes c_t = i_t ⊙ c̃_t, dropping f_t ⊙ c_{t-1}', hint: 'the previous cell state is carried' },
     { id: 'no_tanh_on_cell', description: 'computes h_t = o_t ⊙ c_t without tanh', hint: 'tanh of the cell state' },
+    { id: 'forgets_previous_state', description: 'leaves h_{t-1} U out of the pre-activations', hint: 'The gates also read the previous hidden state' },
     { id: 'interleaved_gate_columns', description: 'reads unit j\'s gates from columns 4j … 4j + 3', hint: 'four contiguous blocks' },
   ],
 });

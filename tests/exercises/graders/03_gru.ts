@@ -64,6 +64,7 @@ const gruStep = defineGrader<Ex<'gruStep'>>({
     { id: 'pytorch_gate_order', description: 'reads the blocks in PyTorch\'s order r, z, h', hint: 'Gate order z, r, h' },
     { id: 'reset_after_matmul', description: 'applies the reset after the product, r ⊙ (h_{t-1} U_h)', hint: 'not r ⊙ (h_{t-1} U_h)' },
     { id: 'forgets_reset', description: 'leaves the reset gate out of the candidate', hint: 'Multiply h_{t-1} by the reset gate first' },
+    { id: 'tanh_gates', description: 'uses tanh instead of the sigmoid for the update and reset gates', hint: 'z = σ(block 0), r = σ(block 1)' },
   ],
 });
 

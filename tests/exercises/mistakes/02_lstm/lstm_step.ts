@@ -1,7 +1,7 @@
 /** Mistaken variants of lstm_step, one per mistake listed in its grader. */
 type Mat = number[][];
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
-interface Opt { order?: [number, number, number, number]; candAct?: (v: number) => number; carry?: boolean; tanhC?: boolean; interleaved?: boolean }
+interface Opt { noHPrev?: boolean; order?: [number, number, number, number]; candAct?: (v: number) => number; carry?: boolean; tanhC?: boolean; interleaved?: boolean }
 
 function step(x: Mat, hPrev: Mat, cPrev: Mat, W: Mat, U: Mat, b: number[], o: Opt) {
   const H = U.length;
@@ -11,7 +11,7 @@ function step(x: Mat, hPrev: Mat, cPrev: Mat, W: Mat, U: Mat, b: number[], o: Op
     const a = b.slice();
     for (let col = 0; col < a.length; col++) {
       for (let k = 0; k < xr.length; k++) a[col] += xr[k] * W[k][col];
-      for (let k = 0; k < H; k++) a[col] += hPrev[r][k] * U[k][col];
+      if (!o.noHPrev) for (let k = 0; k < H; k++) a[col] += hPrev[r][k] * U[k][col];
     }
     const col = (g: number, j: number) => (o.interleaved ? 4 * j + g : g * H + j);
     const hr: number[] = [], cr: number[] = [];
@@ -31,3 +31,4 @@ export const sigmoid_candidate = (x: Mat, h: Mat, c: Mat, W: Mat, U: Mat, b: num
 export const forgets_previous_cell = (x: Mat, h: Mat, c: Mat, W: Mat, U: Mat, b: number[]) => step(x, h, c, W, U, b, { carry: false });
 export const no_tanh_on_cell = (x: Mat, h: Mat, c: Mat, W: Mat, U: Mat, b: number[]) => step(x, h, c, W, U, b, { tanhC: false });
 export const interleaved_gate_columns = (x: Mat, h: Mat, c: Mat, W: Mat, U: Mat, b: number[]) => step(x, h, c, W, U, b, { interleaved: true });
+export const forgets_previous_state = (x: Mat, h: Mat, c: Mat, W: Mat, U: Mat, b: number[]) => step(x, h, c, W, U, b, { noHPrev: true });

@@ -1,7 +1,7 @@
 /** Mistaken variants of gru_step, one per mistake listed in its grader. */
 type Mat = number[][];
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
-interface Opt { reversed?: boolean; rzOrder?: boolean; resetAfter?: boolean; noReset?: boolean }
+interface Opt { reversed?: boolean; rzOrder?: boolean; resetAfter?: boolean; noReset?: boolean; gateAct?: (v: number) => number }
 
 function step(x: Mat, hPrev: Mat, W: Mat, U: Mat, b: number[], o: Opt): Mat {
   const H = U.length;
@@ -10,8 +10,9 @@ function step(x: Mat, hPrev: Mat, W: Mat, U: Mat, b: number[], o: Opt): Mat {
     const hp = hPrev[row];
     const xw = b.map((bv, c) => xr.reduce((s, v, k) => s + v * W[k][c], bv));
     const hu = (c: number, h: number[]) => h.reduce((s, v, k) => s + v * U[k][c], 0);
-    const z = hp.map((_, j) => sig(xw[bz * H + j] + hu(bz * H + j, hp)));
-    const r = hp.map((_, j) => sig(xw[br * H + j] + hu(br * H + j, hp)));
+    const act = o.gateAct ?? sig;
+    const z = hp.map((_, j) => act(xw[bz * H + j] + hu(bz * H + j, hp)));
+    const r = hp.map((_, j) => act(xw[br * H + j] + hu(br * H + j, hp)));
     return hp.map((_, j) => {
       let rec: number;
       if (o.noReset) rec = hu(2 * H + j, hp);
@@ -27,3 +28,4 @@ export const reversed_blend = (x: Mat, h: Mat, W: Mat, U: Mat, b: number[]) => s
 export const pytorch_gate_order = (x: Mat, h: Mat, W: Mat, U: Mat, b: number[]) => step(x, h, W, U, b, { rzOrder: true });
 export const reset_after_matmul = (x: Mat, h: Mat, W: Mat, U: Mat, b: number[]) => step(x, h, W, U, b, { resetAfter: true });
 export const forgets_reset = (x: Mat, h: Mat, W: Mat, U: Mat, b: number[]) => step(x, h, W, U, b, { noReset: true });
+export const tanh_gates = (x: Mat, h: Mat, W: Mat, U: Mat, b: number[]) => step(x, h, W, U, b, { gateAct: Math.tanh });
