@@ -11,3 +11,4 @@ export * from './plot';
 export * from './layers';
 export * from './train';
 export * from './forecast';
+export * from './classify';

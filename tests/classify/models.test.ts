@@ -1,0 +1,169 @@
+// Sentiment model builders, masked pooling, encoding and prediction: shapes, parameter counts,
+// seeds, padding invariance with masking, fast layers equal to tf.layers, no tensor left behind.
+import * as tf from '@tensorflow/tfjs';
+import {
+  initBackend, buildSentimentModel, encodeReviews, predictProbabilities, predictSentiment, embeddingRows,
+  maskedMeanPooling, padSequences, Vocabulary, SentimentModelKind,
+} from 'seqmodels';
+
+beforeAll(async () => {
+  await initBackend({ log: null });
+});
+
+const V = 12, E = 4, H = 3, L = 6;
+
+function params(kind: SentimentModelKind): number {
+  const lstm = 4 * (H * (E + H) + H);
+  switch (kind) {
+    case 'bag': return V * E + E + 1;
+    case 'simpleRnn': return V * E + (H * (E + H) + H) + H + 1;
+    case 'gru': return V * E + 3 * (H * (E + H) + H) + H + 1;
+    case 'lstm': return V * E + lstm + H + 1;
+    case 'bilstm': return V * E + 2 * lstm + 2 * H + 1;
+  }
+}
+
+const kinds: SentimentModelKind[] = ['bag', 'simpleRnn', 'gru', 'lstm', 'bilstm'];
+
+describe('buildSentimentModel', () => {
+  test.each(kinds)('%s: [batch, seqLen] ids -> [batch, 1] probabilities, parameter count by formula', (kind) => {
+    const m = buildSentimentModel({ kind, vocabSize: V, seqLen: L, embeddingDim: E, hiddenSize: H });
+    expect(m.countParams()).toBe(params(kind));
+    expect(m.getLayer('embedding')).toBeDefined();
+    expect(m.getLayer('output')).toBeDefined();
+    const x = tf.tensor2d([[0, 0, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6]], [2, L], 'int32');
+    const y = m.predict(x) as tf.Tensor;
+    expect(y.shape).toEqual([2, 1]);
+    y.dataSync().forEach((p) => {
+      expect(p).toBeGreaterThan(0);
+      expect(p).toBeLessThan(1);
+    });
+    tf.dispose([x, y]);
+    m.dispose();
+  });
+
+  test.each(kinds)('%s: the same seed builds the same weights, another seed different ones', (kind) => {
+    const cfg = { kind, vocabSize: V, seqLen: L, embeddingDim: E, hiddenSize: H };
+    const a = buildSentimentModel(cfg);
+    const b = buildSentimentModel(cfg);
+    const c = buildSentimentModel({ ...cfg, seed: 7 });
+    const w = (m: tf.LayersModel) => m.getWeights().map((t) => Array.from(t.dataSync()));
+    expect(w(a)).toEqual(w(b));
+    expect(w(a)).not.toEqual(w(c));
+    [a, b, c].forEach((m) => m.dispose());
+  });
+
+  test.each(kinds)('%s with mask: more padding in front does not change the prediction; without mask it does', (kind) => {
+    const review = [3, 7, 2, 9];
+    const short = tf.tensor2d([[0, 0, ...review]], [1, L], 'int32');
+    const longer = tf.tensor2d([[0, 0, 0, 0, 0, 0, ...review]], [1, L + 4], 'int32');
+    for (const mask of [true, false]) {
+      const a = buildSentimentModel({ kind, vocabSize: V, seqLen: L, embeddingDim: E, hiddenSize: H, mask });
+      const b = buildSentimentModel({ kind, vocabSize: V, seqLen: L + 4, embeddingDim: E, hiddenSize: H, mask });
+      const pa = predictProbabilities(a, short)[0];
+      const pb = predictProbabilities(b, longer)[0];
+      if (mask) expect(pb).toBeCloseTo(pa, 6);
+      else expect(Math.abs(pb - pa)).toBeGreaterThan(1e-6);
+      a.dispose();
+      b.dispose();
+    }
+    tf.dispose([short, longer]);
+  });
+
+  test.each(['simpleRnn', 'gru', 'lstm', 'bilstm'] as SentimentModelKind[])(
+    '%s: the fast layers and tf.layers give the same predictions from the same seed',
+    (kind) => {
+      const cfg = { kind, vocabSize: V, seqLen: L, embeddingDim: E, hiddenSize: H };
+      const fast = buildSentimentModel({ ...cfg, implementation: 'fast' });
+      const slow = buildSentimentModel({ ...cfg, implementation: 'tf.layers' });
+      const x = tf.tensor2d([[0, 0, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6], [0, 0, 0, 0, 0, 11]], [3, L], 'int32');
+      const pf = predictProbabilities(fast, x);
+      const ps = predictProbabilities(slow, x);
+      pf.forEach((p, i) => expect(p).toBeCloseTo(ps[i], 5));
+      x.dispose();
+      fast.dispose();
+      slow.dispose();
+    },
+  );
+
+  test('embeddingWeights starts the embedding from a given table', () => {
+    const table = tf.tidy(() => tf.range(0, V * E).reshape([V, E]).div(100) as tf.Tensor2D);
+    const m = buildSentimentModel({ kind: 'lstm', vocabSize: V, seqLen: L, embeddingDim: E, hiddenSize: H, embeddingWeights: table });
+    expect(embeddingRows(m, [0, 11])).toEqual([
+      Array.from(table.dataSync().subarray(0, E)),
+      Array.from(table.dataSync().subarray(11 * E, 12 * E)),
+    ]);
+    m.dispose();
+    table.dispose();
+  });
+
+  test.each([
+    [{ kind: 'cnn' }, /kind must be one of bag, simpleRnn, gru, lstm, bilstm/],
+    [{ seqLen: 0 }, /seqLen must be a positive integer/],
+    [{ hiddenSize: 2.5 }, /hiddenSize must be a positive integer/],
+    [{ vocabSize: 1 }, /at least 2/],
+  ])('bad config %j', (patch, message) => {
+    const cfg = { kind: 'lstm', vocabSize: V, seqLen: L, ...patch } as Parameters<typeof buildSentimentModel>[0];
+    expect(() => buildSentimentModel(cfg)).toThrow(message);
+  });
+
+  test('training steps do not grow the number of tensors', async () => {
+    const m = buildSentimentModel({ kind: 'bilstm', vocabSize: V, seqLen: L, embeddingDim: E, hiddenSize: H });
+    const x = tf.tensor2d([[0, 0, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6]], [2, L], 'int32');
+    const y = tf.tensor2d([[1], [0]]);
+    await m.trainOnBatch(x, y);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) await m.trainOnBatch(x, y);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x, y]);
+    m.dispose();
+  });
+});
+
+describe('maskedMeanPooling', () => {
+  test('mean over the unmasked steps; plain mean without a mask', () => {
+    const layer = maskedMeanPooling();
+    const x = tf.tensor3d([[[1, 10], [3, 30], [5, 50]], [[2, 0], [4, 0], [6, 0]]]); // [2, 3, 2]
+    const mask = tf.tensor2d([[0, 1, 1], [0, 0, 0]], [2, 3], 'bool');
+    const masked = layer.apply(x, { mask }) as tf.Tensor;
+    expect(masked.arraySync()).toEqual([[4, 40], [0, 0]]); // an all-padding row gives zeros
+    const plain = layer.apply(x) as tf.Tensor;
+    expect(plain.arraySync()).toEqual([[3, 30], [4, 0]]);
+    tf.dispose([x, mask, masked, plain]);
+  });
+});
+
+describe('encodeReviews', () => {
+  const vocab = new Vocabulary(['<pad>', '<unk>', 'good', 'bad', 'film', 'not']);
+  const docs = [['not', 'a', 'good', 'film'], ['bad'], [], ['good', 'good', 'bad', 'film', 'not', 'bad', 'film']];
+  test.each([
+    ['pre', 'pre'], ['pre', 'post'], ['post', 'pre'], ['post', 'post'],
+  ] as const)('padding %s, truncating %s: the same rows as padSequences(vocab.encode)', (padding, truncating) => {
+    const x = encodeReviews(docs, vocab, { seqLen: 5, padding, truncating });
+    expect(x.dtype).toBe('int32');
+    expect(x.arraySync()).toEqual(padSequences(docs.map((d) => vocab.encode(d)), { maxLen: 5, padding, truncating }));
+    x.dispose();
+  });
+  test('defaults are pre and pre (Keras)', () => {
+    const x = encodeReviews(docs, vocab, { seqLen: 3 });
+    expect(x.arraySync()).toEqual([[1, 2, 4], [0, 0, 3], [0, 0, 0], [5, 3, 4]]);
+    x.dispose();
+  });
+});
+
+describe('predictSentiment', () => {
+  test('tokenises like the training data, reports unknown words, leaves no tensor behind', () => {
+    const vocab = new Vocabulary(['<pad>', '<unk>', 'good', 'bad', 'film', 'not']);
+    const m = buildSentimentModel({ kind: 'lstm', vocabSize: vocab.vocabSize, seqLen: 4, embeddingDim: E, hiddenSize: H });
+    const before = tf.memory().numTensors;
+    const r = predictSentiment(m, vocab, 'Not a GOOD film, sadly!', { seqLen: 4 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(r.tokens).toEqual(['a', 'good', 'film', 'sadly']); // truncating 'pre' keeps the end
+    expect(r.unknown).toEqual(['a', 'sadly']);
+    expect(r.label).toBe(r.probability >= 0.5 ? 'positive' : 'negative');
+    const x = encodeReviews([['a', 'good', 'film', 'sadly']], vocab, { seqLen: 4 });
+    expect(r.probability).toBeCloseTo(predictProbabilities(m, x)[0], 6);
+    x.dispose();
+    m.dispose();
+  });
+});
