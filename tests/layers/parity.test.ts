@@ -85,14 +85,14 @@ describe.each(cells)('%s: fast layer = tf.layers', (cell) => {
     compareRuns(mf, mt, (k) => (k === 'fast' ? mf : mt).apply(ids) as tf.Tensor);
   });
 
-  test('inside tf.layers.bidirectional (concat), with a masking layer', () => {
+  test.each([true, false])('inside tf.layers.bidirectional (concat), with a masking layer; returnSequences %s', (returnSequences) => {
     const x = tf.randomNormal([B, T, IN], 0, 1, 'float32', 5);
     const xm = tf.tidy(() => tf.concat([tf.zeros([B, 2, IN]), tf.slice(x, [0, 2, 0], [B, T - 2, IN])], 1));
     const build = (fast: boolean) =>
       tf.sequential({
         layers: [
           tf.layers.masking({ maskValue: 0, inputShape: [T, IN] }),
-          tf.layers.bidirectional({ layer: makeLayer(cell, fast, { units: H, returnSequences: true }) as tf.RNN, mergeMode: 'concat' }),
+          tf.layers.bidirectional({ layer: makeLayer(cell, fast, { units: H, returnSequences }) as tf.RNN, mergeMode: 'concat' }),
         ],
       });
     const mf = build(true);
