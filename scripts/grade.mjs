@@ -59,7 +59,8 @@ const outDir = mkdtempSync(join(tmpdir(), 'grade-'));
 const outFile = join(outDir, 'jest.json');
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const jestArgs = [
-  jestBin, '--config', join(root, 'jest.grade.config.js'), '--json', '--outputFile', outFile, '--silent',
+  jestBin, '--config', join(root, 'jest.grade.config.js'), '--json', '--outputFile', outFile,
+  ...(showJest ? [] : ['--silent']), // with --jest, console.log in an exercise shows
   ...selectedUnits.map((u) => `tests/exercises/grade/${escape(u)}\\.grade\\.ts$`),
 ];
 const exerciseSel = selection.filter((s) => s.exercise);
