@@ -5,7 +5,7 @@
  * npm run grade -- gru_step      grade one exercise (by file name)
  * npm run grade -- 01 gru_step   several selections at once
  * npm run grade -- --all         print every failing case, not only the first one per exercise
- * npm run grade -- --jest        show jest's own output as well
+ * npm run grade -- --jest        show jest's own output as well (and console.log from the exercises)
  *
  * Runs jest with jest.grade.config.js on the grade suites (tests/exercises/grade/*.grade.ts),
  * reads jest's JSON report and prints, per exercise, whether it passes and the first failing
