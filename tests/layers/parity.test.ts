@@ -48,6 +48,21 @@ describe.each(cells)('%s: fast layer = tf.layers', (cell) => {
     compareRuns(fast, ref, (m) => (m === 'fast' ? fast : ref).apply(x, { initialState: s0 }) as tf.Tensor, [x, ...s0]);
   });
 
+  test('functional model with symbolic initial states', () => {
+    const n = cell === 'lstm' ? 2 : 1;
+    const build = (fast: boolean) => {
+      const x = tf.input({ shape: [T, IN] });
+      const s0 = Array.from({ length: n }, () => tf.input({ shape: [H] }));
+      const y = makeLayer(cell, fast, { units: H, returnSequences: true }).apply(x, { initialState: s0 }) as tf.SymbolicTensor;
+      return tf.model({ inputs: [x, ...s0], outputs: y });
+    };
+    const mf = build(true);
+    const mt = build(false);
+    mt.setWeights(mf.getWeights());
+    const ins = [tf.randomNormal([B, T, IN], 0, 1, 'float32', 7), ...Array.from({ length: n }, (_, i) => tf.randomNormal([B, H], 0, 0.5, 'float32', 8 + i))];
+    compareRuns(mf, mt, (k) => (k === 'fast' ? mf : mt).apply(ins) as tf.Tensor);
+  });
+
   test('mask: masked steps carry the state over (mixed rows, a fully masked step, goBackwards)', () => {
     const x = tf.variable(tf.randomNormal([B, T, IN], 0, 1, 'float32', 4));
     // row 0 unmasked, row 1 left-padded, row 2 with a hole; step 0 fully masked for rows 1 and 2.

@@ -21,7 +21,8 @@ interface CellWeights {
   recurrentActivation?: { getClassName(): string };
 }
 
-type Kwargs = { [key: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+// tf.layers passes `mask`, `training` and `initialState` in kwargs (its own type is `{[key: string]: any}`).
+type Kwargs = { [key: string]: any };
 
 function activationName(a: unknown): string | undefined {
   if (a === undefined || a === null) return undefined;

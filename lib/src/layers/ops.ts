@@ -74,7 +74,10 @@ export function splitCols(x: tf.Tensor2D, sizes: number[]): tf.Tensor2D[] {
 /** tanh, computed as 2σ(2x) − 1 on wasm where the Tanh kernel is slow. */
 export function tanh<T extends tf.Tensor>(x: T): T {
   if (tf.getBackend() !== 'wasm') return tf.tanh(x);
-  return tf.tidy(() => tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1)) as T;
+  return tf.tidy(() => {
+    const s = tf.sigmoid(tf.add(x, x)); // σ(2x); x + x avoids a scalar broadcast
+    return tf.sub(tf.add(s, s), 1);
+  }) as T;
 }
 
 /** 1 − y², the derivative of tanh written with its output y. */
