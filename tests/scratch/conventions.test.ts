@@ -236,9 +236,12 @@ describe('WebAssembly SIMD kernel', () => {
     expect(maxAbsDiff(t, x.map(Math.tanh))).toBeLessThan(2e-7);
   });
 
-  test.each(['rnn', 'lstm', 'gru'] as const)('%s: Float32 with and without SIMD agree (states, weight and input gradients)', (cell) => {
-    const cfg: CellConfig = { cell, inputSize: 13, hiddenSize: 10, resetAfter: cell === 'gru' };
-    const p = problem(cfg, 5, 6, 21, 'float32');
+  test.each([
+    ['rnn', 5], ['lstm', 5], ['gru', 5], ['lstm', 2], ['gru', 1],
+  ] as const)('%s, batch %i: Float32 with and without SIMD agree (states, weight and input gradients)', (cell, batch) => {
+    // batch >= 4 runs the backward products on transposed copies, smaller batches the dot-product kernel
+    const cfg: CellConfig = { cell, inputSize: 13, hiddenSize: 10, resetAfter: cell === 'gru' && batch === 5 };
+    const p = problem(cfg, batch, 6, 21, 'float32');
     const run = () => {
       const f = forwardSequence(cfg, p.params, p.xs, { h: p.h0, c: p.c0 });
       const b = backwardSequence(f, p.R, { dhFinal: p.Rh, dcFinal: p.Rc });

@@ -6,7 +6,7 @@ export { mat, matFrom, cloneMat, matRow, matToArrays, matmul, gemmNN, gemmNT, ge
 export { checkShape, checkLength, checkFinite, checkIndices } from './shapes';
 export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace } from './simd';
 export type { SimdArena } from './simd';
-export type { CellKind, CellConfig, CellParams, CellParamsT, StepInput, StepCache, StepGradOut } from './types';
+export type { CellKind as ScratchCellKind, CellConfig, CellParams, CellParamsT, StepInput, StepCache, StepGradOut } from './types';
 export { gateCount } from './types';
 export { rnnStep, rnnStepBackward } from './rnn';
 export { lstmStep, lstmStepBackward } from './lstm';

@@ -10,10 +10,10 @@
  * Loops are ordered i-k-j (the inner loop walks contiguous rows) and unrolled over k
  * by four, so each element of C is loaded and stored once per four products.
  * When A, B and C are Float32 views into one SIMD arena (simd.ts; the Float32 sequence
- * workspaces are), gemmNN and gemmTN run the WebAssembly SIMD kernel instead.
+ * workspaces are), the three products run WebAssembly SIMD kernels instead.
  */
 
-import { simdKernelFor } from './simd';
+import { simdKernelFor, simdKernelNTFor } from './simd';
 
 export type FloatArray = Float32Array | Float64Array;
 export type FloatArrayConstructor = Float32ArrayConstructor | Float64ArrayConstructor;
@@ -116,6 +116,13 @@ export function gemmNT(
   B: FloatArray, bOff: number, ldb: number,
   C: FloatArray, cOff: number, ldc: number,
 ): void {
+  if (C instanceof Float32Array) {
+    const g = simdKernelNTFor(A, B, C);
+    if (g) {
+      g(m, n, k, A.byteOffset + aOff * 4, lda, B.byteOffset + bOff * 4, ldb, C.byteOffset + cOff * 4, ldc);
+      return;
+    }
+  }
   const k4 = k - (k % 4);
   for (let i = 0; i < m; i++) {
     const ai = aOff + i * lda;
@@ -193,9 +200,16 @@ export function gemmWT(
 export function transposeInto(B: Mat, out: Mat): Mat {
   const { rows, cols } = B;
   const b = B.data, o = out.data;
-  for (let r = 0; r < rows; r++) {
-    const r0 = r * cols;
-    for (let c = 0; c < cols; c++) o[c * rows + r] = b[r0 + c];
+  const T = 16; // tiles keep both the rows read and the rows written in cache
+  for (let r0 = 0; r0 < rows; r0 += T) {
+    const r1 = Math.min(rows, r0 + T);
+    for (let c0 = 0; c0 < cols; c0 += T) {
+      const c1 = Math.min(cols, c0 + T);
+      for (let r = r0; r < r1; r++) {
+        const rb = r * cols;
+        for (let c = c0; c < c1; c++) o[c * rows + r] = b[rb + c];
+      }
+    }
   }
   return out;
 }

@@ -70,6 +70,9 @@ export function createWorkspace(cfg: CellConfig, batchSize: number, seqLen: numb
   return ws;
 }
 
+/** From this batch size on, backward products use transposed weight copies (made once per call). */
+const TRANSPOSE_MIN_BATCH = 4;
+
 export interface InitialState { h?: Mat; c?: Mat }
 
 export interface ForwardOptions {
@@ -226,16 +229,25 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
   const dense = !isIndexInput(fwd.xs[0]);
   const wantDx = dense && opts.inputGrads !== false;
   // With a SIMD arena, run on the arena copy of the weights (the forward pass filled it) plus
-  // their transposes, accumulate into arena gradients, and add those to `grads` at the end.
+  // their transposes, accumulate into arena gradients (starting from `grads`), copy back at the end.
   const fast = ws.fast;
   let stepParams: CellParamsT = params;
   let stepGrads = grads;
   if (fast) {
     stepParams = fast.params;
-    transposeInto(stepParams.recurrentKernel, stepParams.recurrentKernelT!);
-    if (wantDx) transposeInto(stepParams.kernel, stepParams.kernelT!);
+    if (batch >= TRANSPOSE_MIN_BATCH) {
+      transposeInto(stepParams.recurrentKernel, stepParams.recurrentKernelT!);
+      if (wantDx) transposeInto(stepParams.kernel, stepParams.kernelT!);
+    } else {
+      // Few rows: the dot-product kernel on U itself beats transposing U first.
+      stepParams = { ...stepParams, kernelT: undefined, recurrentKernelT: undefined };
+    }
     stepGrads = fast.grads;
-    for (const a of [stepGrads.kernel.data, stepGrads.recurrentKernel.data, stepGrads.bias, stepGrads.recurrentBias]) a?.fill(0);
+    // Same array type on both sides, so `set` is a block copy: accumulate on top of `grads`.
+    stepGrads.kernel.data.set(grads.kernel.data);
+    stepGrads.recurrentKernel.data.set(grads.recurrentKernel.data);
+    stepGrads.bias.set(grads.bias);
+    if (stepGrads.recurrentBias) stepGrads.recurrentBias.set(grads.recurrentBias!);
   }
   const dh = ws.dh.data;
   const dc = ws.dc ? ws.dc.data : null;
@@ -265,10 +277,10 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
     }
   }
   if (fast) {
-    const pairs: [FloatArray, FloatArray | undefined][] = [[grads.kernel.data, stepGrads.kernel.data],
-      [grads.recurrentKernel.data, stepGrads.recurrentKernel.data], [grads.bias, stepGrads.bias],
-      [grads.recurrentBias!, stepGrads.recurrentBias]];
-    for (const [dst, src] of pairs) if (src) for (let i = 0; i < src.length; i++) dst[i] += src[i];
+    grads.kernel.data.set(stepGrads.kernel.data);
+    grads.recurrentKernel.data.set(stepGrads.recurrentKernel.data);
+    grads.bias.set(stepGrads.bias);
+    if (stepGrads.recurrentBias) grads.recurrentBias!.set(stepGrads.recurrentBias);
   }
   const res: BackwardResult = {
     grads,

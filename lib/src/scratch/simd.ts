@@ -201,16 +201,90 @@ function gemmBody(R: number, U: number): number[] {
   return [...uleb(body.length), ...body];
 }
 
+/**
+ * gemmNT(m, n, k, a, lda, b, ldb, c, ldc): C[i, j] += Σ_p A[i, p] · B[j, p], dot products of
+ * contiguous rows, four columns j at a time (four independent accumulators share each A vector),
+ * then a horizontal sum and a scalar tail over k mod 4. Used when a transposed copy of B would
+ * cost more than it saves (small batches).
+ */
+function gemmNTBody(): number[] {
+  const m = 0, n = 1, k = 2, a = 3, lda = 4, b = 5, ldb = 6, c = 7, ldc = 8;
+  let next = 9;
+  const i = next++, j = next++, pb = next++, k4b = next++, kb = next++, n4 = next++, aRow = next++, cRow = next++, ldb4 = next++;
+  const bp = [next++, next++, next++, next++];
+  const nI32 = next - 9;
+  const av = next++;
+  const acc = [next++, next++, next++, next++];
+  const sv = [next++, next++, next++, next++];
+  const as = next++;
+  const get = (x: number) => [OP.get, ...uleb(x)];
+  const set = (x: number) => [OP.set, ...uleb(x)];
+  const cst = (v: number) => [OP.i32const, ...sleb(v)];
+  const code: number[] = [];
+  const emit = (...parts: (number | number[])[]) => { for (const x of parts) Array.isArray(x) ? code.push(...x) : code.push(x); };
+  const lane = (l: number) => [0xfd, 0x1f, l];
+  // Dot products of row aRow with `count` rows of B (pointers bp), added into C[cRow + j ..].
+  const dots = (count: number) => {
+    for (let u = 0; u < count; u++) emit(OP.f32const, 0, 0, 0, 0, OP.splat, set(acc[u]));
+    emit(cst(0), set(pb));
+    emit(OP.block, OP.loop);
+    emit(get(pb), get(k4b), OP.geS, OP.brIf, 1);
+    emit(get(aRow), get(pb), OP.add, OP.v128load, set(av));
+    for (let u = 0; u < count; u++) emit(get(acc[u]), get(av), get(bp[u]), get(pb), OP.add, OP.v128load, OP.vmul, OP.vadd, set(acc[u]));
+    emit(get(pb), cst(16), OP.add, set(pb), OP.br, 0, OP.end, OP.end);
+    for (let u = 0; u < count; u++) {
+      emit(get(acc[u]), lane(0), get(acc[u]), lane(1), OP.f32add, get(acc[u]), lane(2), OP.f32add, get(acc[u]), lane(3), OP.f32add, set(sv[u]));
+    }
+    emit(OP.block, OP.loop);
+    emit(get(pb), get(kb), OP.geS, OP.brIf, 1);
+    emit(get(aRow), get(pb), OP.add, OP.f32load, set(as));
+    for (let u = 0; u < count; u++) emit(get(sv[u]), get(as), get(bp[u]), get(pb), OP.add, OP.f32load, OP.f32mul, OP.f32add, set(sv[u]));
+    emit(get(pb), cst(4), OP.add, set(pb), OP.br, 0, OP.end, OP.end);
+    for (let u = 0; u < count; u++) {
+      emit(get(cRow), get(j), cst(u), OP.add, cst(2), OP.shl, OP.add);          // address of C[i, j+u]
+      emit(get(cRow), get(j), cst(u), OP.add, cst(2), OP.shl, OP.add, OP.f32load, get(sv[u]), OP.f32add, OP.f32store);
+    }
+  };
+  emit(get(k), cst(-4), OP.and, cst(2), OP.shl, set(k4b));
+  emit(get(k), cst(2), OP.shl, set(kb));
+  emit(get(n), cst(-4), OP.and, set(n4));
+  emit(get(ldb), cst(2), OP.shl, set(ldb4));
+  emit(cst(0), set(i));
+  emit(OP.block, OP.loop);                                                 // for i < m
+  emit(get(i), get(m), OP.geS, OP.brIf, 1);
+  emit(get(a), get(i), get(lda), OP.mul, cst(2), OP.shl, OP.add, set(aRow));
+  emit(get(c), get(i), get(ldc), OP.mul, cst(2), OP.shl, OP.add, set(cRow));
+  emit(cst(0), set(j));
+  emit(OP.block, OP.loop);                                                 // for j < n4, step 4
+  emit(get(j), get(n4), OP.geS, OP.brIf, 1);
+  emit(get(b), get(j), get(ldb4), OP.mul, OP.add, set(bp[0]));
+  for (let u = 1; u < 4; u++) emit(get(bp[u - 1]), get(ldb4), OP.add, set(bp[u]));
+  dots(4);
+  emit(get(j), cst(4), OP.add, set(j), OP.br, 0, OP.end, OP.end);
+  emit(OP.block, OP.loop);                                                 // for j < n, step 1
+  emit(get(j), get(n), OP.geS, OP.brIf, 1);
+  emit(get(b), get(j), get(ldb4), OP.mul, OP.add, set(bp[0]));
+  dots(1);
+  emit(get(j), cst(1), OP.add, set(j), OP.br, 0, OP.end, OP.end);
+  emit(get(i), cst(1), OP.add, set(i), OP.br, 0, OP.end, OP.end);
+  emit(OP.end);
+  const locals = [3, ...uleb(nI32), 0x7f, 5, 0x7b, 5, 0x7d];
+  const body = [...locals, ...code];
+  return [...uleb(body.length), ...body];
+}
+
 /** Kernel variants in the module: [exported name, rows per block R, unroll U]. */
 const VARIANTS: [string, number, number][] = [['gemm', 1, 8], ['gemm2', 2, 4]];
 
 function moduleBytes(): Uint8Array {
   const V = VARIANTS.length;
-  const type = section(1, [2, 0x60, 10, ...new Array(10).fill(0x7f), 0, 0x60, 3, 0x7f, 0x7f, 0x7d, 0]);
+  const type = section(1, [3, 0x60, 10, ...new Array(10).fill(0x7f), 0, 0x60, 3, 0x7f, 0x7f, 0x7d, 0,
+    0x60, 9, ...new Array(9).fill(0x7f), 0]);
   const imp = section(2, [1, ...str('env'), ...str('mem'), 0x02, 0x00, 1]);
-  const func = section(3, [V + 1, ...new Array(V).fill(0), 1]);
-  const exp = section(7, [V + 1, ...VARIANTS.flatMap(([name], f) => [...str(name), 0x00, f]), ...str('act'), 0x00, V]);
-  const code = section(10, [V + 1, ...VARIANTS.flatMap(([, R, U]) => gemmBody(R, U)), ...actBody()]);
+  const func = section(3, [V + 2, ...new Array(V).fill(0), 1, 2]);
+  const exp = section(7, [V + 2, ...VARIANTS.flatMap(([name], f) => [...str(name), 0x00, f]), ...str('act'), 0x00, V,
+    ...str('gemmNT'), 0x00, V + 1]);
+  const code = section(10, [V + 2, ...VARIANTS.flatMap(([, R, U]) => gemmBody(R, U)), ...actBody(), ...gemmNTBody()]);
   return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...type, ...imp, ...func, ...exp, ...code]);
 }
 
@@ -241,7 +315,10 @@ export function setSimdEnabled(on: boolean): boolean {
 
 export type SimdAct = (ptr: number, count: number, scale: number) => void;
 
+export type SimdGemmNT = (m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number) => void;
+
 const kernels = new WeakMap<ArrayBufferLike, SimdGemm>();
+const kernelsNT = new WeakMap<ArrayBufferLike, SimdGemmNT>();
 const activations = new WeakMap<ArrayBufferLike, SimdAct>();
 
 /** σ(a[off .. off+count)) in place; SIMD for arena arrays, Math.exp otherwise. */
@@ -276,6 +353,13 @@ export function simdKernelFor(a: ArrayBufferView, b: ArrayBufferView, c: ArrayBu
   return kernels.get(buf);
 }
 
+/** The dot-product (A·Bᵀ) SIMD kernel when all three arrays are views into one arena, else undefined. */
+export function simdKernelNTFor(a: ArrayBufferView, b: ArrayBufferView, c: ArrayBufferView): SimdGemmNT | undefined {
+  const buf = c.buffer;
+  if (a.buffer !== buf || b.buffer !== buf) return undefined;
+  return kernelsNT.get(buf);
+}
+
 /** Float32 memory for the SIMD kernel: a bump allocator over one WebAssembly.Memory. */
 export interface SimdArena {
   /** A zeroed Float32Array of n entries inside the arena (16-byte aligned). */
@@ -304,6 +388,7 @@ export function createSimdArena(floats: number): SimdArena | null {
   const buffer = memory.buffer;
   kernels.set(buffer, gemm);
   activations.set(buffer, inst.exports.act as unknown as SimdAct);
+  kernelsNT.set(buffer, inst.exports.gemmNT as unknown as SimdGemmNT);
   const capacity = buffer.byteLength / 4;
   const arena: SimdArena = {
     capacity,
