@@ -10,5 +10,7 @@ export * from './data';
 export * from './plot';
 export * from './layers';
 export * from './train';
+export * from './textgen';
 export * from './forecast';
 export * from './classify';
+export * from './seq2seq';

@@ -1,3 +1,3 @@
 export * from './fit';
 export * from './modelio';
-export { epochPermutation, mulberry32 } from './shuffle';
+export { epochPermutation } from './shuffle';
