@@ -13,4 +13,3 @@ export * from './train';
 export * from './textgen';
 export * from './forecast';
 export * from './classify';
-export * from './seq2seq';
