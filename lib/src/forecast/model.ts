@@ -5,11 +5,16 @@
  *   x [batch, seqLen, inputSize] -> GRU/LSTM -> h [batch, hiddenSize]
  *     -> dense -> [batch, outputSize] -> reshape -> ŷ [batch, outputSize, 1]
  *
+ * With `fast` (the default) the recurrent layer is the library's `fastGru` / `fastLstm`
+ * (lib/src/layers: same weights and results as tf.layers, several times faster to train on
+ * wasm); dropout is then a `tf.layers.dropout` in front of it.
+ *
  * The output has the shape of the targets made by `slidingWindows` with one target
  * column, `[batch, horizon, 1]`, so no reshaping is needed for training. Weights are
  * initialised from `seed`: the same config gives the same model on the same backend.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fastGru, fastLstm } from '../layers';
 
 export interface ForecasterConfig {
   /** Input steps per window. */
@@ -24,6 +29,8 @@ export interface ForecasterConfig {
   hiddenSize?: number;
   /** Dropout on the recurrent layer's inputs (0..1). Default 0. */
   dropout?: number;
+  /** Use the library's fast recurrent layers (true, default) or tf.layers.gru / lstm (false). */
+  fast?: boolean;
   /** Adam learning rate. Default 1e-3. */
   lr?: number;
   /** Loss: 'meanAbsoluteError' (robust, matches MAE) or 'meanSquaredError'. Default 'meanAbsoluteError'. */
@@ -41,17 +48,26 @@ export function buildForecaster(config: ForecasterConfig): tf.LayersModel {
   for (const [k, v] of Object.entries({ seqLen, inputSize, outputSize, hiddenSize })) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`buildForecaster: ${k} must be a positive integer, got ${v}`);
   }
+  const cell = config.cell ?? 'gru';
+  const dropout = config.dropout ?? 0;
+  const fast = config.fast ?? true;
   const recurrentArgs = {
     units: hiddenSize,
-    inputShape: [seqLen, inputSize],
     recurrentActivation: 'sigmoid' as const,
-    dropout: config.dropout ?? 0,
     kernelInitializer: tf.initializers.glorotUniform({ seed }),
     recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 1 }),
-    name: `${config.cell ?? 'gru'}_x_to_h`,
+    name: `${cell}_x_to_h`,
   };
   const model = tf.sequential();
-  model.add(config.cell === 'lstm' ? tf.layers.lstm(recurrentArgs) : tf.layers.gru(recurrentArgs));
+  if (fast) {
+    // The fast layers take no dropout argument: a dropout layer in front does the same.
+    if (dropout > 0) model.add(tf.layers.dropout({ rate: dropout, inputShape: [seqLen, inputSize], seed: seed + 3 }));
+    const args = dropout > 0 ? recurrentArgs : { ...recurrentArgs, inputShape: [seqLen, inputSize] };
+    model.add(cell === 'lstm' ? fastLstm(args) : fastGru(args));
+  } else {
+    const args = { ...recurrentArgs, inputShape: [seqLen, inputSize], dropout };
+    model.add(cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
+  }
   model.add(tf.layers.dense({ units: outputSize, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }), name: 'h_to_y' }));
   model.add(tf.layers.reshape({ targetShape: [outputSize, 1] }));
   model.compile({ optimizer: tf.train.adam(config.lr ?? 1e-3), loss: config.loss ?? 'meanAbsoluteError' });
