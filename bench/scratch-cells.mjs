@@ -25,6 +25,7 @@ const CELLS = [
   { name: 'lstm', cell: 'lstm' },
   { name: 'gru', cell: 'gru', resetAfter: false },
   { name: 'gru-reset-after', cell: 'gru', resetAfter: true },
+  { name: 'lstm-js-no-simd', cell: 'lstm', simd: false },   // the same code with the SIMD kernels off
 ];
 
 function setup(cellSpec, s) {
@@ -48,7 +49,9 @@ function setup(cellSpec, s) {
     for (let i = 0; i < m.data.length; i++) m.data[i] = (random() * 2 - 1) * 0.1;
     return m;
   });
+  sm.setSimdEnabled(cellSpec.simd !== false);
   const workspace = sm.createWorkspace(cfg, s.batchSize, s.seqLen);
+  sm.setSimdEnabled(true);
   const grads = sm.zerosLike(params);
   return () => {
     const f = sm.forwardSequence(cfg, params, xs, {}, { workspace });
