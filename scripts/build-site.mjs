@@ -117,7 +117,7 @@ const collect = (where, stats) => {
 for (const c of chapters) {
   const r = createRenderer({ fromPath: c.repoPath, pageFor });
   const body = `<article class="chapter">\n${r.render(c.md)}</article>`;
-  write(c.sitePath, pageHtml({ sitePath: c.sitePath, title: c.title, body, nav, footer: footer(`source: <code>${escapeHtml(c.repoPath)}</code>`), kind: 'theory' }));
+  write(c.sitePath, pageHtml({ sitePath: c.sitePath, title: c.title, body, nav, footer: footer(`source: <code>${escapeHtml(c.repoPath)}</code>`), kind: 'theory', formulas: r.stats.formulas }));
   collect(c.sitePath, r.stats);
 }
 
@@ -141,7 +141,7 @@ for (const n of notebooks) {
   };
   const body = `${banner}<article class="notebook-cells">\n${notebookHtml(n.nb, r.render, (h) => externalizeBundles(h, saveBundle))}\n</article>`;
   const info = n.hasRun ? runInfo(n.file) : 'not executed';
-  write(n.sitePath, pageHtml({ sitePath: n.sitePath, title: n.title, body, nav, footer: footer(`notebook <code>${escapeHtml(n.repoPath)}</code>, ${escapeHtml(info)}`), kind: 'notebook' }));
+  write(n.sitePath, pageHtml({ sitePath: n.sitePath, title: n.title, body, nav, footer: footer(`notebook <code>${escapeHtml(n.repoPath)}</code>, ${escapeHtml(info)}`), kind: 'notebook', formulas: r.stats.formulas }));
   collect(n.sitePath, r.stats);
 }
 
@@ -174,7 +174,7 @@ ${mapHtml}
 <section><h2 id="theory">Theory chapters</h2>${list(chapters)}</section>
 <section><h2 id="notebooks">Notebooks</h2>${list(notebooks)}</section>
 </div>`;
-  write('index.html', pageHtml({ sitePath: 'index.html', title, body, nav, footer: footer(), kind: 'index' }));
+  write('index.html', pageHtml({ sitePath: 'index.html', title, body, nav, footer: footer(), kind: 'index', formulas: r.stats.formulas }));
   collect('index.html', r.stats);
 }
 

@@ -89,6 +89,14 @@ function notebookTitle(nb, fallback) {
   return fallback;
 }
 
+/**
+ * Did this code cell run? tslab leaves `execution_count` empty, so the timing nbclient
+ * records in the cell's metadata counts too.
+ */
+function cellRan(cell) {
+  return cell.execution_count != null || !!cell.metadata?.execution?.['shell.execute_reply'];
+}
+
 /** Counts a notebook's code cells, executed cells and error outputs. */
 function notebookSummary(nb) {
   let code = 0;
@@ -97,7 +105,7 @@ function notebookSummary(nb) {
   for (const cell of nb.cells || []) {
     if (cell.cell_type !== 'code') continue;
     code += 1;
-    if (cell.execution_count != null) executed += 1;
+    if (cellRan(cell)) executed += 1;
     for (const o of cell.outputs || []) if (o.output_type === 'error') errors += 1;
   }
   return { code, executed, errors };
@@ -109,15 +117,18 @@ function notebookSummary(nb) {
  */
 function notebookHtml(nb, md, transformHtml = (h) => h) {
   const parts = [];
+  let ran = 0;
   for (const cell of nb.cells || []) {
     const src = joinText(cell.source);
     if (cell.cell_type === 'markdown') {
       parts.push(`<div class="cell cell-markdown">${md(src)}</div>`);
     } else if (cell.cell_type === 'code') {
-      const n = cell.execution_count == null ? ' ' : String(cell.execution_count);
+      // The kernel's count if it gave one, else the cell's place in the run.
+      if (cellRan(cell)) ran += 1;
+      const n = cell.execution_count ?? (cellRan(cell) ? ran : ' ');
       const outs = (cell.outputs || []).map((o) => transformHtml(outputHtml(o, md))).filter(Boolean);
       parts.push('<div class="cell cell-code">'
-        + `<div class="cell-input"><div class="prompt">In [${escapeHtml(n)}]:</div>`
+        + `<div class="cell-input"><div class="prompt">In [${escapeHtml(String(n))}]:</div>`
         + `<pre class="source"><code class="language-typescript">${escapeHtml(src)}</code></pre></div>`
         + (outs.length ? `<div class="cell-outputs">${outs.join('\n')}</div>` : '')
         + '</div>');
@@ -128,4 +139,4 @@ function notebookHtml(nb, md, transformHtml = (h) => h) {
   return parts.join('\n');
 }
 
-module.exports = { externalizeBundles, joinText, stripAnsi, applyCarriageReturns, outputHtml, notebookTitle, notebookSummary, notebookHtml };
+module.exports = { cellRan, externalizeBundles, joinText, stripAnsi, applyCarriageReturns, outputHtml, notebookTitle, notebookSummary, notebookHtml };

@@ -5,9 +5,10 @@ const { escapeHtml, posixRelative } = require('./markdown.cjs');
 /**
  * A complete HTML page. `sitePath`: where the page sits in the site (`theory/01_x.html`),
  * so the stylesheet and the navigation are linked relatively (the site works from file://).
- * `nav`: [{ title, sitePath }] shown in the header.
+ * `nav`: [{ title, sitePath }] shown in the header. `formulas`: how many formulas the page
+ * holds (a meta tag: the browser tests compare it with what they find rendered).
  */
-function pageHtml({ sitePath, title, body, nav = [], footer = '', kind = 'page' }) {
+function pageHtml({ sitePath, title, body, nav = [], footer = '', kind = 'page', formulas = 0 }) {
   const dir = sitePath.includes('/') ? sitePath.slice(0, sitePath.lastIndexOf('/')) : '';
   const rel = (p) => escapeHtml(posixRelative(dir, p));
   const links = nav.map((n) => (n.sitePath === sitePath
@@ -18,6 +19,7 @@ function pageHtml({ sitePath, title, body, nav = [], footer = '', kind = 'page' 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="seqmodels-formulas" content="${Number(formulas)}">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${rel('assets/katex/katex.min.css')}">
 <link rel="stylesheet" href="${rel('assets/site.css')}">
