@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { initBackend, loadModel, saveModel, trainModel, resumeTraining, epochPermutation } from 'seqmodels';
+import { initBackend, loadModel, saveModel, trainModel, resumeTraining, epochPermutation, trainingProgress, lastTrainResult } from 'seqmodels';
 
 // fs with a renameSync the crash test can make fail (the library sees the same module).
 jest.mock('fs', () => {
@@ -104,6 +104,16 @@ describe('trainModel', () => {
     expect(r.history.loss).toHaveLength(6);
     expect(r.history.loss[5]).toBeLessThan(r.history.loss[0]);
     expect(new Set(counts.slice(1)).size).toBe(1); // constant after the first epoch (optimizer slots)
+  });
+
+  test('drives the live progress display (the same callbacks as model.fit)', async () => {
+    const m = makeModel();
+    const { x, y } = data();
+    const progress = trainingProgress({ epochs: 2, view: 'none' });
+    const r = await trainModel(m, x, y, { epochs: 2, batchSize: 8, callbacks: progress });
+    const snap = progress.snapshot() as any;
+    expect(snap.epoch + 1).toBe(2);
+    expect(lastTrainResult()).toBe(r);
   });
 
   test('stops between batches on an abort signal and keeps the history', async () => {

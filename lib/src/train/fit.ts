@@ -26,11 +26,17 @@ export interface TrainLogs {
   [metric: string]: number;
 }
 
+/**
+ * The callbacks, with tf.layers' shapes (first argument: logs of numbers), so the same object
+ * (e.g. `trainingProgress(...)`) serves `model.fit` and `trainModel`.
+ */
 export interface TrainCallbacks {
-  onTrainBegin?: (info: { epochs: number; batchesPerEpoch: number; initialEpoch: number }) => void | Promise<void>;
-  onBatchEnd?: (batch: number, logs: TrainLogs) => void | Promise<void>;
-  onEpochEnd?: (epoch: number, logs: TrainLogs) => void | Promise<void>;
-  onTrainEnd?: (result: TrainResult) => void | Promise<void>;
+  onTrainBegin?(info?: { epochs: number; batchesPerEpoch: number; initialEpoch: number }): void | Promise<void>;
+  onEpochBegin?(epoch: number): void | Promise<void>;
+  onBatchEnd?(batch: number, logs: TrainLogs): void | Promise<void>;
+  onEpochEnd?(epoch: number, logs: TrainLogs): void | Promise<void>;
+  /** `logs`: the last epoch's logs (if any); `result`: the whole outcome. */
+  onTrainEnd?(logs?: TrainLogs, result?: TrainResult): void | Promise<void>;
 }
 
 export interface CheckpointConfig {
@@ -181,6 +187,7 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
   await call(cbs, 'onTrainBegin', { epochs, batchesPerEpoch, initialEpoch: startEpoch });
   try {
     epochLoop: for (let epoch = startEpoch; epoch < epochs; epoch++) {
+      await call(cbs, 'onEpochBegin', epoch);
       const order = shuffle ? epochPermutation(n, seed, epoch) : Int32Array.from({ length: n }, (_, i) => i);
       const sums: Record<string, number> = {};
       let seen = 0;
@@ -249,7 +256,10 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
     if (listenSigint) process.off('SIGINT', onSigint);
   }
   if (result.stopped === 'running') result.stopped = 'completed';
-  await call(cbs, 'onTrainEnd', result);
+  const lastLogs: TrainLogs | undefined = history.loss?.length
+    ? (Object.fromEntries(Object.entries(history).map(([k, v]) => [k, v[v.length - 1]])) as TrainLogs)
+    : undefined;
+  await call(cbs, 'onTrainEnd', lastLogs, result);
   return result;
 }
 
