@@ -21,6 +21,8 @@ const CASES: [string, () => unknown, RegExp][] = [
   ['a step with a different batch', () => forwardSequence(lstm, P, [...xs(1), ...xs(1, 2)]), /xs\[1\]: expected shape \[3, 5\], got \[2, 5\]/],
   ['empty sequence', () => forwardSequence(lstm, P, []), /expected a non-empty sequence \(seqLen >= 1\), got seqLen 0/],
   ['NaN in an input', () => forwardSequence(lstm, P, withNaN()), /xs\[2\]: expected finite values, got NaN at \[1, 3\]/],
+  ['dense and one-hot steps mixed', () => forwardSequence(lstm, P, [...xs(1), Int32Array.of(0, 1, 2)]), /xs\[1\]: expected a dense matrix like xs\[0\], got one-hot indices/],
+  ['Float32 inputs with Float64 weights', () => forwardSequence(lstm, P, [mat(3, 5)]), /xs\[0\]: expected Float64Array data like the weights, got Float32Array/],
   ['one-hot index out of range', () => forwardSequence(lstm, P, [Int32Array.of(1, 7)]), /expected indices in \[0, 5\), got 7 at \[1\]/],
   ['kernel for another input size', () => forwardSequence(lstm, { ...P, kernel: mat(4, 24, Float64Array) }, xs(2)), /lstm params.kernel: expected shape \[5, 24\], got \[4, 24\]/],
   ['recurrent kernel with GRU width', () => forwardSequence(lstm, { ...P, recurrentKernel: mat(6, 18, Float64Array) }, xs(2)), /lstm params.recurrentKernel: expected shape \[6, 24\], got \[6, 18\]/],

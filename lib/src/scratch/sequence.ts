@@ -94,18 +94,24 @@ export interface ForwardResult {
   workspace: SequenceWorkspace;
 }
 
-function checkInputs(cfg: CellConfig, xs: StepInput[]): number {
+function checkInputs(cfg: CellConfig, xs: StepInput[], weights: FloatArray): number {
   if (!Array.isArray(xs) || xs.length === 0) {
     throw new Error(`xs: expected a non-empty sequence (seqLen >= 1), got ${Array.isArray(xs) ? 'seqLen 0' : typeof xs}`);
   }
   const x0 = xs[0];
   const batch = isIndexInput(x0) ? x0.length : x0?.rows;
   if (!Number.isInteger(batch) || batch <= 0) throw new Error(`xs[0]: expected batch >= 1, got ${batch}`);
+  const oneHot = isIndexInput(x0);
+  const kind = (x: StepInput) => (isIndexInput(x) ? 'one-hot indices (Int32Array)' : 'a dense matrix');
   for (let t = 0; t < xs.length; t++) {
     const x = xs[t];
+    if (isIndexInput(x) !== oneHot) throw new Error(`xs[${t}]: expected ${kind(x0)} like xs[0], got ${kind(x)}`);
     if (isIndexInput(x)) checkIndices(x, batch, cfg.inputSize, `xs[${t}] (one-hot indices)`);
     else {
       checkShape(x, batch, cfg.inputSize, `xs[${t}]`);
+      if (x.data.constructor !== weights.constructor) {
+        throw new Error(`xs[${t}]: expected ${weights.constructor.name} data like the weights, got ${x.data.constructor.name}`);
+      }
       checkFinite(x.data, `xs[${t}]`, x.cols);
     }
   }
@@ -117,7 +123,7 @@ export function forwardSequence(
   cfg: CellConfig, params: CellParams, xs: StepInput[], init: InitialState = {}, opts: ForwardOptions = {},
 ): ForwardResult {
   checkParams(cfg, params);
-  const batch = checkInputs(cfg, xs);
+  const batch = checkInputs(cfg, xs, params.kernel.data);
   const T = xs.length;
   const dtype = dtypeOf(params.kernel.data);
   let ws = opts.workspace;
