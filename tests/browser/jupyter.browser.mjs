@@ -16,8 +16,10 @@ export async function startJupyter({ root, dir, logFile, env = {} }) {
   const port = await freePort();
   const token = crypto.randomBytes(16).toString('hex');
   const log = fs.openSync(logFile, 'w');
+  // start.mjs passes --notebook-dir=notebooks/ and a second one is refused; a folder given
+  // as the positional argument takes precedence over it in Notebook 6 (notebookapp.py).
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--no-browser', `--port=${port}`,
-    '--port-retries=0', `--notebook-dir=${dir}`], {
+    '--port-retries=0', dir], {
     cwd: root,
     env: { ...process.env, ...env, JUPYTER_TOKEN: token },
     stdio: ['ignore', log, log],
