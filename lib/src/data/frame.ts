@@ -16,8 +16,15 @@ export function toDataFrame(columns: Record<string, unknown[]>, dtypes: Record<s
   const dfd = require('danfojs-node') as typeof import('danfojs-node');
   const names = Object.keys(columns);
   if (Object.keys(dtypes).length === 0) return new dfd.DataFrame(columns, index ? { index } : {});
-  const inferred = new dfd.DataFrame(columns).dtypes;
-  return new dfd.DataFrame(columns, { dtypes: names.map((n, i) => dtypes[n] ?? inferred[i]), ...(index ? { index } : {}) });
+  return new dfd.DataFrame(columns, { dtypes: names.map((n) => dtypes[n] ?? inferDtype(columns[n])), ...(index ? { index } : {}) });
+}
+
+/** danfojs dtype of a column from its values (as danfojs would infer it). */
+function inferDtype(values: unknown[]): string {
+  if (values.every((v) => v instanceof Date)) return 'datetime';
+  if (values.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (values.every((v) => typeof v === 'number')) return values.every((v) => Number.isInteger(v)) ? 'int32' : 'float32';
+  return 'string';
 }
 
 /**
