@@ -4,6 +4,7 @@
 // when the page loads; text as preformatted text; images as data URIs.
 'use strict';
 const { escapeHtml } = require('./markdown.cjs');
+const { highlightTs } = require('./highlight.cjs');
 
 /** Cell source or output text: nbformat stores either a string or a list of lines. */
 function joinText(t) {
@@ -129,7 +130,7 @@ function notebookHtml(nb, md, transformHtml = (h) => h) {
       const outs = (cell.outputs || []).map((o) => transformHtml(outputHtml(o, md))).filter(Boolean);
       parts.push('<div class="cell cell-code">'
         + `<div class="cell-input"><div class="prompt">In [${escapeHtml(String(n))}]:</div>`
-        + `<pre class="source"><code class="language-typescript">${escapeHtml(src)}</code></pre></div>`
+        + `<pre class="source"><code class="language-typescript">${highlightTs(src)}</code></pre></div>`
         + (outs.length ? `<div class="cell-outputs">${outs.join('\n')}</div>` : '')
         + '</div>');
     } else if (cell.cell_type === 'raw') {

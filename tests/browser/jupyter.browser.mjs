@@ -105,6 +105,13 @@ function outputsSummary() {
   return out;
 }
 
+/** "1 cell(s) with status error, 24 with status aborted". */
+function countsOf(statuses) {
+  const n = new Map();
+  for (const st of statuses) n.set(st, (n.get(st) ?? 0) + 1);
+  return Array.from(n, ([st, k], i) => `${k}${i === 0 ? ' cell(s)' : ''} with status ${st}`).join(', ');
+}
+
 const short = (s, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /**
@@ -140,7 +147,7 @@ export async function runNotebookInUi({ context, server, file, report, screensho
       `${label}: Run All ran every cell`,
       done
         ? (failedReplies.length
-          ? `${failedReplies.length} cell(s) ended with status ${failedReplies.map((r) => r.st).join(', ')}${firstError ? `; ${firstError}` : ''}`
+          ? `${countsOf(failedReplies.map((r) => r.st))}${firstError ? `; ${firstError}` : ''}`
           : `${state.codeCells} code cells in ${seconds} s`)
         : `not finished after ${(timeoutMs / 1000).toFixed(0)} s: ${state.replies.length} of ${state.codeCells} cells replied`);
     report.check(outs.errors.length === 0 && !errorCell, `${label}: no error outputs`,

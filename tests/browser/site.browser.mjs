@@ -39,7 +39,7 @@ function pageFacts() {
     expectedFormulas: expected ? Number(expected.content) : null,
     katexErrors: Array.from(document.querySelectorAll('.katex-error')).map((e) => e.getAttribute('title') || e.textContent),
     katexFont: katexEl ? getComputedStyle(katexEl).fontFamily : '',
-    fontLoaded: document.fonts.check('16px KaTeX_Main'),
+    fontLoaded: Array.from(document.fonts).some((f) => f.family.replace(/["']/g, '') === 'KaTeX_Main' && f.status === 'loaded'),
     ids: Array.from(document.querySelectorAll('[id]')).map((e) => e.id),
     refs,
     errorOutputs: document.querySelectorAll('.output-error').length,

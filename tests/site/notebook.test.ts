@@ -72,7 +72,8 @@ describe('notebooks', () => {
 
   test('cells in order, source escaped, prompts numbered by run order', () => {
     const html = nbr.notebookHtml(nb, md);
-    expect(html.indexOf('06 · Forecasting')).toBeLessThan(html.indexOf('const a = 1;'));
+    expect(html.indexOf('06 · Forecasting')).toBeLessThan(html.indexOf('tok-keyword'));
+    expect(html).toContain('<span class="tok-keyword">const</span> a = <span class="tok-number">1</span>;');
     expect(html).toContain('a &lt;');
     expect(html).toContain('In [1]:');
     expect(html).toContain('In [2]:');
@@ -118,5 +119,20 @@ describe('page frame and course map', () => {
       inline: (s) => marked.parseInline(s),
     });
     expect(cells[col]).toBe(html);
+  });
+});
+
+describe('code cells are highlighted as TypeScript', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { highlightTs } = require('../../scripts/site/highlight.cjs') as { highlightTs(code: string): string };
+  test.each([
+    ['keywords', 'const x = await f();', '<span class="tok-keyword">const</span> x = <span class="tok-keyword">await</span> f();'],
+    ['a keyword inside a string stays string', '"if // not a comment"', '<span class="tok-string">&quot;if // not a comment&quot;</span>'],
+    ['a comment to the end of the line', 'x; // for now\ny', 'x; <span class="tok-comment">// for now</span>\ny'],
+    ['numbers, not inside names', 'f(1.5e-3, x2)', 'f(<span class="tok-number">1.5e-3</span>, x2)'],
+    ['template literals are one string', '`a ${b}`', '<span class="tok-string">`a ${b}`</span>'],
+    ['html is escaped', 'a < b && c', 'a &lt; b &amp;&amp; c'],
+  ])('%s', (_name, code, html) => {
+    expect(highlightTs(code)).toBe(html);
   });
 });
