@@ -10,6 +10,7 @@ import {
   mat, matFrom, paramCount, seededRng, toPyTorchLayout, zerosLike, cloneMat, setSimdEnabled, createSimdArena,
   sigmoidInPlace, tanhInPlace,
 } from 'seqmodels';
+import * as seqmodels from 'seqmodels';
 import { maxAbsDiff, problem, randMat, randParams } from './helpers';
 
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
@@ -261,4 +262,13 @@ describe('WebAssembly SIMD kernel', () => {
     expect(maxAbsDiff(a.dh0, b.dh0)).toBeLessThan(1e-4);
     expect(maxAbsDiff(a.dU, new Array(a.dU.length).fill(0))).toBeGreaterThan(1e-3);
   });
+});
+
+test('the public names of lib/README.md are exported by seqmodels', () => {
+  const names = ['rnnStep', 'rnnStepBackward', 'lstmStep', 'lstmStepBackward', 'gruStep', 'gruStepBackward',
+    'forwardSequence', 'backwardSequence', 'clipByGlobalNorm', 'clipByValue', 'toPyTorchLayout', 'fromPyTorchLayout',
+    'paramCount', 'softmaxCrossEntropy', 'sgd', 'adagrad', 'adam', 'glorotUniform', 'orthogonal', 'CharLanguageModel',
+    'sampleNext', 'perplexity', 'gradientCheck'];
+  const missing = names.filter((n) => typeof (seqmodels as Record<string, unknown>)[n] !== 'function');
+  expect(missing).toEqual([]);
 });
