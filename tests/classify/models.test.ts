@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   initBackend, buildSentimentModel, encodeReviews, predictProbabilities, predictSentiment, embeddingRows,
-  maskedMeanPooling, padSequences, Vocabulary, SentimentModelKind,
+  maskedMeanPooling, padSequences, Vocabulary, SentimentModelKind, trainClassifier,
 } from 'seqmodels';
 
 beforeAll(async () => {
@@ -164,6 +164,37 @@ describe('predictSentiment', () => {
     const x = encodeReviews([['a', 'good', 'film', 'sadly']], vocab, { seqLen: 4 });
     expect(r.probability).toBeCloseTo(predictProbabilities(m, x)[0], 6);
     x.dispose();
+    m.dispose();
+  });
+});
+
+describe('trainClassifier', () => {
+  const x = () => tf.tensor2d([[0, 0, 2, 3, 4, 5], [0, 0, 0, 6, 7, 8], [1, 2, 3, 4, 5, 6], [0, 9, 10, 11, 6, 7]], [4, L], 'int32');
+  const y = () => tf.tensor2d([[1], [0], [1], [0]]);
+
+  test('records the tensors after each epoch (constant) and the time', async () => {
+    const [xs, ys] = [x(), y()];
+    const m = buildSentimentModel({ kind: 'lstm', vocabSize: V, seqLen: L, embeddingDim: E, hiddenSize: H });
+    const run = await trainClassifier(m, xs, ys, { epochs: 3, batchSize: 2, validationData: [xs, ys] });
+    expect(run.stopped).toBe('completed');
+    expect(run.outOfTime).toBe(false);
+    expect(run.epochsDone).toBe(3);
+    expect(run.history.val_acc).toHaveLength(3);
+    expect(run.tensorsAtEpochEnd).toHaveLength(3);
+    expect(new Set(run.tensorsAtEpochEnd).size).toBe(1);
+    expect(run.seconds).toBeGreaterThan(0);
+    tf.dispose([xs, ys]);
+    m.dispose();
+  });
+
+  test('a time budget stops between batches, keeping the model and the completed epochs', async () => {
+    const [xs, ys] = [x(), y()];
+    const m = buildSentimentModel({ kind: 'bag', vocabSize: V, seqLen: L, embeddingDim: E });
+    const run2 = await trainClassifier(m, xs, ys, { epochs: 500, batchSize: 1, minutes: 0.0005 }); // 30 ms
+    expect(run2.stopped).toBe('aborted');
+    expect(run2.outOfTime).toBe(true);
+    expect(run2.epochsDone).toBeLessThan(50);
+    tf.dispose([xs, ys]);
     m.dispose();
   });
 });
