@@ -13,3 +13,4 @@ export * from './train';
 export * from './textgen';
 export * from './forecast';
 export * from './classify';
+export * from './seq2seq';
