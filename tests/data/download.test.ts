@@ -94,7 +94,9 @@ function served(name: string, route: string): DatasetEntry {
   return { ...e, url: `${base}/${route}/${e.file}` };
 }
 
-const quick = { mirror: null, onProgress: null, retries: 0, backoffMs: 10, timeoutMs: 400 } as const;
+// Generous timeout for transfers that should succeed (the machine may be busy);
+// the stall cases below set a short one.
+const quick = { mirror: null, onProgress: null, retries: 0, backoffMs: 10, timeoutMs: 10_000 } as const;
 
 describe('download: success', () => {
   test('downloads, reports progress (bytes, total, rate), verifies and caches', async () => {
@@ -168,7 +170,8 @@ describe('download: failures leave no partial file in the cache', () => {
   ])('%s (%s)', async (route, name, reason) => {
     const cache = tempDir();
     const entry = served(name, route);
-    const err = await fetchDataset(entry, { ...quick, cacheDir: cache, retries: 1 }).catch((e) => e);
+    const timeoutMs = route.startsWith('stall') ? 400 : quick.timeoutMs;
+    const err = await fetchDataset(entry, { ...quick, cacheDir: cache, retries: 1, timeoutMs }).catch((e) => e);
     expect(err).toBeInstanceOf(DatasetUnavailableError);
     expect(err.message).toMatch(reason);
     expect(err.message).toContain(entry.url);
