@@ -48,6 +48,20 @@ function recurrent(kind: CellKind, args: Record<string, unknown>): tf.layers.Lay
 
 /** Build and compile a language model (see the top of the file). */
 export function languageModel(config: LmConfig): tf.LayersModel {
+  // tfjs warns that its orthogonal initializer is slow for matrices above 2,000 entries; at these
+  // sizes it takes milliseconds, and the warning would clutter every notebook.
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!/Orthogonal initializer is being called/.test(String(args[0]))) warn(...args);
+  };
+  try {
+    return buildLanguageModel(config);
+  } finally {
+    console.warn = warn;
+  }
+}
+
+function buildLanguageModel(config: LmConfig): tf.LayersModel {
   const { vocabSize } = config;
   const embedDim = config.embedDim ?? 64;
   const hiddenSize = config.hiddenSize ?? 256;
