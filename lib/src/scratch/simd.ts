@@ -109,7 +109,8 @@ function actBody(): number[] {
 /**
  * gemm over rows [0, m − m mod R), R rows of C at a time (each B vector load then serves R rows),
  * the loop over p unrolled by U (a power of two). The caller runs the R = 1 kernel on the
- * leftover rows. (Tried and measured no faster: R = 4, U = 16, two column vectors per pass.)
+ * leftover rows. (Tried and measured no faster: R = 4, U = 16, two column vectors per pass, and
+ * relaxed-SIMD fused multiply-add, which Node 20 has only behind a flag.)
  */
 function gemmBody(R: number, U: number): number[] {
   // params
