@@ -165,8 +165,15 @@ export async function runNotebookInUi({ context, server, file, report, screensho
       report.check(p.length >= 3, `${label}: progress display updated while training`,
         p.length ? `${p.length} states (${p.length - 1} updates): first "${short(p[0], 70)}", last "${short(p[p.length - 1], 70)}"` : 'no .seqmodels-progress-line seen');
     }
+    // Notebook 6 scrolls inside #site, not the document: show the progress (training) or the
+    // first chart in the viewport, then take the screenshot.
     fs.mkdirSync(screenshotsDir, { recursive: true });
-    await page.screenshot({ path: path.join(screenshotsDir, screenshotName('jupyter', file)), fullPage: true });
+    await page.evaluate((training) => {
+      const el = (training && document.querySelector('#notebook-container .seqmodels-progress'))
+        || document.querySelector('#notebook-container .seqmodels-plot');
+      if (el) el.scrollIntoView({ block: 'start' });
+    }, !!training);
+    await page.screenshot({ path: path.join(screenshotsDir, screenshotName('jupyter', file)) });
   } catch (e) {
     report.check(false, `${label}: browser`, short(String(e.message || e).split('\n')[0], 200));
   } finally {
