@@ -61,6 +61,11 @@ export function lineChartFigure(opts: LineChartOptions): Figure {
   const series = readSeries(opts);
   const sharedX = opts.x !== undefined ? readLabels(opts.x, 'x') : undefined;
   const start = opts.xStart ?? 0;
+  for (const s of series) {
+    if (sharedX && s.y.length > sharedX.length) {
+      throw new Error(`lineChart: series "${s.name}" has ${s.y.length} points but x has only ${sharedX.length} (a series may be shorter than x, not longer)`);
+    }
+  }
   const markers = opts.markers ?? series.every((s) => s.y.length <= 30);
   const data: Trace[] = series.map((s) => ({
     type: 'scatter',
