@@ -119,16 +119,34 @@ export function seq2seqExactMatch(s2s: Seq2SeqModel, data: EncodedPairs, startId
   return exactMatchAccuracy(ids, data.targetIds);
 }
 
+/** Options of `fitSeq2Seq`: those of `fitEvaluated` but the score, plus the size of the per-epoch evaluation. */
+export type FitSeq2SeqConfig = Omit<FitEvaluatedConfig, 'evaluate' | 'scoreName'> & {
+  /**
+   * Score each epoch on the first `evalSize` held-out problems only (default: all). Greedy decoding
+   * costs T' forward passes, so for long outputs a subset keeps the per-epoch curve cheap; score
+   * the whole held-out set once at the end with `seq2seqExactMatch`.
+   */
+  evalSize?: number;
+};
+
 /** Train a seq2seq model with teacher forcing; the score is the held-out exact match (`val_exact_match`). */
-export async function fitSeq2Seq(
-  s2s: Seq2SeqModel,
-  train: EncodedPairs,
-  test: EncodedPairs,
-  config: Omit<FitEvaluatedConfig, 'evaluate' | 'scoreName'>,
-): Promise<FitEvaluatedResult> {
-  return fitEvaluated(s2s.model, [train.source, train.decoderInput], train.target, {
-    ...config,
-    scoreName: 'val_exact_match',
-    evaluate: () => seq2seqExactMatch(s2s, test),
-  });
+export async function fitSeq2Seq(s2s: Seq2SeqModel, train: EncodedPairs, test: EncodedPairs, config: FitSeq2SeqConfig): Promise<FitEvaluatedResult> {
+  const n = test.targetIds.length;
+  const k = Math.min(n, config.evalSize ?? n);
+  const subset: EncodedPairs = k === n ? test : {
+    pairs: test.pairs.slice(0, k),
+    source: tf.slice(test.source, [0, 0], [k, -1]),
+    decoderInput: tf.slice(test.decoderInput, [0, 0], [k, -1]),
+    target: tf.slice(test.target, [0, 0, 0], [k, -1, -1]),
+    targetIds: test.targetIds.slice(0, k),
+  };
+  try {
+    return await fitEvaluated(s2s.model, [train.source, train.decoderInput], train.target, {
+      ...config,
+      scoreName: 'val_exact_match',
+      evaluate: () => seq2seqExactMatch(s2s, subset),
+    });
+  } finally {
+    if (subset !== test) tf.dispose([subset.source, subset.decoderInput, subset.target]);
+  }
 }

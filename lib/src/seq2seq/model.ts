@@ -89,7 +89,7 @@ export function buildSeq2Seq(config: Seq2SeqConfig): Seq2SeqModel {
   if (withAttention) {
     const [C, A] = seqAttention({ score: c.attention as AttentionScore, seed: s + 7, name: 'attention' }).apply([S, encSeq]) as tf.SymbolicTensor[];
     weights = A;
-    const SC = tf.layers.concatenate({ axis: -1 }).apply([S, C]) as tf.SymbolicTensor; // [batch, T', 2h]
+    const SC = tf.layers.concatenate({ axis: -1, name: 'state_and_context' }).apply([S, C]) as tf.SymbolicTensor; // [batch, T', 2h]
     features = tf.layers.dense({
       units: c.hiddenSize, activation: 'tanh', name: 'attentional',
       kernelInitializer: tf.initializers.glorotUniform({ seed: s + 8 }),
