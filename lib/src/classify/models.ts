@@ -48,7 +48,9 @@ function recurrentLayer(c: Required<Omit<SentimentModelConfig, 'embeddingWeights
     units: c.hiddenSize,
     name,
     kernelInitializer: tf.initializers.glorotUniform({ seed: c.seed + 2 }),
-    recurrentInitializer: tf.initializers.orthogonal({ seed: c.seed + 3, gain: 1 }),
+    // glorotUniform rather than tf.layers' default orthogonal, which warns "slowness may
+    // result" on every build for matrices over 2000 entries (32 x 128 already).
+    recurrentInitializer: tf.initializers.glorotUniform({ seed: c.seed + 3 }),
   };
   const fast = c.implementation === 'fast';
   switch (c.kind) {
