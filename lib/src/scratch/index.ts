@@ -35,3 +35,4 @@ export type { BidirectionalParams, BidirectionalForwardResult, BidirectionalBack
 export { forwardBidirectional, backwardBidirectional } from './bidirectional';
 export type { CharLanguageModelConfig, StepInfo, EpochInfo, TrainOptions, SampleOptions } from './charlm';
 export { CharLanguageModel, perplexity, sampleNext } from './charlm';
+export { trainCharLM, primeState, sampleAfter, type CharLMLoopOptions, type CharLMLoopResult } from './charlm-loop';
