@@ -14,3 +14,4 @@ export * from './textgen';
 export * from './forecast';
 export * from './classify';
 export * from './seq2seq';
+export * from './compare';
