@@ -221,10 +221,3 @@ export function matmul(a: Mat, b: Mat): Mat {
   gemmNN(a.rows, b.cols, a.cols, a.data, 0, a.cols, b.data, 0, b.cols, c.data, 0, c.cols);
   return c;
 }
-
-export function sigmoid(v: number): number {
-  // Two branches keep exp() from overflowing for large |v|.
-  if (v >= 0) return 1 / (1 + Math.exp(-v));
-  const e = Math.exp(v);
-  return e / (1 + e);
-}
