@@ -272,3 +272,18 @@ test('the public names of lib/README.md are exported by seqmodels', () => {
   const missing = names.filter((n) => typeof (seqmodels as Record<string, unknown>)[n] !== 'function');
   expect(missing).toEqual([]);
 });
+
+test.each(['lstm', 'gru'] as const)('%s: backwardSequence twice on one forward pass gives the same gradients (Float32 arena)', (cell) => {
+  const cfg: CellConfig = { cell, inputSize: 6, hiddenSize: 8 };
+  const p = problem(cfg, 4, 5, 33, 'float32');
+  const f = forwardSequence(cfg, p.params, p.xs, { h: p.h0, c: p.c0 });
+  const a = backwardSequence(f, p.R, { dhFinal: p.Rh, dcFinal: p.Rc });
+  const aU = Array.from(a.grads.recurrentKernel.data), aX = Array.from(a.dxs![2].data), aH = Array.from(a.dh0.data);
+  const b = backwardSequence(f, p.R, { dhFinal: p.Rh, dcFinal: p.Rc });
+  expect(maxAbsDiff(b.grads.recurrentKernel.data, aU)).toBe(0);
+  expect(maxAbsDiff(b.dxs![2].data, aX)).toBe(0);
+  expect(maxAbsDiff(b.dh0.data, aH)).toBe(0);
+  // accumulating into given gradients adds
+  const c = backwardSequence(f, p.R, { dhFinal: p.Rh, dcFinal: p.Rc, grads: b.grads });
+  expect(maxAbsDiff(c.grads.recurrentKernel.data, aU.map((v) => 2 * v))).toBeLessThan(1e-6);
+});
