@@ -11,6 +11,7 @@ import { gruStep, gruStepBackward } from './gru';
 
 /** Number of trainable values: k·H·(inputSize + H + 1), plus k·H for the GRU's second bias. */
 export function paramCount(cfg: CellConfig): number {
+  checkConfig(cfg);
   const kH = gateCount(cfg.cell) * cfg.hiddenSize;
   return kH * (cfg.inputSize + cfg.hiddenSize + 1) + (cfg.cell === 'gru' && cfg.resetAfter ? kH : 0);
 }

@@ -62,6 +62,9 @@ export interface SampleOptions {
 
 /** exp(mean negative log-likelihood in nats): the effective number of equally likely choices. */
 export function perplexity(meanLoss: number): number {
+  if (!(Number.isFinite(meanLoss) && meanLoss >= 0)) {
+    throw new Error(`perplexity: expected a mean cross-entropy in nats (finite, ≥ 0), got ${meanLoss}`);
+  }
   return Math.exp(meanLoss);
 }
 

@@ -8,6 +8,7 @@
  */
 import { FloatDType, Mat, ctorOf, mat } from './mat';
 import { CellConfig, CellParams, gateCount } from './types';
+import { checkConfig } from './cells';
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -37,8 +38,15 @@ export function seededRng(seed = 42): Rng {
   return next;
 }
 
+function checkDims(where: string, rows: number, cols: number): void {
+  if (!(Number.isInteger(rows) && rows > 0 && Number.isInteger(cols) && cols > 0)) {
+    throw new Error(`${where}: expected a shape [rows, cols] of positive integers, got [${rows}, ${cols}]`);
+  }
+}
+
 /** Glorot/Xavier uniform `[rows, cols]`: U(−a, a) with a = sqrt(6 / (rows + cols)). */
 export function glorotUniform(rows: number, cols: number, random: Rng = seededRng(), dtype: FloatDType = 'float32'): Mat {
+  checkDims('glorotUniform', rows, cols);
   const m = mat(rows, cols, ctorOf(dtype));
   const a = Math.sqrt(6 / (rows + cols));
   for (let i = 0; i < m.data.length; i++) m.data[i] = (2 * random() - 1) * a;
@@ -50,6 +58,7 @@ export function glorotUniform(rows: number, cols: number, random: Rng = seededRn
  * times `gain`: Gram–Schmidt on a Gaussian matrix, with signs fixed as in QR.
  */
 export function orthogonal(rows: number, cols: number, random: Rng = seededRng(), gain = 1, dtype: FloatDType = 'float32'): Mat {
+  checkDims('orthogonal', rows, cols);
   const n = Math.min(rows, cols);   // number of orthonormal vectors
   const len = Math.max(rows, cols); // their length
   const v: Float64Array[] = [];
@@ -95,6 +104,7 @@ export interface InitOptions {
  * (LSTM forget bias 1 unless `unitForgetBias: false`).
  */
 export function initCellParams(cfg: CellConfig, opts: InitOptions = {}): CellParams {
+  checkConfig(cfg);
   const random = seededRng(opts.seed ?? 42);
   const dtype = opts.dtype ?? 'float32';
   const H = cfg.hiddenSize;

@@ -32,8 +32,17 @@ export interface SgdConfig {
   momentum?: number;   // μ, default 0 (plain SGD)
 }
 
+/** A learning rate or decay must be a positive finite number; say which and what came. */
+function checkRate(where: string, name: string, v: number, max = Infinity): void {
+  if (!(Number.isFinite(v) && v > 0 && v < max)) {
+    throw new Error(`${where}: ${name} must be a positive number${max < Infinity ? ` below ${max}` : ''}, got ${v}`);
+  }
+}
+
 export function sgd(cfg: SgdConfig): Optimizer {
+  checkRate('sgd', 'lr', cfg?.lr);
   const mu = cfg.momentum ?? 0;
+  if (!(mu >= 0 && mu < 1)) throw new Error(`sgd: momentum must be in [0, 1), got ${mu}`);
   const velocity = new WeakMap<FloatArray, Float64Array>();
   return {
     name: 'sgd',
@@ -55,6 +64,7 @@ export interface AdagradConfig {
 }
 
 export function adagrad(cfg: AdagradConfig): Optimizer {
+  checkRate('adagrad', 'lr', cfg?.lr);
   const eps = cfg.eps ?? 1e-8;
   const sumSq = new WeakMap<FloatArray, Float64Array>();
   return {
@@ -82,6 +92,9 @@ export interface AdamConfig {
 
 export function adam(cfg: AdamConfig = {}): Optimizer {
   const lr = cfg.lr ?? 1e-3, b1 = cfg.beta1 ?? 0.9, b2 = cfg.beta2 ?? 0.999, eps = cfg.eps ?? 1e-8;
+  checkRate('adam', 'lr', lr);
+  checkRate('adam', 'beta1', b1, 1);
+  checkRate('adam', 'beta2', b2, 1);
   const m1 = new WeakMap<FloatArray, Float64Array>();
   const m2 = new WeakMap<FloatArray, Float64Array>();
   const steps = new WeakMap<FloatArray, number>();
