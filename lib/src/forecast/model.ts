@@ -59,14 +59,26 @@ export function buildForecaster(config: ForecasterConfig): tf.LayersModel {
     name: `${cell}_x_to_h`,
   };
   const model = tf.sequential();
-  if (fast) {
+  if (fast && dropout > 0) {
     // The fast layers take no dropout argument: a dropout layer in front does the same.
-    if (dropout > 0) model.add(tf.layers.dropout({ rate: dropout, inputShape: [seqLen, inputSize], seed: seed + 3 }));
-    const args = dropout > 0 ? recurrentArgs : { ...recurrentArgs, inputShape: [seqLen, inputSize] };
-    model.add(cell === 'lstm' ? fastLstm(args) : fastGru(args));
-  } else {
-    const args = { ...recurrentArgs, inputShape: [seqLen, inputSize], dropout };
-    model.add(cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
+    model.add(tf.layers.dropout({ rate: dropout, inputShape: [seqLen, inputSize], seed: seed + 3 }));
+  }
+  // The orthogonal initializer warns ("Slowness may result") for any matrix above 2000 elements;
+  // at these sizes it takes milliseconds, so that one message is dropped while the layer is built.
+  const warn = console.warn;
+  console.warn = (...a: unknown[]) => {
+    if (!String(a[0]).startsWith('Orthogonal initializer is being called')) warn(...a);
+  };
+  try {
+    if (fast) {
+      const args = dropout > 0 ? recurrentArgs : { ...recurrentArgs, inputShape: [seqLen, inputSize] };
+      model.add(cell === 'lstm' ? fastLstm(args) : fastGru(args));
+    } else {
+      const args = { ...recurrentArgs, inputShape: [seqLen, inputSize], dropout };
+      model.add(cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
+    }
+  } finally {
+    console.warn = warn;
   }
   model.add(tf.layers.dense({ units: outputSize, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }), name: 'h_to_y' }));
   model.add(tf.layers.reshape({ targetShape: [outputSize, 1] }));
