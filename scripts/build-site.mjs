@@ -33,6 +33,9 @@ const t0 = Date.now();
 const problems = [];
 const log = (msg) => console.log(`site: ${msg}`);
 
+// The notebooks on the site: those present now (one added while they run waits for the next build).
+const notebookFiles = fs.readdirSync(path.join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
+
 // 1. Execute the notebooks.
 if (execute) {
   log(`executing the notebooks (${fast ? 'fast' : 'full'} mode) with scripts/run-notebooks.mjs`);
@@ -44,7 +47,6 @@ if (execute) {
 
 // 2. What the site holds: repository path → site path.
 const theoryFiles = fs.readdirSync(path.join(root, 'theory')).filter((f) => f.endsWith('.md')).sort();
-const notebookFiles = fs.readdirSync(path.join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
 const figureFiles = fs.existsSync(path.join(root, 'theory', 'figures'))
   ? fs.readdirSync(path.join(root, 'theory', 'figures')).filter((f) => !f.startsWith('.')) : [];
 const pages = new Map([['README.md', 'index.html']]);
@@ -127,7 +129,7 @@ for (const n of notebooks) {
   const s = notebookSummary(n.nb);
   let banner = '';
   if (!n.hasRun) {
-    problems.push(`${n.file} has no executed copy in build/notebooks/ (run without --no-execute)`);
+    problems.push(`${n.file} has no executed copy in build/notebooks/${execute ? '' : ' (build without --no-execute)'}`);
     banner = '<p class="banner">This notebook has not been executed for the site: its outputs are missing.</p>';
   } else if (s.errors > 0 || s.executed < s.code) {
     banner = `<p class="banner">This run of the notebook stopped early: ${s.executed} of ${s.code} code cells ran${s.errors ? `, ${s.errors} error output(s)` : ''}.</p>`;
