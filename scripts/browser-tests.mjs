@@ -1,4 +1,4 @@
-// `npm run test:browser [-- --jupyter-only | --site-only] [-- --notebook=NAME.ipynb]`: the
+// `npm run test:browser [-- --jupyter-only | --site-only] [-- --notebook=NAME.ipynb] [-- --site=DIR]`: the
 // course in a real browser (headless Debian Chromium through playwright-core; nothing is
 // loaded from the network).
 //
@@ -26,6 +26,7 @@ const args = process.argv.slice(2);
 const doJupyter = !args.includes('--site-only');
 const doSite = !args.includes('--jupyter-only');
 const notebookArg = args.find((a) => a.startsWith('--notebook='))?.slice('--notebook='.length);
+const siteArg = args.find((a) => a.startsWith('--site='))?.slice('--site='.length);
 const screenshotsDir = path.join(root, 'build', 'screenshots');
 const workDir = path.join(root, 'build', 'browser-tests');
 const fixture = path.join(root, 'tests', 'browser', 'fixtures', 'training_progress.ipynb');
@@ -96,7 +97,7 @@ if (browser && doJupyter) {
 
 if (browser && doSite) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await checkSite({ context, siteDir: path.join(root, 'build', 'site'), report, screenshotsDir });
+  await checkSite({ context, siteDir: siteArg ? path.resolve(siteArg) : path.join(root, 'build', 'site'), report, screenshotsDir });
   await context.close();
 }
 
