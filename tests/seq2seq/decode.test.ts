@@ -96,4 +96,7 @@ test('bidirectional stacked tagger: output shape and parameter count', () => {
   const gru = (n: number, h: number) => 3 * (h * (n + h) + h);
   expect(m.countParams()).toBe(10 * 3 + 2 * gru(3, 4) + 2 * gru(8, 4) + 8 * 10 + 10);
   m.dispose();
+  const withHead = buildTagger({ vocabSize: 5, numClasses: 5, seqLen: 6, hiddenSize: 4, embedSize: 3, bidirectional: true, headUnits: 7 });
+  expect(withHead.countParams()).toBe(5 * 3 + 2 * gru(3, 4) + (8 * 7 + 7) + (7 * 5 + 5));
+  withHead.dispose();
 });

@@ -135,6 +135,15 @@ describe('disjointSplit and tagging tasks', () => {
     expect(tagSequence(rule, [...x])).toEqual(y);
   });
 
+  test('base b: digits 0..b-1 and sums mod b', () => {
+    expect(tagSequence('neighbourSum', [1, 2, 3, 4], 5)).toEqual([2, 4, 1, 3]);
+    const t = taggingTask({ rule: 'windowSum', base: 3, seqLen: 6, trainSize: 50, testSize: 10 });
+    expect(t.numClasses).toBe(3);
+    for (const x of [...t.train.x, ...t.test.x]) for (const v of x) expect(v).toBeLessThan(3);
+    t.train.x.forEach((x, i) => expect(t.train.y[i]).toEqual(tagSequence('windowSum', x, 3)));
+    expect(() => taggingTask({ rule: 'windowSum', base: 11 })).toThrow(/base must be 2..10, got 11/);
+  });
+
   test('taggingTask: deterministic, distinct train and test sequences', () => {
     const a = taggingTask({ rule: 'neighbourSum', seqLen: 4, trainSize: 2000, testSize: 500, seed: 3 });
     expect(taggingTask({ rule: 'neighbourSum', seqLen: 4, trainSize: 2000, testSize: 500, seed: 3 })).toEqual(a);

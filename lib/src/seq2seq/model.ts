@@ -144,6 +144,12 @@ export interface TaggerConfig {
   bidirectional?: boolean;
   /** Width of the embeddings (default 16). */
   embedSize?: number;
+  /**
+   * Units of a ReLU layer between the recurrent layers and the softmax (default 0: none). A
+   * bidirectional layer's two halves meet only in the layers above it: without a nonlinear layer the
+   * softmax adds their contributions, which cannot express interactions such as (a + b) mod b.
+   */
+  headUnits?: number;
   /** Use the fused layers (default true). */
   fast?: boolean;
   /** Adam learning rate (default 0.005). */
@@ -154,7 +160,7 @@ export interface TaggerConfig {
 
 /** embedding → L recurrent layers (each optionally bidirectional), all returning sequences → softmax per step. */
 export function buildTagger(config: TaggerConfig): tf.LayersModel {
-  const c = { cell: 'gru' as Seq2SeqCell, hiddenSize: 64, layers: 1, bidirectional: false, embedSize: 16, fast: true, lr: 0.005, seed: 42, ...config };
+  const c = { cell: 'gru' as Seq2SeqCell, hiddenSize: 64, layers: 1, bidirectional: false, embedSize: 16, headUnits: 0, fast: true, lr: 0.005, seed: 42, ...config };
   const x = tf.input({ shape: [c.seqLen], dtype: 'int32', name: 'x' });
   let h = tf.layers.embedding({
     inputDim: c.vocabSize, outputDim: c.embedSize, name: 'embedding',
@@ -164,6 +170,12 @@ export function buildTagger(config: TaggerConfig): tf.LayersModel {
     const rnn = recurrent(c.cell, c.fast, { units: c.hiddenSize, name: `recurrent_${l + 1}`, seed: c.seed + 10 * (l + 1), returnSequences: true, returnState: false });
     const layer = c.bidirectional ? tf.layers.bidirectional({ layer: rnn, mergeMode: 'concat', name: `bidirectional_${l + 1}` }) : rnn;
     h = layer.apply(h) as tf.SymbolicTensor; // [batch, T, h] or [batch, T, 2h]
+  }
+  if (c.headUnits > 0) {
+    h = tf.layers.dense({
+      units: c.headUnits, activation: 'relu', name: 'head',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: c.seed + 98 }),
+    }).apply(h) as tf.SymbolicTensor; // [batch, T, headUnits]
   }
   const y = tf.layers.dense({
     units: c.numClasses, activation: 'softmax', name: 'output',

@@ -1,10 +1,10 @@
 /**
  * Per-step tagging tasks on digit sequences, for the bidirectional and stacked models of notebook 09.
- * x is a sequence of digits 0..9 of length `seqLen`; y has one class per step:
+ * x is a sequence of digits 0..base-1 (default base 10) of length `seqLen`; y has one class per step:
  *
- * - `neighbourSum`: y_t = (x_{t-1} + x_{t+1}) mod 10 (x outside the sequence counts as 0).
+ * - `neighbourSum`: y_t = (x_{t-1} + x_{t+1}) mod base (x outside the sequence counts as 0).
  *   The answer needs the *next* digit: a left-to-right RNN has not seen it at step t.
- * - `windowSum`:    y_t = (x_{t-2} + x_{t-1} + x_t) mod 10, a causal task (only the past matters),
+ * - `windowSum`:    y_t = (x_{t-2} + x_{t-1} + x_t) mod base, a causal task (only the past matters),
  *   where a left-to-right RNN has all it needs: a fair ground for comparing depths.
  *
  * Train and test sequences are distinct (drawn until distinct, as in `disjointSplit`).
@@ -16,6 +16,8 @@ export type TaggingRule = 'neighbourSum' | 'windowSum';
 
 export interface TaggingTaskOptions {
   rule: TaggingRule;
+  /** Digits 0..base-1, sums mod base (default 10). */
+  base?: number;
   seqLen?: number;
   trainSize?: number;
   testSize?: number;
@@ -31,6 +33,7 @@ export interface TaggingSplit {
 
 export interface TaggingTask {
   rule: TaggingRule;
+  base: number;
   seqLen: number;
   numClasses: number;
   train: TaggingSplit;
@@ -38,25 +41,27 @@ export interface TaggingTask {
 }
 
 /** The targets of `rule` for one digit sequence. */
-export function tagSequence(rule: TaggingRule, x: number[]): number[] {
+export function tagSequence(rule: TaggingRule, x: number[], base = 10): number[] {
   const at = (t: number) => (t >= 0 && t < x.length ? x[t] : 0);
-  return x.map((_, t) => (rule === 'neighbourSum' ? at(t - 1) + at(t + 1) : at(t - 2) + at(t - 1) + at(t)) % 10);
+  return x.map((_, t) => (rule === 'neighbourSum' ? at(t - 1) + at(t + 1) : at(t - 2) + at(t - 1) + at(t)) % base);
 }
 
 /** A tagging task with disjoint train and test sequences. */
 export function taggingTask(opts: TaggingTaskOptions): TaggingTask {
   const seqLen = opts.seqLen ?? 20;
+  const base = opts.base ?? 10;
+  if (!Number.isInteger(base) || base < 2 || base > 10) throw new Error(`taggingTask: base must be 2..10, got ${base}`);
   const { train, test } = disjointSplit(
     (rand) => {
-      const x = Array.from({ length: seqLen }, () => Math.floor(rand() * 10));
+      const x = Array.from({ length: seqLen }, () => Math.floor(rand() * base));
       return { key: x.join(''), item: x };
     },
     opts.trainSize ?? 2000,
     opts.testSize ?? 500,
     opts.seed ?? 42,
   );
-  const split = (xs: number[][]): TaggingSplit => ({ x: xs, y: xs.map((x) => tagSequence(opts.rule, x)) });
-  return { rule: opts.rule, seqLen, numClasses: 10, train: split(train), test: split(test) };
+  const split = (xs: number[][]): TaggingSplit => ({ x: xs, y: xs.map((x) => tagSequence(opts.rule, x, base)) });
+  return { rule: opts.rule, base, seqLen, numClasses: base, train: split(train), test: split(test) };
 }
 
 /** Tensors of a split: x `[n, seqLen]` int32, one-hot y `[n, seqLen, numClasses]`. */
