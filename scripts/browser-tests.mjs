@@ -5,7 +5,8 @@
 // (a) Jupyter: starts the real Jupyter Notebook server (scripts/start.mjs) on 127.0.0.1 with
 //     a random token, in fast mode (COURSE_FAST=1), on copies of the notebooks in
 //     build/browser-tests/notebooks/ (running them in the UI changes them; the committed ones
-//     must stay without outputs). Runs 00_setup and one training notebook with "Cell → Run
+//     must stay without outputs), with the repository's other top-level folders symlinked
+//     beside it so relative paths in the notebooks resolve. Runs 00_setup and one training notebook with "Cell → Run
 //     All" and checks: every cell ran, no error output, plotly charts drawn, and the training
 //     progress display updated while it ran. The training notebook is the first committed
 //     notebook in notebooks/ that shows live progress, else --notebook=NAME, else the fixture
@@ -72,6 +73,13 @@ if (browser && doJupyter) {
   const dir = path.join(workDir, 'notebooks');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
+  // Notebooks refer to the course by relative paths (`../exercises/load.js`, `../theory/...`):
+  // next to the copies' folder, each top-level entry of the repository is a symlink to it.
+  for (const entry of fs.readdirSync(root)) {
+    if (['notebooks', 'build', '.git', 'node_modules'].includes(entry)) continue;
+    const link = path.join(workDir, entry);
+    if (!fs.existsSync(link)) fs.symlinkSync(path.relative(workDir, path.join(root, entry)), link);
+  }
   const setup = path.join(root, 'notebooks', '00_setup.ipynb');
   const runs = [
     { src: setup, training: false, timeoutMs: 5 * 60000 },
