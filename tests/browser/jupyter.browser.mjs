@@ -171,7 +171,11 @@ export async function runNotebookInUi({ context, server, file, report, screensho
     await page.evaluate((training) => {
       const el = (training && document.querySelector('#notebook-container .seqmodels-progress'))
         || document.querySelector('#notebook-container .seqmodels-plot');
-      if (el) el.scrollIntoView({ block: 'start' });
+      if (el) {
+        el.scrollIntoView({ block: 'start' });
+        const site = document.getElementById('site');
+        if (site) site.scrollTop = Math.max(0, site.scrollTop - 120); // the cell's source above it
+      }
     }, !!training);
     await page.screenshot({ path: path.join(screenshotsDir, screenshotName('jupyter', file)) });
   } catch (e) {
