@@ -60,6 +60,12 @@ function trainingNotebook() {
   return { file: fixture, why: 'no committed course notebook shows live training progress yet: the fixture' };
 }
 
+// Screenshots of the parts run now replace those of an earlier run (a removed page leaves none).
+fs.mkdirSync(screenshotsDir, { recursive: true });
+for (const f of fs.readdirSync(screenshotsDir)) {
+  if ((doJupyter && f.startsWith('jupyter-')) || (doSite && !siteArg && f.startsWith('site-'))) fs.rmSync(path.join(screenshotsDir, f));
+}
+
 let browser;
 try {
   browser = await launchBrowser();
