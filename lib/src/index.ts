@@ -4,6 +4,11 @@
  */
 export * from './backend/select';
 export { registerWasmTrainingKernels } from './backend/wasm-kernels';
+export { hardenKernelSockets, serializeSends } from './backend/kernel-sockets';
+import { hardenKernelSockets } from './backend/kernel-sockets';
+
+// In a notebook, queue the kernel's message sends before anything prints (see kernel-sockets.ts).
+hardenKernelSockets();
 export * from './env';
 export * from './scratch';
 export * from './data';

@@ -18,6 +18,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { epochPermutation } from './shuffle';
 import { loadModel, saveModel } from './modelio';
+import { inTslabKernel } from '../backend/kernel-sockets';
 
 export type Tensors = tf.Tensor | tf.Tensor[];
 
@@ -129,9 +130,6 @@ function lossNames(model: tf.LayersModel, out: number | number[]): string[] {
  * the model's weights consistent. The cell's `await` has already ended by then, so the
  * result is kept for `lastTrainResult()`.
  */
-function inTslabKernel(): boolean {
-  return /tslab/.test(process.argv[1] ?? '') && process.argv.includes('kernel');
-}
 
 let lastResult: TrainResult | null = null;
 
