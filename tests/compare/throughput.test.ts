@@ -16,8 +16,10 @@ test.each(['rnn', 'lstm', 'gru'] as const)('%s learns to recall a symbol over a 
   const after = m.evaluate(256);
   expect(after.loss).toBeLessThan(before.loss);
   expect(after.accuracy).toBeGreaterThan(0.9);
+  m.release();                          // buffers dropped, made again on demand
   const g = m.gradientNorms(8);
   expect(g.h).toHaveLength(5);
+  expect(m.evaluate(256).accuracy).toBe(after.accuracy);
 });
 
 test('the adding problem runs and reports MSE; its baseline is 1/6', async () => {

@@ -165,6 +165,14 @@ export class MemoryModel {
     return this.cfg.task === 'recall' ? { loss, accuracy: correct / n } : { loss, mse: loss };
   }
 
+  /**
+   * Drop the sequence buffers (they are made again when needed). Each holds a WebAssembly memory
+   * of up to tens of MB; a notebook that keeps many trained models should release them.
+   */
+  release(): void {
+    this.workspaces.clear();
+  }
+
   /** ‖∂ℓ_T/∂h_{T−m}‖ for m = 0 … T on `n` held-out examples, the loss being the task's loss. */
   gradientNorms(n = 64, seed = 424_242): GradientNormsResult {
     const b = this.batch(n, seed);
