@@ -89,8 +89,7 @@ export async function fitEvaluated(model: tf.LayersModel, x: Tensors, y: Tensors
   const others = config.callbacks ? (Array.isArray(config.callbacks) ? [...config.callbacks] : [config.callbacks]) : [];
   if (config.progress !== false) {
     const p = trainingProgress({ epochs: config.epochs, metrics: ['loss', scoreName], ...(config.progress ?? {}) });
-    // TrainingProgress has tf's callback shapes; trainModel's onTrainBegin/onTrainEnd carry other arguments
-    others.unshift({ onBatchEnd: p.onBatchEnd, onEpochEnd: p.onEpochEnd, onTrainEnd: () => p.onTrainEnd() });
+    others.unshift(p); // trainModel's callbacks have tf.layers' shapes, so the display plugs in as it is
   }
   // the next epoch's clock starts after every callback of this one (drawing included) has run
   const restart: TrainCallbacks = {
