@@ -1,7 +1,8 @@
-// `npm run notebooks [-- NAME ...] [--dir=NOTEBOOKS] [--out=EXECUTED]`: execute every notebook in notebooks/ headless, each in a
-// fresh tslab kernel, stop a notebook at its first cell error, print one line per notebook
-// with its wall time. Executed copies go to build/notebooks/ (git-ignored); the timings to
-// build/notebook-times.json. COURSE_FAST=1 selects fast mode (what CI runs).
+// `npm run notebooks [-- NAME ...] [--dir=NOTEBOOKS] [--out=EXECUTED] [--no-record]`: execute every notebook in notebooks/
+// headless, each in a fresh tslab kernel, stop a notebook at its first cell error, print one
+// line per notebook with its wall time and the kernel's peak resident memory. Executed copies
+// go to build/notebooks/ (git-ignored); the timings and peaks to build/notebook-times.json
+// (not with --dir or --no-record). COURSE_FAST=1 selects fast mode (what CI runs).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,10 @@ const dirArg = process.argv.find((a) => a.startsWith('--dir='));
 const notebooksDir = dirArg ? path.resolve(dirArg.slice(6)) : path.join(root, 'notebooks');
 const outArg = process.argv.find((a) => a.startsWith('--out='));
 const outDir = outArg ? path.resolve(outArg.slice(6)) : path.join(root, 'build', 'notebooks');
+const record = !process.argv.includes('--no-record');
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+/** The issue's limit: each notebook's peak memory in full mode stays under 3 GB. */
+const PEAK_MEMORY_LIMIT_MB = 3072;
 const fast = !!process.env.COURSE_FAST && !['0', 'false', 'no'].includes(process.env.COURSE_FAST.toLowerCase());
 
 function fail(msg) {
@@ -53,18 +57,26 @@ for (const nb of notebooks) {
   });
   const seconds = (Date.now() - t0) / 1000;
   const ok = code === 0;
-  const why = ok ? '' : '  ' + (stderr.trim().split('\n').filter((l) => /^(cell \d+|kernel error)/.test(l)).pop() || stderr.trim().split('\n').pop() || `exit ${code}`);
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${nb.padEnd(40)} ${seconds.toFixed(1).padStart(7)} s${why}`);
-  results.push({ notebook: nb, ok, seconds, mode: fast ? 'fast' : 'full' });
+  // execute_notebook.py prints `peak-memory-mb: N` (or n/a) last, just before it exits.
+  const peakLine = stderr.match(/^peak-memory-mb: (\S+)$/m);
+  const peakMemoryMB = peakLine && /^\d+$/.test(peakLine[1]) ? Number(peakLine[1]) : null;
+  const errLines = stderr.trim().split('\n').filter((l) => l && !l.startsWith('peak-memory-mb:'));
+  const why = ok ? '' : '  ' + (errLines.filter((l) => /^(cell \d+|kernel error)/.test(l)).pop() || errLines.pop() || `exit ${code}`);
+  const mem = 'peak ' + (peakMemoryMB === null ? 'n/a' : `${peakMemoryMB} MB`).padStart(8);
+  const over = peakMemoryMB !== null && peakMemoryMB > PEAK_MEMORY_LIMIT_MB ? ' (over the 3 GB limit)' : '';
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${nb.padEnd(40)} ${seconds.toFixed(1).padStart(7)} s ${mem}${over}${why}`);
+  results.push({ notebook: nb, ok, seconds, peakMemoryMB, mode: fast ? 'fast' : 'full' });
 }
 // Timings of the course's own notebooks feed the benchmark report (npm run bench).
-if (!dirArg) recordTimes(results);
+if (!dirArg && record) recordTimes(results);
 function recordTimes(results) {
 fs.mkdirSync(path.join(root, 'build'), { recursive: true });
 const timesFile = path.join(root, 'build', 'notebook-times.json');
 let times = {};
 try { times = JSON.parse(fs.readFileSync(timesFile, 'utf8')); } catch {}
-for (const r of results) times[`${r.notebook}:${r.mode}`] = { seconds: r.seconds, ok: r.ok, at: new Date().toISOString() };
+for (const r of results) {
+  times[`${r.notebook}:${r.mode}`] = { seconds: r.seconds, peakMemoryMB: r.peakMemoryMB, ok: r.ok, at: new Date().toISOString() };
+}
 fs.writeFileSync(timesFile, JSON.stringify(times, null, 2) + '\n');
 }
 
