@@ -59,27 +59,32 @@ function setup(cellSpec, s) {
   };
 }
 
-// Three views of the same runs, because this machine is shared: total wall-clock time; the best
-// of short rounds (about 50 ms each; the round least disturbed by other processes, closest to an
-// idle machine, which is how the NumPy reference was measured); and this process's CPU time.
+// Four views of the same runs, because this machine is shared: total wall-clock time; the best
+// and the median of short rounds (about 50 ms, at least one iteration: the best round is the one
+// least disturbed by other processes, closest to an idle machine, which is how the NumPy reference
+// was measured; the median is the typical round, and steadier than the best from run to run);
+// and this process's CPU time.
 function measure(run) {
   const warmEnd = performance.now() + 300;
   let warm = 0;
   for (; performance.now() < warmEnd; warm++) run();
   const perRound = Math.max(1, Math.round((warm * 50) / 300));   // about 50 ms per round
-  let iters = 0, best = Infinity;
+  let iters = 0;
+  const rounds = [];                                              // seconds per iteration, per round
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   let t1 = t0;
-  while (t1 - t0 < SECONDS * 1000) {
+  while (t1 - t0 < SECONDS * 1000 || rounds.length < 5) {
     const r0 = performance.now();
     for (let i = 0; i < perRound; i++) run();
     t1 = performance.now();
-    best = Math.min(best, (t1 - r0) / perRound);
+    rounds.push((t1 - r0) / perRound / 1000);
     iters += perRound;
   }
   const c = process.cpuUsage(c0);
-  return { iters, seconds: (t1 - t0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, bestSeconds: best / 1000 };
+  rounds.sort((a, b) => a - b);
+  const median = rounds.length % 2 ? rounds[rounds.length >> 1] : (rounds[rounds.length / 2 - 1] + rounds[rounds.length / 2]) / 2;
+  return { iters, seconds: (t1 - t0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, bestSeconds: rounds[0], medianSeconds: median, rounds: rounds.length };
 }
 
 const os = await import('node:os');
@@ -90,19 +95,24 @@ export const results = {
 for (const s of SETTINGS) {
   const rows = {};
   for (const c of CELLS) {
-    const { iters, seconds, cpuSeconds, bestSeconds } = measure(setup(c, s));
+    const { iters, seconds, cpuSeconds, bestSeconds, medianSeconds, rounds } = measure(setup(c, s));
     const steps = s.seqLen * s.batchSize;
     const stepsPerSecond = (iters * steps) / seconds;
     const stepsPerCpuSecond = (iters * steps) / cpuSeconds;
     const stepsPerSecondBest = steps / bestSeconds;
+    const stepsPerSecondMedian = steps / medianSeconds;
     rows[c.name] = {
       stepsPerSecond: Math.round(stepsPerSecond),
       stepsPerSecondBestRound: Math.round(stepsPerSecondBest),
+      stepsPerSecondMedianRound: Math.round(stepsPerSecondMedian),
       stepsPerCpuSecond: Math.round(stepsPerCpuSecond),
       msPerIteration: +((seconds / iters) * 1000).toFixed(3),
       msPerIterationBestRound: +(bestSeconds * 1000).toFixed(3),
+      msPerIterationMedianRound: +(medianSeconds * 1000).toFixed(3),
+      rounds,
       ratioToNumpyLstm: +(stepsPerSecond / s.reference).toFixed(2),
       ratioToNumpyLstmBestRound: +(stepsPerSecondBest / s.reference).toFixed(2),
+      ratioToNumpyLstmMedianRound: +(stepsPerSecondMedian / s.reference).toFixed(2),
       ratioToNumpyLstmCpu: +(stepsPerCpuSecond / s.reference).toFixed(2),
     };
   }
@@ -118,6 +128,7 @@ for (const s of SETTINGS) {
   for (const [name, r] of Object.entries(rows)) {
     console.log(`  ${name.padEnd(16)} wall ${String(r.stepsPerSecond).padStart(6)} (ratio ${String(r.ratioToNumpyLstm).padEnd(4)})`
       + `  best round ${String(r.stepsPerSecondBestRound).padStart(6)} (ratio ${String(r.ratioToNumpyLstmBestRound).padEnd(4)})`
+      + `  median round ${String(r.stepsPerSecondMedianRound).padStart(6)} (ratio ${String(r.ratioToNumpyLstmMedianRound).padEnd(4)})`
       + `  per CPU second ${String(r.stepsPerCpuSecond).padStart(6)} (ratio ${String(r.ratioToNumpyLstmCpu).padEnd(4)})`);
   }
 }

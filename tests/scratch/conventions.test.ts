@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   CellConfig, CellParams, Mat, PyTorchParams, backwardSequence, forwardSequence, fromPyTorchLayout, gruStep,
   mat, matFrom, paramCount, seededRng, toPyTorchLayout, zerosLike, cloneMat, setSimdEnabled, createSimdArena,
+  addColumnSums, sigmoidRows, tanhRows,
   sigmoidInPlace, tanhInPlace,
 } from 'seqmodels';
 import * as seqmodels from 'seqmodels';
@@ -224,6 +225,33 @@ describe.each([
 
 describe('WebAssembly SIMD kernel', () => {
   afterEach(() => setSimdEnabled(true));
+  test('column sums and column-block activations: SIMD and JavaScript agree', () => {
+    const arena = createSimdArena(20000)!;
+    const rows = 5, ld = 11, cols = 7;                       // a block of 7 columns from column 2
+    const random = seededRng(3);
+    const vals = Array.from({ length: rows * ld }, () => random() * 6 - 3);
+    const d = arena.f32(rows * ld), sums = arena.f32(cols);
+    d.set(vals);
+    sums.fill(1);
+    addColumnSums(rows, cols, d, 2, ld, sums);
+    const want = Array.from({ length: cols }, (_, j) => {
+      let sum = 1;
+      for (let r = 0; r < rows; r++) sum += vals[2 + r * ld + j];
+      return sum;
+    });
+    expect(maxAbsDiff(sums, want)).toBeLessThan(1e-5);
+    const s = arena.f32(rows * ld), t = arena.f32(rows * ld);
+    s.set(vals);
+    t.set(vals);
+    sigmoidRows(s, 2, rows, ld, cols);
+    tanhRows(t, 2, rows, ld, cols);
+    vals.forEach((v, i) => {
+      const inBlock = i % ld >= 2 && i % ld < 2 + cols;
+      expect(Math.abs(s[i] - (inBlock ? 1 / (1 + Math.exp(-v)) : v))).toBeLessThan(2e-7);
+      expect(Math.abs(t[i] - (inBlock ? Math.tanh(v) : v))).toBeLessThan(2e-7);
+    });
+  });
+
   test('SIMD σ and tanh match Math within 2e-7 from −1000 to 1000 (odd lengths use the scalar tail)', () => {
     const arena = createSimdArena(20000)!;
     const n = 4003;
@@ -247,7 +275,7 @@ describe('WebAssembly SIMD kernel', () => {
       const f = forwardSequence(cfg, p.params, p.xs, { h: p.h0, c: p.c0 });
       const b = backwardSequence(f, p.R, { dhFinal: p.Rh, dcFinal: p.Rc });
       return { fast: !!f.workspace.fast, h: Array.from(f.h.data), dU: Array.from(b.grads.recurrentKernel.data),
-        dW: Array.from(b.grads.kernel.data), dx: Array.from(b.dxs![0].data), dh0: Array.from(b.dh0.data) };
+        dW: Array.from(b.grads.kernel.data), db: Array.from(b.grads.bias), dx: Array.from(b.dxs![0].data), dh0: Array.from(b.dh0.data) };
     };
     expect(setSimdEnabled(true)).toBe(true);   // available on Node 20
     const a = run();
@@ -258,6 +286,7 @@ describe('WebAssembly SIMD kernel', () => {
     expect(maxAbsDiff(a.h, b.h)).toBeLessThan(1e-5);
     expect(maxAbsDiff(a.dU, b.dU)).toBeLessThan(1e-4);
     expect(maxAbsDiff(a.dW, b.dW)).toBeLessThan(1e-4);
+    expect(maxAbsDiff(a.db, b.db)).toBeLessThan(1e-4);   // column sums through the kernel's 1.0
     expect(maxAbsDiff(a.dx, b.dx)).toBeLessThan(1e-4);
     expect(maxAbsDiff(a.dh0, b.dh0)).toBeLessThan(1e-4);
     expect(maxAbsDiff(a.dU, new Array(a.dU.length).fill(0))).toBeGreaterThan(1e-3);

@@ -3,7 +3,7 @@
  * dW += xᵀ dPre, db += Σ_batch dPre, dx = dPre Wᵀ.
  * A one-hot input (indices) makes x W a copy of one row of W and xᵀ dPre a row update.
  */
-import { FloatArray, Mat, gemmNN, gemmTN, gemmWT } from './mat';
+import { FloatArray, Mat, addColumnSums, gemmNN, gemmTN, gemmWT } from './mat';
 import { CellParamsT, StepInput, isIndexInput } from './types';
 
 /** out[batch, n] = x W + b (overwrites out). */
@@ -19,10 +19,7 @@ export function inputProjection(x: StepInput, kernel: Mat, bias: FloatArray, out
     }
     return;
   }
-  for (let r = 0; r < out.rows; r++) {
-    const o0 = r * n;
-    for (let j = 0; j < n; j++) o[o0 + j] = bias[j];
-  }
+  for (let r = 0; r < out.rows; r++) o.set(bias, r * n);                  // b in every row (a block copy)
   gemmNN(x.rows, n, x.cols, x.data, 0, x.cols, W, 0, n, o, 0, n);
 }
 
@@ -33,10 +30,7 @@ export function inputProjectionBackward(
   const n = dPre.cols;
   const d = dPre.data;
   const dW = dKernel.data;
-  for (let r = 0; r < dPre.rows; r++) {
-    const d0 = r * n;
-    for (let j = 0; j < n; j++) dBias[j] += d[d0 + j];
-  }
+  addColumnSums(dPre.rows, n, d, 0, n, dBias);                              // db += 1ᵀ dPre
   if (isIndexInput(x)) {
     for (let r = 0; r < x.length; r++) {
       const w0 = x[r] * n;

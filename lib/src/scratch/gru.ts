@@ -27,7 +27,7 @@
  *   input side (both): dW += xᵀ [da_z, da_r, da_h], db += Σ, dx = [...] Wᵀ
  */
 import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat } from './mat';
-import { sigmoidInPlace, tanhInPlace } from './simd';
+import { sigmoidRows, tanhRows } from './simd';
 import { inputProjection, inputProjectionBackward } from './affine';
 import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
 
@@ -53,7 +53,7 @@ export function gruStep(params: CellParams, x: StepInput, hPrev: Mat, cache?: St
     }
     gemmNN(batch, H, H, hp, 0, H, U, 2 * H, G, aux, 0, H);                   // aux = hPrev U_h + bʰ_h
   }
-  for (let r = 0; r < batch; r++) sigmoidInPlace(g, r * G, 2 * H);        // z, r
+  sigmoidRows(g, 0, batch, G, 2 * H);                                        // z, r
   for (let r = 0; r < batch; r++) {
     const g0 = r * G, s0 = r * H;
     for (let j = 0; j < H; j++) {
@@ -63,7 +63,7 @@ export function gruStep(params: CellParams, x: StepInput, hPrev: Mat, cache?: St
     }
   }
   if (!bh) gemmNN(batch, H, H, aux, 0, H, U, 2 * H, G, g, 2 * H, G);        // + (r ⊙ hPrev) U_h
-  for (let r = 0; r < batch; r++) tanhInPlace(g, r * G + 2 * H, H);       // h̃
+  tanhRows(g, 2 * H, batch, G, H);                                           // h̃
   for (let r = 0; r < batch; r++) {
     const g0 = r * G, s0 = r * H;
     for (let j = 0; j < H; j++) {

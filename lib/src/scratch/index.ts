@@ -2,9 +2,9 @@
 // Names are explicit because lib/src/index.ts re-exports every folder with `export *`,
 // where two folders exporting one name would clash; generic helpers carry a prefix.
 export type { FloatArray, FloatArrayConstructor, FloatDType, Mat } from './mat';
-export { mat, matFrom, cloneMat, matRow, matToArrays, matmul, gemmNN, gemmNT, gemmTN, gemmWT, transposeInto, ctorOf, dtypeOf } from './mat';
+export { mat, matFrom, cloneMat, matRow, matToArrays, matmul, gemmNN, gemmNT, gemmTN, gemmWT, addColumnSums, transposeInto, ctorOf, dtypeOf } from './mat';
 export { checkShape, checkLength, checkFinite, checkIndices } from './shapes';
-export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace } from './simd';
+export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace, sigmoidRows, tanhRows } from './simd';
 export type { SimdArena } from './simd';
 export type { CellKind as ScratchCellKind, CellConfig, CellParams, CellParamsT, StepInput, StepCache, StepGradOut } from './types';
 export { gateCount } from './types';

@@ -20,7 +20,7 @@
  *   dW += xᵀ da, dU += h_{t-1}ᵀ da, db += Σ_batch da, dh_{t-1} = da Uᵀ, dx = da Wᵀ
  */
 import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat } from './mat';
-import { sigmoidInPlace, tanhInPlace } from './simd';
+import { sigmoidRows, tanhInPlace, tanhRows } from './simd';
 import { inputProjection, inputProjectionBackward } from './affine';
 import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
 
@@ -40,12 +40,9 @@ export function lstmStep(params: CellParams, x: StepInput, hPrev: Mat, cPrev: Ma
   inputProjection(x, params.kernel, params.bias, out.gates);                               // x W + b
   gemmNN(batch, G, H, hPrev.data, 0, H, params.recurrentKernel.data, 0, G, g, 0, G);       // + hPrev U
   const cp = cPrev.data, c = out.c!.data, tc = out.aux!.data, h = out.h.data;
-  for (let r = 0; r < batch; r++) {
-    const g0 = r * G;
-    sigmoidInPlace(g, g0, 2 * H);          // i, f
-    tanhInPlace(g, g0 + 2 * H, H);         // c̃
-    sigmoidInPlace(g, g0 + 3 * H, H);      // o
-  }
+  sigmoidRows(g, 0, batch, G, 2 * H);      // i, f
+  tanhRows(g, 2 * H, batch, G, H);         // c̃
+  sigmoidRows(g, 3 * H, batch, G, H);      // o
   for (let r = 0; r < batch; r++) {
     const g0 = r * G, s0 = r * H;
     for (let j = 0; j < H; j++) {

@@ -1,5 +1,5 @@
 /**
- * Plain typed-array matrices and the three matrix products the cells need.
+ * Plain typed-array matrices, the three matrix products the cells need, and column sums.
  *
  * A `Mat` is row-major: element (r, c) lives at `data[r * cols + c]`.
  * Float32 is the fast path; Float64 is the gradient-check path. Every function is
@@ -13,7 +13,7 @@
  * workspaces are), the three products run WebAssembly SIMD kernels instead.
  */
 
-import { simdKernelFor, simdKernelNTFor } from './simd';
+import { SIMD_ONE, simdKernelFor, simdKernelNTFor } from './simd';
 
 export type FloatArray = Float32Array | Float64Array;
 export type FloatArrayConstructor = Float32ArrayConstructor | Float64ArrayConstructor;
@@ -194,6 +194,24 @@ export function gemmWT(
 ): void {
   if (WT) gemmNN(m, n, k, A, aOff, lda, WT.data, col0 * n, n, C, cOff, ldc);
   else gemmNT(m, n, k, A, aOff, lda, W.data, col0, W.cols, C, cOff, ldc);
+}
+
+/**
+ * out[j] += Σ_r D[r, j] for `rows` rows of `cols` columns (row stride ld, from dOff): the product
+ * 1ᵀ D, which is how it runs on the SIMD kernel (an A of stride 0 that reads the arena's 1.0).
+ */
+export function addColumnSums(rows: number, cols: number, D: FloatArray, dOff: number, ld: number, out: FloatArray): void {
+  if (out instanceof Float32Array) {
+    const g = simdKernelFor(D, D, out);
+    if (g) {
+      g(1, cols, rows, SIMD_ONE, 0, 0, D.byteOffset + dOff * 4, ld, out.byteOffset, cols);
+      return;
+    }
+  }
+  for (let r = 0; r < rows; r++) {
+    const d0 = dOff + r * ld;
+    for (let j = 0; j < cols; j++) out[j] += D[d0 + j];
+  }
 }
 
 /** Bᵀ into `out` ([cols, rows] of B). */

@@ -15,7 +15,9 @@
  * The kernel only sees memory of its own instance, so the Float32 workspaces of sequence.ts
  * allocate their buffers in an arena (one WebAssembly.Memory, never grown, so views stay
  * valid). mat.ts's gemm functions call the kernel when all three operands live in one arena,
- * and fall back to JavaScript otherwise (or when WebAssembly SIMD is unavailable).
+ * and fall back to JavaScript otherwise (or when WebAssembly SIMD is unavailable). The first
+ * float of every arena is 1.0 (at byte SIMD_ONE): with strides sI = sP = 0 it is a row of ones,
+ * so the kernel also computes column sums 1ᵀ D (bias gradients).
  */
 
 
@@ -319,33 +321,43 @@ export type SimdAct = (ptr: number, count: number, scale: number) => void;
 
 export type SimdGemmNT = (m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number) => void;
 
+/** Byte address of the 1.0 that every arena keeps in its first float. */
+export const SIMD_ONE = 0;
+
 const kernels = new WeakMap<ArrayBufferLike, SimdGemm>();
 const kernelsNT = new WeakMap<ArrayBufferLike, SimdGemmNT>();
 const activations = new WeakMap<ArrayBufferLike, SimdAct>();
 
 /** σ(a[off .. off+count)) in place; SIMD for arena arrays, Math.exp otherwise. */
 export function sigmoidInPlace(a: Float32Array | Float64Array, off: number, count: number): void {
-  activate(a, off, count, 1);
+  activate(a, off, 1, count, count, 1);
 }
 
 /** tanh(a[off .. off+count)) in place; SIMD for arena arrays, Math.tanh otherwise. */
 export function tanhInPlace(a: Float32Array | Float64Array, off: number, count: number): void {
-  activate(a, off, count, 2);
+  activate(a, off, 1, count, count, 2);
 }
 
-function activate(a: Float32Array | Float64Array, off: number, count: number, scale: 1 | 2): void {
-  let i = off;
-  const end = off + count;
-  if (a instanceof Float32Array) {
-    const f = activations.get(a.buffer);
-    if (f) {
-      const n4 = count & ~3;
-      if (n4 > 0) f(a.byteOffset + off * 4, n4, scale);
-      i += n4;
-    }
+/** σ in place on a column block: `rows` rows of `count` values, row r from off + r·ld. */
+export function sigmoidRows(a: Float32Array | Float64Array, off: number, rows: number, ld: number, count: number): void {
+  activate(a, off, rows, ld, count, 1);
+}
+
+/** tanh in place on a column block: `rows` rows of `count` values, row r from off + r·ld. */
+export function tanhRows(a: Float32Array | Float64Array, off: number, rows: number, ld: number, count: number): void {
+  activate(a, off, rows, ld, count, 2);
+}
+
+function activate(a: Float32Array | Float64Array, off: number, rows: number, ld: number, count: number, scale: 1 | 2): void {
+  const f = a instanceof Float32Array ? activations.get(a.buffer) : undefined;
+  const n4 = f ? count & ~3 : 0;   // the kernel takes multiples of 4, the scalar loops the rest
+  for (let r = 0; r < rows; r++) {
+    const r0 = off + r * ld;
+    if (n4 > 0) f!(a.byteOffset + r0 * 4, n4, scale);
+    const end = r0 + count;
+    if (scale === 1) for (let i = r0 + n4; i < end; i++) a[i] = 1 / (1 + Math.exp(-a[i]));
+    else for (let i = r0 + n4; i < end; i++) a[i] = Math.tanh(a[i]);
   }
-  if (scale === 1) for (; i < end; i++) a[i] = 1 / (1 + Math.exp(-a[i]));
-  else for (; i < end; i++) a[i] = Math.tanh(a[i]);
 }
 
 /** The SIMD kernel when all three arrays are views into one arena, else undefined. */
@@ -392,9 +404,10 @@ export function createSimdArena(floats: number): SimdArena | null {
   activations.set(buffer, inst.exports.act as unknown as SimdAct);
   kernelsNT.set(buffer, inst.exports.gemmNT as unknown as SimdGemmNT);
   const capacity = buffer.byteLength / 4;
+  new Float32Array(buffer, SIMD_ONE, 1)[0] = 1;
   const arena: SimdArena = {
     capacity,
-    used: 0,
+    used: 4,                   // the 1.0 at SIMD_ONE, padded to 16 bytes
     kernels: Object.fromEntries(VARIANTS.map(([name]) => [name, inst.exports[name] as unknown as SimdGemm])),
     f32(n: number) {
       const start = (arena.used + 3) & ~3;
