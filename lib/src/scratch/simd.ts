@@ -62,48 +62,64 @@ function f32bytes(v: number): number[] {
   return Array.from(new Uint8Array(Float32Array.of(v).buffer));
 }
 
+/** Vectors per loop iteration of `act` (independent dependency chains; 1 to 4 measured alike). */
+const ACT_VECTORS = 2;
+
 /**
  * act(ptr, count, scale): y = scale / (1 + exp(−scale·x)) − (scale − 1) in place over `count`
  * floats (count a multiple of 4): scale 1 is the sigmoid σ(x), scale 2 is tanh(x) = 2σ(2x) − 1.
  * exp is computed as 2ⁿ·eʳ with n = round(z·log₂e), r = z − n·ln2 (ln2 split in two parts),
  * eʳ by a degree-7 polynomial (the classic single-precision coefficients), z clamped to
  * [−87, 88] so 2ⁿ stays a normal float. Absolute error about 1e-7 on σ, 2e-7 on tanh
- * (a few float32 ulps), measured against Math.exp / Math.tanh.
+ * (a few float32 ulps), measured against Math.exp / Math.tanh. ACT_VECTORS vectors per loop
+ * iteration, then single vectors: about 2.6 ns per value on this machine, against 3.6 before.
  */
 function actBody(): number[] {
   const ptr = 0, count = 1, scale = 2;            // params (i32, i32, f32)
-  const end = 3;                                  // i32 local
-  const x = 4, n = 5, r = 6, pp = 7, sc = 8, nsc = 9, one = 10; // v128 locals
+  const end = 3, endV = 4;                        // i32 locals
+  const sc = 5, nsc = 6, one = 7;                 // v128 locals, then x, n, r, eʳ per vector in flight
+  const tmp = Array.from({ length: ACT_VECTORS }, (_, v) => 8 + 4 * v).map((b) => ({ x: b, n: b + 1, r: b + 2, pp: b + 3 }));
   const get = (v: number) => [OP.get, ...uleb(v)];
   const set = (v: number) => [OP.set, ...uleb(v)];
   const code: number[] = [];
   const emit = (...parts: (number | number[])[]) => { for (const q of parts) Array.isArray(q) ? code.push(...q) : code.push(q); };
   const vconst = (v: number) => [OP.f32const, ...f32bytes(v), ...OP.splat];
+  // The activation of the 4 floats at ptr + off (bytes), with its own temporaries t.
+  const one4 = (off: number, t: { x: number; n: number; r: number; pp: number }) => {
+    const { x, n, r, pp } = t;
+    // z = clamp(−scale·x) into x
+    emit(get(ptr), 0xfd, 0x00, 2, off, get(nsc), OP.vmul, vconst(-87), OP.vmax, vconst(88), OP.vmin, set(x));
+    emit(get(x), vconst(1.44269504088896341), OP.vmul, OP.vnearest, set(n));
+    emit(get(x), get(n), vconst(0.693359375), OP.vmul, OP.vsub, get(n), vconst(-2.12194440e-4), OP.vmul, OP.vsub, set(r));
+    emit(vconst(1.9875691500e-4), get(r), OP.vmul, vconst(1.3981999507e-3), OP.vadd);
+    emit(get(r), OP.vmul, vconst(8.3334519073e-3), OP.vadd);
+    emit(get(r), OP.vmul, vconst(4.1665795894e-2), OP.vadd);
+    emit(get(r), OP.vmul, vconst(1.6666665459e-1), OP.vadd);
+    emit(get(r), OP.vmul, vconst(5.0000001201e-1), OP.vadd);
+    emit(get(r), OP.vmul, get(r), OP.vmul, get(r), OP.vadd, get(one), OP.vadd, set(pp));   // eʳ
+    // 2ⁿ from the exponent bits: (n + 127) << 23
+    emit(get(n), OP.truncSat, OP.i32const, ...sleb(127), OP.i32splat, OP.i32add, OP.i32const, 23, OP.i32shl);
+    emit(get(pp), OP.vmul, set(pp));                                                          // e^z
+    emit(get(ptr));
+    emit(get(sc), get(pp), get(one), OP.vadd, OP.vdiv, get(sc), get(one), OP.vsub, OP.vsub);
+    emit(0xfd, 0x0b, 2, off);                                                                 // v128.store
+  };
   emit(get(scale), OP.splat, set(sc));
   emit(OP.f32const, ...f32bytes(0), get(scale), 0x93 /* f32.sub */, OP.splat, set(nsc));
   emit(vconst(1), set(one));
   emit(get(ptr), get(count), OP.i32const, 2, OP.shl, OP.add, set(end));
+  emit(get(end), OP.i32const, ...sleb(16 * (ACT_VECTORS - 1)), 0x6b /* i32.sub */, set(endV));
+  // ACT_VECTORS vectors per iteration (independent dependency chains), then single vectors.
+  emit(OP.block, OP.loop);
+  emit(get(ptr), get(endV), OP.geS, OP.brIf, 1);
+  tmp.forEach((t, v) => one4(16 * v, t));
+  emit(get(ptr), OP.i32const, ...sleb(16 * ACT_VECTORS), OP.add, set(ptr), OP.br, 0, OP.end, OP.end);
   emit(OP.block, OP.loop);
   emit(get(ptr), get(end), OP.geS, OP.brIf, 1);
-  // z = clamp(−scale·x) into x
-  emit(get(ptr), OP.v128load, get(nsc), OP.vmul, vconst(-87), OP.vmax, vconst(88), OP.vmin, set(x));
-  emit(get(x), vconst(1.44269504088896341), OP.vmul, OP.vnearest, set(n));
-  emit(get(x), get(n), vconst(0.693359375), OP.vmul, OP.vsub, get(n), vconst(-2.12194440e-4), OP.vmul, OP.vsub, set(r));
-  emit(vconst(1.9875691500e-4), get(r), OP.vmul, vconst(1.3981999507e-3), OP.vadd);
-  emit(get(r), OP.vmul, vconst(8.3334519073e-3), OP.vadd);
-  emit(get(r), OP.vmul, vconst(4.1665795894e-2), OP.vadd);
-  emit(get(r), OP.vmul, vconst(1.6666665459e-1), OP.vadd);
-  emit(get(r), OP.vmul, vconst(5.0000001201e-1), OP.vadd);
-  emit(get(r), OP.vmul, get(r), OP.vmul, get(r), OP.vadd, get(one), OP.vadd, set(pp));   // eʳ
-  // 2ⁿ from the exponent bits: (n + 127) << 23
-  emit(get(n), OP.truncSat, OP.i32const, ...sleb(127), OP.i32splat, OP.i32add, OP.i32const, 23, OP.i32shl);
-  emit(get(pp), OP.vmul, set(pp));                                                          // e^z
-  emit(get(ptr));
-  emit(get(sc), get(pp), get(one), OP.vadd, OP.vdiv, get(sc), get(one), OP.vsub, OP.vsub);
-  emit(OP.v128store);
+  one4(0, tmp[0]);
   emit(get(ptr), OP.i32const, 16, OP.add, set(ptr), OP.br, 0, OP.end, OP.end);
   emit(OP.end);
-  const locals = [2, 1, 0x7f, 7, 0x7b];
+  const locals = [2, 2, 0x7f, ...uleb(3 + 4 * ACT_VECTORS), 0x7b];
   const body = [...locals, ...code];
   return [...uleb(body.length), ...body];
 }
