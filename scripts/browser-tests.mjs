@@ -1,4 +1,4 @@
-// `npm run test:browser [-- --jupyter-only | --site-only] [-- --notebook=NAME.ipynb] [-- --site=DIR]`: the
+// `npm run test:browser [-- --jupyter-only | --site-only | --jupyterlab-only] [-- --notebook=NAME.ipynb] [-- --site=DIR]`: the
 // course in a real browser (headless Debian Chromium through playwright-core; nothing is
 // loaded from the network).
 //
@@ -13,6 +13,10 @@
 //     tests/browser/fixtures/training_progress.ipynb.
 // (b) Site: opens every page of build/site/ (build it first: `npm run site`) from file://
 //     and checks console errors, network requests, charts, formulas and links.
+// (c) JupyterLab's renderer: the outputs of build/notebooks/00_setup and 04_text_generation
+//     (executed by `npm run notebooks`) rendered by JupyterLab's own code (@jupyterlab/rendermime
+//     and @jupyterlab/outputarea, a package of its own in tests/browser/jupyterlab/), trusted and
+//     untrusted: see tests/browser/jupyterlab/jupyterlab.browser.mjs.
 // Screenshots of every checked page go to build/screenshots/. One line per check; exit 1 if
 // any check failed.
 import { spawnSync } from 'node:child_process';
@@ -22,10 +26,13 @@ import { root } from './jupyter.mjs';
 import { Report, launchBrowser } from '../tests/browser/util.browser.mjs';
 import { runNotebookInUi, startJupyter } from '../tests/browser/jupyter.browser.mjs';
 import { checkSite } from '../tests/browser/site.browser.mjs';
+import { checkJupyterLab } from '../tests/browser/jupyterlab/jupyterlab.browser.mjs';
 
 const args = process.argv.slice(2);
-const doJupyter = !args.includes('--site-only');
-const doSite = !args.includes('--jupyter-only');
+const only = ['--jupyter-only', '--site-only', '--jupyterlab-only'].find((a) => args.includes(a));
+const doJupyter = !only || only === '--jupyter-only';
+const doSite = !only || only === '--site-only';
+const doLab = !only || only === '--jupyterlab-only';
 const notebookArg = args.find((a) => a.startsWith('--notebook='))?.slice('--notebook='.length);
 const siteArg = args.find((a) => a.startsWith('--site='))?.slice('--site='.length);
 const screenshotsDir = path.join(root, 'build', 'screenshots');
@@ -63,7 +70,8 @@ function trainingNotebook() {
 // Screenshots of the parts run now replace those of an earlier run (a removed page leaves none).
 fs.mkdirSync(screenshotsDir, { recursive: true });
 for (const f of fs.readdirSync(screenshotsDir)) {
-  if ((doJupyter && f.startsWith('jupyter-')) || (doSite && !siteArg && f.startsWith('site-'))) fs.rmSync(path.join(screenshotsDir, f));
+  if ((doJupyter && f.startsWith('jupyter-')) || (doSite && !siteArg && f.startsWith('site-'))
+    || (doLab && f.startsWith('jupyterlab-'))) fs.rmSync(path.join(screenshotsDir, f));
 }
 
 let browser;
@@ -113,6 +121,11 @@ if (browser && doSite) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await checkSite({ context, siteDir: siteArg ? path.resolve(siteArg) : path.join(root, 'build', 'site'), report, screenshotsDir });
   await context.close();
+}
+
+if (browser && doLab) {
+  await checkJupyterLab({ browser, root, notebooksDir: path.join(root, 'build', 'notebooks'),
+    notebooks: ['00_setup.ipynb', '04_text_generation.ipynb'], report, screenshotsDir });
 }
 
 if (browser) await browser.close();
