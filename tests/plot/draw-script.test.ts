@@ -14,7 +14,7 @@ function drawScriptOf(html: string): string {
 
 /** A page with elements by id, a settable window.Plotly, and a manual clock and timer queue. */
 function fakePage() {
-  const elements = new Map<string, { textContent: string; innerHTML: string; firstChild: { textContent: string } }>();
+  const elements = new Map<string, { textContent: string; innerHTML: string; firstChild: { textContent: string }; style: { minHeight?: string } }>();
   const calls: unknown[][] = [];
   let now = 0;
   const timers: Array<{ at: number; fn: () => void }> = [];
@@ -46,8 +46,8 @@ function fakePage() {
 
 function addElements(page: ReturnType<typeof fakePage>, html: string, id: string) {
   const json = /<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1];
-  page.elements.set(id, { textContent: '', innerHTML: '<div>placeholder</div>', firstChild: { textContent: 'placeholder' } });
-  page.elements.set(`${id}-figure`, { textContent: json, innerHTML: json, firstChild: { textContent: '' } });
+  page.elements.set(id, { textContent: '', innerHTML: '<div>placeholder</div>', firstChild: { textContent: 'placeholder' }, style: {} });
+  page.elements.set(`${id}-figure`, { textContent: json, innerHTML: json, firstChild: { textContent: '' }, style: {} });
 }
 
 describe('the chart draw script', () => {
@@ -65,6 +65,7 @@ describe('the chart draw script', () => {
     const [el, data, layout, config] = page.calls[0];
     expect(el).toBe(page.elements.get('c1'));
     expect((el as { innerHTML: string }).innerHTML).toBe(''); // placeholder cleared
+    expect((el as { style: { minHeight?: string } }).style.minHeight).toBe('400px'); // the box takes its height when drawn
     expect(data).toEqual(figuresInHtml(html)[0].data);
     expect(layout).toEqual(figuresInHtml(html)[0].layout);
     expect(config).toMatchObject({ responsive: true, displaylogo: false });
@@ -80,5 +81,13 @@ describe('the chart draw script', () => {
     page.advance(PLOTLY_WAIT_MS + 200);
     expect(page.calls).toHaveLength(0);
     expect(page.elements.get('c2')!.firstChild.textContent).toMatch(/^Plotly is not loaded.*plot\.setup\(\)/);
+  });
+});
+
+describe('the chart box', () => {
+  it('is one line of text until drawn (no empty 400 px box where scripts do not run)', () => {
+    const html = lineChartHtml({ series: { loss: [3, 2, 1] }, id: 'c9' });
+    expect(html).toMatch(/<div class="seqmodels-plot" id="c9" style="width:100%;">/);
+    expect(html).toContain('if this text stays, scripts did not run');
   });
 });

@@ -192,6 +192,8 @@ describe('notebook view', () => {
     expect(live.html).toContain('<div style="font-weight:bold;">LSTM &lt;1&gt;</div>');
     expect(live.html).toContain('<progress value="1.0000" max="1"');
     expect(live.html).toContain('done: 2 epochs in 0:04 · loss 0.9000 · val_loss 1.0000 · 1.67 batch/s');
+    // the final render says why the chart is missing where scripts do not run (untrusted notebook)
+    expect(live.html).toContain('if this text stays, scripts did not run');
     const [fig] = figuresInHtml(live.html);
     expect(fig.data.map((t) => t.name)).toEqual(['batch loss', 'loss (epoch)', 'val_loss (epoch)']);
     expect(fig.data[0].x).toEqual([1 / 3, 2 / 3, 1, 1 + 1 / 3, 1 + 2 / 3, 2]);

@@ -34,12 +34,13 @@
  * attached to the page, which is why `figure.ts` also waits for its element). A global
  * defined by one output is therefore visible to the others, which is what inlining once
  * relies on. Untrusted notebooks (opened from elsewhere, not re-run, not trusted) run no
- * scripts: charts show their fallback text; JupyterLab offers a "Run" button per output,
- * and "Trust Notebook" (or re-running) makes all of them draw.
+ * scripts: charts show their fallback text (JupyterLab's sanitizer strips the scripts of
+ * untrusted HTML), and "Trust Notebook" (or re-running) makes all of them draw.
  *
  * Checked (Nov 2026): live and reopened in classic Notebook 6.4 (require.js present),
- * nbclient execution + nbconvert HTML export, both in headless Chromium. JupyterLab was
- * not installed here; the above is from its renderer's source.
+ * nbclient execution + nbconvert HTML export, both in headless Chromium; and JupyterLab's
+ * own renderer (@jupyterlab/rendermime and outputarea 4.6, trusted and untrusted) in
+ * tests/browser/jupyterlab/ (JupyterLab's server cannot be installed here).
  *
  * The bundle is UMD and, outside CommonJS, sets `window.Plotly` itself. We evaluate it
  * with `module`, `exports` and `define` shadowed so that a page that happens to have a

@@ -98,8 +98,8 @@ function escapeHtml(s: string): string {
  * none is guaranteed when it runs: JupyterLab may run an output's scripts before the
  * output is attached, and may render a later cell before the one holding the bundle.
  */
-function drawScript(id: string): string {
-  return `(function (id) {
+function drawScript(id: string, height: number): string {
+  return `(function (id, height) {
   var deadline = Date.now() + ${PLOTLY_WAIT_MS};
   function draw() {
     var el = document.getElementById(id);
@@ -107,6 +107,7 @@ function drawScript(id: string): string {
     if (el && src && window.Plotly) {
       var fig = JSON.parse(src.textContent);
       el.innerHTML = '';
+      el.style.minHeight = height + 'px';
       window.Plotly.newPlot(el, fig.data, fig.layout, fig.config);
       return;
     }
@@ -119,16 +120,19 @@ function drawScript(id: string): string {
     setTimeout(draw, 100);
   }
   draw();
-})(${scriptJson(id)});`;
+})(${scriptJson(id)}, ${Number(height)});`;
 }
 
 /**
  * The HTML of one figure, without the plotly bundle. Pure apart from the default id.
  * Drawn by the page once `window.Plotly` exists; until then the element shows
- * `placeholder` (live displays pass '' so that redrawing does not flash text).
+ * `placeholder` (live displays pass '' so that redrawing does not flash text). The box takes
+ * the chart's height when it is drawn, so an undrawn chart (scripts not run) is one line of
+ * text, not an empty box; `reserveHeight` reserves it from the start (live displays, whose
+ * redraws would otherwise make the page jump).
  */
 export function figureHtml(
-  fig: Figure, opts: { id?: string; height?: number; placeholder?: string } = {},
+  fig: Figure, opts: { id?: string; height?: number; placeholder?: string; reserveHeight?: boolean } = {},
 ): string {
   const id = opts.id ?? newPlotId();
   const height = opts.height ?? (fig.layout?.height as number | undefined) ?? 400;
@@ -140,10 +144,11 @@ export function figureHtml(
   const hid = escapeHtml(id);
   const placeholder = opts.placeholder ?? 'Chart (plotly): it is drawn by JavaScript; if this text stays, '
     + 'scripts did not run (in Jupyter, trust the notebook or run the cell).';
-  return `<div class="seqmodels-plot" id="${hid}" style="width:100%;min-height:${height}px;">`
+  const reserve = opts.reserveHeight ? `min-height:${height}px;` : '';
+  return `<div class="seqmodels-plot" id="${hid}" style="width:100%;${reserve}">`
     + `<div style="font:13px sans-serif;color:#888;padding:8px;">${escapeHtml(placeholder)}</div></div>\n`
     + `<script type="application/json" class="seqmodels-figure" id="${hid}-figure">${scriptJson(full)}</script>\n`
-    + `<script type="text/javascript">${drawScript(id)}</script>\n`;
+    + `<script type="text/javascript">${drawScript(id, height)}</script>\n`;
 }
 
 /** Read the figures embedded in an HTML string by `figureHtml` (for tests and tools). */

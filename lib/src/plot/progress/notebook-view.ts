@@ -113,8 +113,10 @@ export class NotebookView implements ProgressView {
   render(s: ProgressSnapshot, tracker: ProgressTracker): void {
     let html = progressLineHtml(s, this.opts.title);
     if (this.opts.chart && (tracker.batchLosses.length > 0 || tracker.epochLogs.length > 0)) {
+      // While training, redraws must not flash text; the final render says why a chart is
+      // missing where scripts do not run (an untrusted notebook).
       html += figureHtml(learningCurveFigure(tracker, this.opts.metrics, this.opts.height),
-        { height: this.opts.height, placeholder: '' });
+        s.done ? { height: this.opts.height } : { height: this.opts.height, placeholder: '', reserveHeight: true });
     }
     this.handle.html(html);
   }
