@@ -63,7 +63,8 @@ function setup(cellSpec, s) {
 // and the median of short rounds (about 50 ms, at least one iteration: the best round is the one
 // least disturbed by other processes, closest to an idle machine, which is how the NumPy reference
 // was measured; the median is the typical round, and steadier than the best from run to run);
-// and this process's CPU time.
+// and this process's CPU time, in total and as the median over rounds of CPU time per iteration
+// (the steadiest view when other processes compete for the cores and caches).
 function measure(run) {
   const warmEnd = performance.now() + 300;
   let warm = 0;
@@ -71,20 +72,29 @@ function measure(run) {
   const perRound = Math.max(1, Math.round((warm * 50) / 300));   // about 50 ms per round
   let iters = 0;
   const rounds = [];                                              // seconds per iteration, per round
+  const cpuRounds = [];                                           // CPU seconds per iteration, per round
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   let t1 = t0;
   while (t1 - t0 < SECONDS * 1000 || rounds.length < 5) {
     const r0 = performance.now();
+    const rc0 = process.cpuUsage();
     for (let i = 0; i < perRound; i++) run();
     t1 = performance.now();
+    const rc = process.cpuUsage(rc0);
     rounds.push((t1 - r0) / perRound / 1000);
+    cpuRounds.push((rc.user + rc.system) / 1e6 / perRound);
     iters += perRound;
   }
   const c = process.cpuUsage(c0);
-  rounds.sort((a, b) => a - b);
-  const median = rounds.length % 2 ? rounds[rounds.length >> 1] : (rounds[rounds.length / 2 - 1] + rounds[rounds.length / 2]) / 2;
-  return { iters, seconds: (t1 - t0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, bestSeconds: rounds[0], medianSeconds: median, rounds: rounds.length };
+  const median = (xs) => {
+    const v = [...xs].sort((a, b) => a - b);
+    return v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  };
+  return {
+    iters, seconds: (t1 - t0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, bestSeconds: Math.min(...rounds),
+    medianSeconds: median(rounds), medianCpuSeconds: median(cpuRounds), rounds: rounds.length,
+  };
 }
 
 const os = await import('node:os');
@@ -95,17 +105,19 @@ export const results = {
 for (const s of SETTINGS) {
   const rows = {};
   for (const c of CELLS) {
-    const { iters, seconds, cpuSeconds, bestSeconds, medianSeconds, rounds } = measure(setup(c, s));
+    const { iters, seconds, cpuSeconds, bestSeconds, medianSeconds, medianCpuSeconds, rounds } = measure(setup(c, s));
     const steps = s.seqLen * s.batchSize;
     const stepsPerSecond = (iters * steps) / seconds;
     const stepsPerCpuSecond = (iters * steps) / cpuSeconds;
     const stepsPerSecondBest = steps / bestSeconds;
     const stepsPerSecondMedian = steps / medianSeconds;
+    const stepsPerCpuSecondMedian = steps / medianCpuSeconds;
     rows[c.name] = {
       stepsPerSecond: Math.round(stepsPerSecond),
       stepsPerSecondBestRound: Math.round(stepsPerSecondBest),
       stepsPerSecondMedianRound: Math.round(stepsPerSecondMedian),
       stepsPerCpuSecond: Math.round(stepsPerCpuSecond),
+      stepsPerCpuSecondMedianRound: Math.round(stepsPerCpuSecondMedian),
       msPerIteration: +((seconds / iters) * 1000).toFixed(3),
       msPerIterationBestRound: +(bestSeconds * 1000).toFixed(3),
       msPerIterationMedianRound: +(medianSeconds * 1000).toFixed(3),
@@ -114,6 +126,7 @@ for (const s of SETTINGS) {
       ratioToNumpyLstmBestRound: +(stepsPerSecondBest / s.reference).toFixed(2),
       ratioToNumpyLstmMedianRound: +(stepsPerSecondMedian / s.reference).toFixed(2),
       ratioToNumpyLstmCpu: +(stepsPerCpuSecond / s.reference).toFixed(2),
+      ratioToNumpyLstmCpuMedianRound: +(stepsPerCpuSecondMedian / s.reference).toFixed(2),
     };
   }
   results.settings[s.name] = {
@@ -129,7 +142,8 @@ for (const s of SETTINGS) {
     console.log(`  ${name.padEnd(16)} wall ${String(r.stepsPerSecond).padStart(6)} (ratio ${String(r.ratioToNumpyLstm).padEnd(4)})`
       + `  best round ${String(r.stepsPerSecondBestRound).padStart(6)} (ratio ${String(r.ratioToNumpyLstmBestRound).padEnd(4)})`
       + `  median round ${String(r.stepsPerSecondMedianRound).padStart(6)} (ratio ${String(r.ratioToNumpyLstmMedianRound).padEnd(4)})`
-      + `  per CPU second ${String(r.stepsPerCpuSecond).padStart(6)} (ratio ${String(r.ratioToNumpyLstmCpu).padEnd(4)})`);
+      + `  per CPU second ${String(r.stepsPerCpuSecond).padStart(6)} (ratio ${String(r.ratioToNumpyLstmCpu).padEnd(4)},`
+      + ` median round ${String(r.ratioToNumpyLstmCpuMedianRound).padEnd(4)})`);
   }
 }
 console.log(`\nload average at start: ${results.machine.loadAverage1m} on ${results.machine.cpus} cores; WebAssembly SIMD: ${results.machine.simd}`);
