@@ -73,6 +73,7 @@ export function maskTimings(text) {
     const line = lines[i];
     if (isRule(line)) {
       if (isTableEdge(line)) header = null;
+      lines[i] = line.replace(/([─═━-])\1+/g, '$1'); // widths follow the (masked) cells
       continue;
     }
     if (!hasSep(line)) {
@@ -84,7 +85,7 @@ export function maskTimings(text) {
     const seps = line.match(SEP);
     if (header === null) {
       header = new Set(parts.map((p, k) => (TIME_HEADER.test(p) ? k : -1)).filter((k) => k >= 0));
-      lines[i] = maskLine(line);
+      lines[i] = parts.map((p, k) => (p.trim() === '' ? '' : ` ${maskLine(p.trim())} `) + (seps[k] ?? '')).join('');
       continue;
     }
     // A body row: mask the timed columns, and the whole row if its label (first cell with text) is timed.
@@ -92,7 +93,8 @@ export function maskTimings(text) {
     const rowTimed = label >= 0 && TIME_HEADER.test(parts[label]);
     const masked = parts.map((p, k) =>
       p.trim() === '' ? p : header.has(k) || (rowTimed && k > label) ? p.replace(/\S(?:.*\S)?/, MASK) : maskLine(p));
-    lines[i] = masked.map((p, k) => p + (seps[k] ?? '')).join('');
+    // Column padding follows the widest cell, masked timings included: compare trimmed cells.
+    lines[i] = masked.map((p, k) => (p.trim() === '' ? '' : ` ${p.trim()} `) + (seps[k] ?? '')).join('');
   }
   return lines.join('\n');
 }

@@ -57,9 +57,17 @@ describe('masking of timings', () => {
       '| training speed (steps/s) | 22,371 | 11,013 | RNN (fastest) |',
     ].join('\n');
     const out = call('maskTimings', table).split('\n');
-    expect(out[3]).toBe("│ 0       │ 'GRU'  │ ‹time›              │ '97.0%'   │");
+    expect(out[3]).toBe("│ 0 │ 'GRU' │ ‹time› │ '97.0%' │");
     expect(out[7]).toBe('| parameters | 5,184 | 15,552 | RNN (fewest) |');
     expect(out[8]).toBe('| training speed (steps/s) | ‹time› | ‹time› | ‹time› |');
+  });
+
+  test('column padding that follows a timing does not count as a difference', () => {
+    // console.table pads every cell to the widest one: a timing of another width shifts the padding.
+    const one = ['┌─────┬──────────┬──────┐', '│ (index) │ seconds │ cell │', '├─────┼──────────┼──────┤', "│ 0 │ 12.5     │ 'GRU' │", '└─────┴──────────┴──────┘'];
+    const two = ['┌─────┬───────────┬──────┐', '│ (index) │ seconds  │ cell │', '├─────┼───────────┼──────┤', "│ 0 │ 101.25    │ 'GRU' │", '└─────┴───────────┴──────┘'];
+    expect(call('maskTimings', one.join('\n'))).toBe(call('maskTimings', two.join('\n')));
+    expect(call('maskTimings', "│ 0 │ 'GRU' │")).not.toBe(call('maskTimings', "│ 0 │ 'LSTM' │"));
   });
 });
 
