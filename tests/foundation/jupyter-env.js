@@ -20,4 +20,20 @@ function jupyterEnvForTests() {
   return JSON.parse(r.stdout);
 }
 
-module.exports = { jupyterPython, jupyterEnvForTests };
+/**
+ * A fixture notebook for the course kernel: one code cell per entry, a string (the source)
+ * or { source, tags } (nbformat cell tags, e.g. 'timing').
+ */
+function fixtureNotebook(cells) {
+  return JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript (course)', language: 'typescript' } },
+    cells: cells.map((c, i) => {
+      const { source, tags } = typeof c === 'string' ? { source: c, tags: [] } : c;
+      return { cell_type: 'code', id: `c${i}`, metadata: tags.length ? { tags } : {}, source, outputs: [], execution_count: null };
+    }),
+  });
+}
+
+module.exports = { jupyterPython, jupyterEnvForTests, fixtureNotebook };

@@ -6,15 +6,8 @@ import * as net from 'net';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
+const { fixtureNotebook: notebook } = require('./jupyter-env');
 
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript (course)', language: 'typescript' } },
-    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })),
-  });
-}
 
 describe('notebook runner', () => {
   test('runs each notebook in a fresh kernel, reports failures and exits non-zero', () => {

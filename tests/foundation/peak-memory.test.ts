@@ -5,16 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
-const { jupyterPython } = require('./jupyter-env');
+const { jupyterPython, fixtureNotebook: notebook } = require('./jupyter-env');
 
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript (course)', language: 'typescript' } },
-    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })),
-  });
-}
 
 const hasProc = fs.existsSync('/proc/self/status');
 

@@ -5,20 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
+const { fixtureNotebook: notebook } = require('./jupyter-env');
 const script = path.join(root, 'scripts', 'check-reproducible.mjs');
-
-type Cell = string | { source: string; tags: string[] };
-function notebook(cells: Cell[]): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript (course)', language: 'typescript' } },
-    cells: cells.map((c, i) => {
-      const { source, tags } = typeof c === 'string' ? { source: c, tags: [] } : c;
-      return { cell_type: 'code', id: `c${i}`, metadata: tags.length ? { tags } : {}, source, outputs: [], execution_count: null };
-    }),
-  });
-}
 
 /** Call an export of check-reproducible.mjs in a Node process (the script is an ES module). */
 function call(fn: string, ...args: unknown[]): any {
