@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { TrainingProgressOptions, trainingProgress } from '../plot';
-import { TrainCallbacks, TrainLogs, TrainResult, Tensors, trainModel } from '../train';
+import { TrainCallbacks, TrainLogs, TrainResult, Tensors, setLearningRate, trainModel } from '../train';
 import { EncodedPairs } from './codec';
 import { exactMatchAccuracy, greedyDecode } from './decode';
 import { Seq2SeqModel } from './model';
@@ -65,9 +65,10 @@ export async function fitEvaluated(model: tf.LayersModel, x: Tensors, y: Tensors
   const outer = config.signal;
   const onOuterAbort = () => stop.abort();
   outer?.addEventListener('abort', onOuterAbort);
-  // tf.train optimizers read `learningRate` at every step; tf.layers has no scheduler of its own
+  // tf.layers has no scheduler of its own; setLearningRate also serves SGD and momentum, whose
+  // steps ignore an assignment to `optimizer.learningRate`
   const setLr = (epoch: number) => {
-    if (config.lrSchedule) (model.optimizer as unknown as { learningRate: number }).learningRate = config.lrSchedule(epoch);
+    if (config.lrSchedule) setLearningRate(model, config.lrSchedule(epoch));
   };
   const scorer: TrainCallbacks = {
     onTrainBegin: () => {

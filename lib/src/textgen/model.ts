@@ -10,6 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { fastGru, fastLstm, fastSimpleRnn } from '../layers';
+import { clipGlobalNorm } from '../train/optimizer';
 import type { CellKind } from '../scratch/types';
 
 
@@ -100,27 +101,6 @@ function buildLanguageModel(config: LmConfig): tf.LayersModel {
   if (clip > 0) clipGlobalNorm(optimizer, clip);
   model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy' });
   return model;
-}
-
-/**
- * Make `optimizer` scale each step's gradients so that their global norm is at most `maxNorm`
- * (tfjs optimizers have no clip option). Call it again after loading a saved model, whose
- * optimizer is rebuilt from its config without this wrapper.
- */
-export function clipGlobalNorm(optimizer: tf.Optimizer, maxNorm: number): tf.Optimizer {
-  if (!(maxNorm > 0)) throw new Error(`clipGlobalNorm: maxNorm must be positive, got ${maxNorm}`);
-  const apply = optimizer.applyGradients.bind(optimizer);
-  optimizer.applyGradients = (grads: tf.NamedTensorMap | { name: string; tensor: tf.Tensor }[]) => {
-    const named = Array.isArray(grads) ? grads : Object.entries(grads).map(([name, tensor]) => ({ name, tensor }));
-    const clipped = tf.tidy(() => {
-      const norm = tf.sqrt(tf.addN(named.map((g) => tf.sum(tf.square(g.tensor)))));
-      const scale = tf.minimum(1, tf.div(maxNorm, tf.maximum(norm, 1e-12)));
-      return named.map((g) => ({ name: g.name, tensor: tf.mul(g.tensor, scale) }));
-    });
-    apply(clipped);
-    tf.dispose(clipped.map((g) => g.tensor));
-  };
-  return optimizer;
 }
 
 /**

@@ -1,3 +1,4 @@
 export * from './fit';
 export * from './modelio';
 export { epochPermutation } from './shuffle';
+export * from './optimizer';

@@ -10,11 +10,20 @@
  *   3. weights files that `model.json` no longer names are removed.
  * Loading checks what can go wrong (missing or truncated files, a model.json that is not
  * JSON, weights of the wrong size) and names the file and the problem.
+ *
+ * With the optimizer included (the default of `saveModel`), loading and training on is the
+ * same, step for step and up to float rounding, as training on without saving: tf.layers saves
+ * the optimizer's config (with its learning rate at the time of the save) and its state (for
+ * Adam: the moments m and v, and the step count t, from which loading recomputes the
+ * bias-correction powers of beta1 and beta2).
+ * `saveModel` adds what tf.layers leaves out: the maximum norm of `clipGlobalNorm`, restored by
+ * `loadModel`.
  */
 import * as tf from '@tensorflow/tfjs';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { clipGlobalNorm, clipNormOf } from './optimizer';
 
 export class ModelFileError extends Error {
   constructor(readonly file: string, problem: string) {
@@ -130,23 +139,57 @@ export function fileHandler(dir: string): tf.io.IOHandler {
   };
 }
 
-/** Save a model to a folder, optimizer state included by default (so training can resume). */
+/** Key of the model.json's `userDefinedMetadata` under which `saveModel` keeps its optimizer extras. */
+const EXTRAS_KEY = 'seqmodels';
+interface OptimizerExtras {
+  /** The maximum global norm of `clipGlobalNorm`, if the optimizer clips. */
+  clipNorm?: number;
+}
+
+/**
+ * Save a model to a folder, optimizer state included by default (so training can resume
+ * exactly: see the top of the file).
+ */
 export async function saveModel(
   model: tf.LayersModel,
   dir: string,
   options: { includeOptimizer?: boolean } = {},
 ): Promise<tf.io.SaveResult> {
-  return model.save(fileHandler(dir), { includeOptimizer: options.includeOptimizer ?? true });
+  const includeOptimizer = options.includeOptimizer ?? true;
+  const handler = fileHandler(dir);
+  const withExtras: tf.io.IOHandler = {
+    save: (artifacts) => {
+      // Extras describe the current optimizer only: drop any that a loaded model carried in.
+      const { [EXTRAS_KEY]: _old, ...userMetadata } = (artifacts.userDefinedMetadata ?? {}) as Record<string, {}>;
+      const clipNorm = includeOptimizer ? clipNormOf(model.optimizer) : undefined;
+      const extras: OptimizerExtras | undefined = clipNorm === undefined ? undefined : { clipNorm };
+      const metadata = extras ? { ...userMetadata, [EXTRAS_KEY]: extras } : userMetadata;
+      return handler.save!({ ...artifacts, userDefinedMetadata: Object.keys(metadata).length > 0 ? metadata : undefined });
+    },
+  };
+  return model.save(withExtras, { includeOptimizer });
 }
 
-/** Load a model saved by `saveModel` (or any tf.layers `model.json` + weights folder). */
+/**
+ * Load a model saved by `saveModel` (or any tf.layers `model.json` + weights folder), with its
+ * optimizer and that optimizer's state when they were saved, gradient clipping included.
+ */
 export async function loadModel(dir: string, options: { strict?: boolean } = {}): Promise<tf.LayersModel> {
+  let model: tf.LayersModel;
   try {
-    return await tf.loadLayersModel(fileHandler(dir), { strict: options.strict ?? true });
+    model = await tf.loadLayersModel(fileHandler(dir), { strict: options.strict ?? true });
   } catch (e) {
     if (e instanceof ModelFileError) throw e;
     throw new ModelFileError(path.join(path.resolve(dir), 'model.json'), `could not be turned into a model: ${(e as Error).message}`);
   }
+  const extras = (model.getUserDefinedMetadata() as Record<string, unknown> | undefined)?.[EXTRAS_KEY] as OptimizerExtras | undefined;
+  if (extras?.clipNorm !== undefined && model.optimizer) {
+    if (!(typeof extras.clipNorm === 'number' && extras.clipNorm > 0)) {
+      throw new ModelFileError(path.join(path.resolve(dir), 'model.json'), `has a clip norm that is not a positive number: ${JSON.stringify(extras.clipNorm)}`);
+    }
+    clipGlobalNorm(model.optimizer, extras.clipNorm);
+  }
+  return model;
 }
 
 let routerRegistered = false;
