@@ -84,6 +84,53 @@ describe('wasm backend closes the training gaps', () => {
     expect(onWasm).toEqual(onCpu);
   });
 
+  test('matMul with transposed operands (the wrapped wasm kernels) equals the cpu result, and frees its copies', async () => {
+    const cases: [number[], number[], boolean, boolean][] = [
+      [[5, 3], [3, 4], false, false],
+      [[3, 5], [3, 4], true, false],
+      [[5, 3], [4, 3], false, true],
+      [[3, 5], [4, 3], true, true],
+      [[2, 3, 5], [2, 4, 3], true, true], // batched
+      [[2, 5, 3], [1, 4, 3], false, true], // batch dimension broadcast
+    ];
+    const run = async (backend: string) => {
+      await tf.setBackend(backend);
+      return cases.map(([sa, sb, ta, tb], i) =>
+        tf.tidy(() => {
+          const a = tf.randomNormal(sa, 0, 1, 'float32', 10 + i);
+          const b = tf.randomNormal(sb, 0, 1, 'float32', 20 + i);
+          const bias = tf.randomNormal([sb[tb ? sb.length - 2 : sb.length - 1]], 0, 1, 'float32', 30 + i);
+          const plain = tf.matMul(a, b, ta, tb).arraySync();
+          // (tfjs-wasm's own fused kernel adds the bias wrongly on batched operands, transposed or
+          // not: the fused product is compared on 2-D operands only.)
+          const fused = sa.length === 2 ? tf.fused.matMul({ a, b, transposeA: ta, transposeB: tb, bias, activation: 'relu' }).arraySync() : [];
+          // The gradient of a product is a product with transposed operands (tfjs' gradient does
+          // not reduce a broadcast batch dimension, so only for equal batch shapes).
+          if (sa.length === 3 && sa[0] !== sb[0]) return { plain, fused, ga: [], gb: [] };
+          const g = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.square(tf.matMul(x, y, ta, tb))))([a, b]);
+          return { plain, fused, ga: g[0].arraySync(), gb: g[1].arraySync() };
+        }),
+      );
+    };
+    const onCpu = await run('cpu');
+    await tf.setBackend('wasm');
+    const be = tf.backend() as unknown as { numDataIds(): number };
+    const ids = be.numDataIds();
+    const onWasm = await run('wasm');
+    expect(be.numDataIds()).toBe(ids); // the transposed copies are freed
+    const close = (x: unknown, y: unknown) => {
+      const [u, v] = [(x as number[]).flat(3), (y as number[]).flat(3)];
+      expect(u.length).toBe(v.length);
+      expect(Math.max(0, ...u.map((e, k) => Math.abs(e - v[k])))).toBeLessThan(1e-4);
+    };
+    onWasm.forEach((r, i) => {
+      close(r.plain, onCpu[i].plain);
+      close(r.fused, onCpu[i].fused);
+      close(r.ga, onCpu[i].ga);
+      close(r.gb, onCpu[i].gb);
+    });
+  });
+
   test('a model with tf.layers.embedding trains on wasm', async () => {
     expect(tf.getBackend()).toBe('wasm');
     const model = tf.sequential({

@@ -1,10 +1,12 @@
 /**
  * The fast layers give tf.layers' results: same outputs (1e-5) and gradients (1e-4) w.r.t. every
  * weight and the input, with tf.layers' weights copied in. Wasm backend (the one the speed-up is
- * for; its split kernel is part of what is tested). Table of cases: cell x options.
+ * for; its split kernel is part of what is tested). Table of cases: engine x cell x options, where
+ * the engine is the library's SIMD kernels ('simd', the default on wasm and cpu; masked sequences
+ * and hard-sigmoid gates always take the tfjs-op path) or tfjs ops ('tf', as on the native backend).
  */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from 'seqmodels';
+import { activeSequenceEngine, initBackend, setSequenceEngine } from 'seqmodels';
 import { Args, CellName, compareRuns, makeLayer } from './helpers';
 
 const B = 3, T = 6, IN = 4, H = 5;
@@ -32,6 +34,16 @@ function pair(cell: CellName, args: Args, x: tf.Tensor) {
   ref.setWeights(fast.getWeights());
   return { fast, ref };
 }
+
+const engines = ['simd', 'tf'] as const;
+
+describe.each(engines)('engine %s', (engine) => {
+beforeAll(() => {
+  setSequenceEngine(engine);
+});
+afterAll(() => {
+  setSequenceEngine('auto');
+});
 
 describe.each(cells)('%s: fast layer = tf.layers', (cell) => {
   test.each(options)('%s', (_name, args) => {
@@ -139,10 +151,47 @@ describe.each(cells)('%s: fast layer = tf.layers', (cell) => {
   });
 });
 
+});
+
 describe('hardSigmoid gates (tf.layers default)', () => {
   test.each(['lstm', 'gru'] as CellName[])('%s', (cell) => {
     const x = tf.variable(tf.randomNormal([B, T, IN], 0, 2, 'float32', 6));
     const { fast, ref } = pair(cell, { returnSequences: true, recurrentActivation: 'hardSigmoid' }, x);
     compareRuns(fast, ref, (m) => (m === 'fast' ? fast : ref).apply(x) as tf.Tensor, [x]);
+  });
+});
+
+describe('the SIMD engine', () => {
+  test('is the default on wasm, and runs a sequence in a fixed number of tfjs kernels', async () => {
+    expect(activeSequenceEngine()).toBe('simd');
+    const kernelsFor = async (time: number, engine: 'simd' | 'tf') => {
+      setSequenceEngine(engine);
+      const layer = makeLayer('lstm', true, { units: H, returnSequences: true });
+      const x = tf.randomNormal([B, time, IN], 0, 1, 'float32', 1);
+      layer.apply(x); // build
+      const info = await tf.profile(() => tf.tidy(() => {
+        const g = tf.grads((v: tf.Tensor) => tf.sum(layer.apply(v) as tf.Tensor))([x]);
+        return g[0];
+      }));
+      setSequenceEngine('auto');
+      tf.dispose(x);
+      return info.kernels.length;
+    };
+    const [simd6, simd12, tf6, tf12] = [await kernelsFor(6, 'simd'), await kernelsFor(12, 'simd'), await kernelsFor(6, 'tf'), await kernelsFor(12, 'tf')];
+    expect(simd12).toBe(simd6); // no kernel per time step
+    expect(tf12).toBeGreaterThan(tf6 + 6 * 5); // the tfjs-op path runs several kernels per step
+  });
+
+  test('non-finite inputs give NaN outputs and gradients, as tfjs ops do (no error)', () => {
+    const layer = makeLayer('gru', true, { units: H, returnSequences: true });
+    const x = tf.tensor3d(Array.from({ length: B * T * IN }, (_, i) => (i === 7 ? NaN : 0.1)), [B, T, IN]);
+    const [y, dx] = tf.tidy(() => {
+      const out = layer.apply(x) as tf.Tensor;
+      const g = tf.grads((v: tf.Tensor) => tf.sum(layer.apply(v) as tf.Tensor))([x]);
+      return [out, g[0]];
+    });
+    expect(Array.from(y.dataSync()).some(Number.isNaN)).toBe(true);
+    expect(Array.from(dx.dataSync()).some(Number.isNaN)).toBe(true);
+    tf.dispose([x, y, dx]);
   });
 });

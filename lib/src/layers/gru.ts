@@ -34,6 +34,7 @@ export function gruFusedCell(kind: RecurrentActivation): FusedCell<GruPrepared> 
   return {
     gates: 3,
     stateCount: 1,
+    simdCell: hard ? undefined : 'gru',
     prepare: (U, forBackward) => {
       const H = U.shape[0];
       const [Uzr, Uh] = splitCols(U, [2 * H, H]);

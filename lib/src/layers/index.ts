@@ -9,3 +9,5 @@ export { FastRNN, checkFastOptions } from './base';
 export { runSequence } from './sequence';
 export type { FusedCell, SequenceOptions } from './sequence';
 export type { RecurrentActivation } from './ops';
+export { setSequenceEngine, activeSequenceEngine } from './simd-engine';
+export type { SequenceEngine } from './simd-engine';

@@ -40,6 +40,7 @@ export function lstmFusedCell(kind: RecurrentActivation): FusedCell<LstmPrepared
     gates: 4,
     stateCount: 2,
     columnScale: [1, 1, 2, 1],
+    simdCell: 'lstm',
     prepare: (U, forBackward) => {
       const H = U.shape[0];
       return {

@@ -19,6 +19,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { splitRows } from './ops';
+import type { CellKind } from '../scratch/types';
+import { activeSequenceEngine, runSequenceSimd } from './simd-engine';
 
 /** What a fused cell computes at one time step, forward and backward. */
 export interface FusedCell<P> {
@@ -33,6 +35,12 @@ export interface FusedCell<P> {
    * tanh(z_c) = 2σ(2 z_c) − 1 (a cheap tanh on wasm).
    */
   readonly columnScale?: number[];
+  /**
+   * The from-scratch cell (src/scratch) computing the same step, when there is one (sigmoid
+   * gates): then, on the CPU backends, the whole sequence runs on the library's SIMD kernels
+   * (simd-engine.ts) instead of the tfjs ops below.
+   */
+  readonly simdCell?: CellKind;
   /**
    * Per-call views of the recurrent kernel U [hiddenSize, k*hiddenSize] (column blocks, and for
    * the backward pass their transposes), made once per sequence rather than once per step.
@@ -119,6 +127,9 @@ export function runSequence<P>(
   const k = cell.gates;
   const nS = cell.stateCount;
   if (time < 1) throw new Error('fused recurrent layer: the input has no time steps (shape [' + x.shape + '])');
+  if (cell.simdCell && options.mask === null && activeSequenceEngine() === 'simd') {
+    return runSequenceSimd(cell.simdCell, x, initialStates, kernel, recurrentKernel, bias, options.goBackwards);
+  }
   const masks = stepMasks(options.mask, batch, time, options.goBackwards);
   // Per-column scale [k*hiddenSize] (see FusedCell.columnScale), made where it is used.
   const columnScale = cell.columnScale?.flatMap((v) => new Array<number>(hiddenSize).fill(v)) ?? null;

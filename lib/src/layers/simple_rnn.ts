@@ -23,6 +23,7 @@ export function simpleRnnFusedCell(): FusedCell<RnnPrepared> {
   return {
     gates: 1,
     stateCount: 1,
+    simdCell: 'rnn',
     prepare: (U, forBackward) => ({ U, UT: forBackward ? tf.transpose(U) : null }),
     forward: (p, xp, [hPrev]) =>
       tf.tidy(() => {
