@@ -6,7 +6,7 @@
  * and hard-sigmoid gates always take the tfjs-op path) or tfjs ops ('tf', as on the native backend).
  */
 import * as tf from '@tensorflow/tfjs';
-import { activeSequenceEngine, initBackend, setSequenceEngine } from 'seqmodels';
+import { activeSequenceEngine, initBackend, rowBlocks, sequenceThreads, setSequenceEngine, setSequenceThreads } from 'seqmodels';
 import { Args, CellName, compareRuns, makeLayer } from './helpers';
 
 const B = 3, T = 6, IN = 4, H = 5;
@@ -193,5 +193,57 @@ describe('the SIMD engine', () => {
     expect(Array.from(y.dataSync()).some(Number.isNaN)).toBe(true);
     expect(Array.from(dx.dataSync()).some(Number.isNaN)).toBe(true);
     tf.dispose([x, y, dx]);
+  });
+});
+
+describe('the SIMD engine on several threads (blocks of batch rows)', () => {
+  test('rowBlocks: contiguous blocks of at least 4 rows covering the batch', () => {
+    expect(rowBlocks(3, 2)).toEqual([[0, 3]]);
+    expect(rowBlocks(9, 2)).toEqual([[0, 4], [4, 9]]);
+    expect(rowBlocks(32, 4)).toEqual([[0, 8], [8, 16], [16, 24], [24, 32]]);
+    expect(rowBlocks(10, 4)).toEqual([[0, 5], [5, 10]]);
+    expect(rowBlocks(64, 1)).toEqual([[0, 64]]);
+  });
+
+  test.each(cells)('%s: on 1, 2 and 3 threads, outputs, states and gradients equal tf.layers', (cell) => {
+    const rows = 13; // blocks of 13, of 6 + 7, of 4 + 4 + 5 rows
+    const x = tf.variable(tf.randomNormal([rows, T, IN], 0, 1, 'float32', 21));
+    const s0 = Array.from({ length: cell === 'lstm' ? 2 : 1 }, (_, i) => tf.variable(tf.randomNormal([rows, H], 0, 0.5, 'float32', 22 + i)));
+    for (const threads of [1, 2, 3]) {
+      for (const goBackwards of [false, true]) {
+        const prev = setSequenceThreads(threads);
+        try {
+          const { fast, ref } = pair(cell, { returnSequences: true, returnState: true, goBackwards }, x);
+          compareRuns(fast, ref, (m) => (m === 'fast' ? fast : ref).apply(x, { initialState: s0 }) as tf.Tensor[], [x, ...s0]);
+        } finally {
+          setSequenceThreads(prev);
+        }
+      }
+    }
+    expect(sequenceThreads().failure).toBeNull(); // the worker threads did start
+  });
+
+  test('same weights: the split changes nothing but float summation order (1e-5)', () => {
+    const rows = 16;
+    const layer = makeLayer('lstm', true, { units: H, returnSequences: true });
+    const x = tf.randomNormal([rows, T, IN], 0, 1, 'float32', 31);
+    layer.apply(x);
+    const run = (threads: number) => {
+      const prev = setSequenceThreads(threads);
+      try {
+        return tf.tidy(() => {
+          const w = layer.trainableWeights.map((v) => v.read() as tf.Variable);
+          const g = tf.variableGrads(() => tf.sum(tf.square(layer.apply(x) as tf.Tensor)) as tf.Scalar, w);
+          return [layer.apply(x) as tf.Tensor, ...w.map((v) => g.grads[v.name])];
+        });
+      } finally {
+        setSequenceThreads(prev);
+      }
+    };
+    const one = run(1);
+    const two = run(2);
+    one.forEach((t, i) => expect(tf.max(tf.abs(tf.sub(t, two[i]))).dataSync()[0]).toBeLessThan(1e-5));
+    expect(sequenceThreads().failure).toBeNull();
+    tf.dispose([x, ...one, ...two]);
   });
 });

@@ -11,3 +11,4 @@ export type { FusedCell, SequenceOptions } from './sequence';
 export type { RecurrentActivation } from './ops';
 export { setSequenceEngine, activeSequenceEngine } from './simd-engine';
 export type { SequenceEngine } from './simd-engine';
+export { setSequenceThreads, sequenceThreads, rowBlocks } from './simd-engine';

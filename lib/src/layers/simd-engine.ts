@@ -17,12 +17,23 @@
  * there is no mask, the backend is `wasm` or `cpu`, and WebAssembly SIMD is available; otherwise
  * runSequence uses tfjs ops (always on the native `tensorflow` backend, where those are faster).
  * `setSequenceEngine('tf')` forces the tfjs-op path (tests compare the two).
+ *
+ * Threads: the rows of a batch are independent through the recurrence, so a batch is cut into
+ * blocks of rows, one per thread: the main thread runs one block, worker threads (simd-worker.ts,
+ * one wasm instance each) run the others at the same time, and the weight gradients of the blocks
+ * are summed. By default one thread per core, at most 4, and blocks of at least 4 rows;
+ * `setSequenceThreads(1)` keeps everything on the main thread. The split depends only on the
+ * batch size and the thread count, so a rerun on the same machine gives the same numbers.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Mat } from '../scratch/mat';
-import type { CellConfig, CellKind, CellParams } from '../scratch/types';
-import { ForwardResult, SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from '../scratch/sequence';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import type { CellKind } from '../scratch/types';
 import { createSimdArena } from '../scratch/simd';
+import { BackwardReply, ForwardReply, ForwardRequest, PartState, backwardPart, forwardPart, releaseWorkspace } from './simd-part';
+import type { WorkerRequest } from './simd-worker';
 
 /** Which implementation runs the fused sequence: chosen per backend ('auto'), or forced. */
 export type SequenceEngine = 'auto' | 'tf' | 'simd';
@@ -50,48 +61,102 @@ export function activeSequenceEngine(): 'tf' | 'simd' {
   return b === 'wasm' || b === 'cpu' ? 'simd' : 'tf';
 }
 
-// Workspaces (SIMD arenas, one WebAssembly.Memory each) are reused across calls of the same
-// shape: a forward pass takes one, and gives it back when its backward pass is done, or at once
-// when no gradient is being recorded. The pool keeps at most POOL_FLOATS floats in total.
-const POOL_FLOATS = 64 * 1024 * 1024; // 256 MB
-const pool = new Map<string, SequenceWorkspace[]>();
-let pooledFloats = 0;
+// ---- threads ----------------------------------------------------------------------------------
 
-function wsKey(cfg: CellConfig, batch: number, time: number): string {
-  return `${cfg.cell}:${cfg.inputSize}:${cfg.hiddenSize}:${batch}:${time}`;
+interface WorkerHandle {
+  worker: Worker;
+  port: MessagePort;
+  flag: Int32Array;
+  seq: number;
 }
 
-function wsFloats(ws: SequenceWorkspace): number {
-  const any = ws.h0.data as Float32Array;
-  return any.buffer.byteLength / 4;
+const MIN_ROWS = 4;
+let threadLimit = Math.max(1, Math.min(4, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length));
+const workers: WorkerHandle[] = [];
+let workerFailure: string | null = null;
+let nextId = 1;
+
+/** Threads the SIMD engine may use (1 = main thread only); returns the previous value. */
+export function setSequenceThreads(n: number): number {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`setSequenceThreads: expected a positive integer, got ${n}`);
+  const prev = threadLimit;
+  threadLimit = n;
+  return prev;
 }
 
-function acquire(cfg: CellConfig, batch: number, time: number): SequenceWorkspace {
-  const list = pool.get(wsKey(cfg, batch, time));
-  const ws = list?.pop();
-  if (ws) {
-    pooledFloats -= wsFloats(ws);
-    return ws;
+/** Threads the SIMD engine uses now, and why a worker could not start (null when fine). */
+export function sequenceThreads(): { threads: number; failure: string | null } {
+  return { threads: workerFailure ? 1 : threadLimit, failure: workerFailure };
+}
+
+/** The compiled worker script: next to this file in lib/dist, or lib/dist when run from lib/src (tests). */
+function workerScript(): string | null {
+  const candidates = [path.join(__dirname, 'simd-worker.js'), path.join(__dirname, '..', '..', 'dist', 'layers', 'simd-worker.js')];
+  return candidates.find((f) => fs.existsSync(f)) ?? null;
+}
+
+function startWorker(): WorkerHandle | null {
+  if (workerFailure) return null;
+  const script = workerScript();
+  if (!script) {
+    workerFailure = `worker script simd-worker.js not found next to ${__dirname} (run \`npm run build\`)`;
+    return null;
   }
-  return createWorkspace(cfg, batch, time, 'float32');
+  try {
+    const worker = new Worker(script);
+    worker.unref(); // never keeps the process alive
+    const { port1, port2 } = new MessageChannel();
+    port1.unref();
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    worker.postMessage({ port: port2, flag: flag.buffer }, [port2]);
+    return { worker, port: port1, flag, seq: 0 };
+  } catch (e) {
+    workerFailure = `could not start a worker thread: ${e instanceof Error ? e.message : String(e)}`;
+    return null;
+  }
 }
 
-function release(ws: SequenceWorkspace): void {
-  const size = wsFloats(ws);
-  if (size > POOL_FLOATS) return;
-  while (pooledFloats + size > POOL_FLOATS) {
-    // Drop any pooled workspace (the garbage collector frees its memory).
-    const [key, list] = pool.entries().next().value as [string, SequenceWorkspace[]];
-    const dropped = list.shift()!;
-    pooledFloats -= wsFloats(dropped);
-    if (list.length === 0) pool.delete(key);
+function workersFor(count: number): WorkerHandle[] {
+  while (workers.length < count) {
+    const w = startWorker();
+    if (!w) break;
+    workers.push(w);
   }
-  const key = wsKey(ws.cfg, ws.batchSize, ws.seqLen);
-  const list = pool.get(key) ?? [];
-  list.push(ws);
-  pool.set(key, list);
-  pooledFloats += size;
+  return workers.slice(0, count);
 }
+
+type Unsequenced<R> = R extends unknown ? Omit<R, 'seq'> : never;
+
+function post(w: WorkerHandle, msg: Unsequenced<WorkerRequest>): void {
+  w.seq += 1;
+  w.port.postMessage({ ...msg, seq: w.seq });
+}
+
+/** Block until the worker answers its last request; returns the reply or throws its error. */
+function await_<T>(w: WorkerHandle): T {
+  const deadline = Date.now() + 10 * 60 * 1000;
+  while (Atomics.load(w.flag, 0) !== w.seq) {
+    const seen = Atomics.load(w.flag, 0);
+    if (Atomics.wait(w.flag, 0, seen, 1000) === 'timed-out' && Date.now() > deadline) {
+      throw new Error('SIMD engine: a worker thread did not answer within 10 minutes (call setSequenceThreads(1) to run on one thread)');
+    }
+  }
+  const got = receiveMessageOnPort(w.port);
+  if (!got) throw new Error('SIMD engine: a worker signalled a reply that did not arrive');
+  const reply = got.message as { ok?: T; error?: string };
+  if (reply.error !== undefined) throw new Error(`SIMD engine (worker thread): ${reply.error}`);
+  return reply.ok as T;
+}
+
+/** Row blocks [start, end) for `batch` rows on at most `threads` threads. */
+export function rowBlocks(batch: number, threads: number): [number, number][] {
+  const n = Math.max(1, Math.min(threads, Math.floor(batch / MIN_ROWS)));
+  const out: [number, number][] = [];
+  for (let k = 0; k < n; k++) out.push([Math.floor((k * batch) / n), Math.floor(((k + 1) * batch) / n)]);
+  return out;
+}
+
+// ---- the sequence ----------------------------------------------------------------------------
 
 function allFinite(a: Float32Array): boolean {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
@@ -120,91 +185,126 @@ export function runSequenceSimd(
   const [B, T, I] = x.shape;
   const H = recurrentKernel.shape[0];
   const nS = initialStates.length;
-  const cfg: CellConfig = { cell: kind, inputSize: I, hiddenSize: H };
+  const steps = T + nS - 1;
   const recording = (tf.engine() as unknown as { isTapeOn(): boolean }).isTapeOn();
   const src = (t: number) => (goBackwards ? T - 1 - t : t); // input step read at processing step t
+  const blocks = rowBlocks(B, threadLimit);
+  const helpers = workersFor(blocks.length - 1);
+  const used = blocks.slice(0, helpers.length + 1).length === blocks.length ? blocks : rowBlocks(B, helpers.length + 1);
 
   const f = tf.customGrad((...args: unknown[]) => {
     const [xIn, ...rest] = args as tf.Tensor[];
     const s0 = rest.slice(0, nS);
     const [W, U, b] = rest.slice(nS, nS + 3);
     const xd = f32(xIn);
-    const xs: Mat[] = [];
-    for (let t = 0; t < T; t++) {
-      const m = new Float32Array(B * I);
-      const from = src(t) * I;
-      for (let r = 0; r < B; r++) m.set(xd.subarray(r * T * I + from, r * T * I + from + I), r * I);
-      xs.push({ rows: B, cols: I, data: m });
-    }
-    const params: CellParams = {
-      kernel: { rows: I, cols: W.shape[1]!, data: f32(W) },
-      recurrentKernel: { rows: H, cols: U.shape[1]!, data: f32(U) },
-      bias: f32(b),
-    };
-    const steps = T + nS - 1;
     const states0 = s0.map(f32);
-    if (![xd, params.kernel.data, params.recurrentKernel.data, params.bias, ...states0].every((a) => allFinite(a as Float32Array))) {
+    const [Wd, Ud, bd] = [f32(W), f32(U), f32(b)];
+    if (![xd, Wd, Ud, bd, ...states0].every(allFinite)) {
       // Non-finite inputs or weights (a diverged training run): NaN out and NaN gradients, as the
       // tfjs ops would give, so the training loop reports the NaN loss.
       const nanGrads = () => [xIn, ...s0, W, U, b].map((t) => tf.fill(t.shape, NaN));
       return { value: tf.fill([B, steps, H], NaN) as tf.Tensor3D, gradFunc: nanGrads };
     }
-    const ws = acquire(cfg, B, T);
-    let fwd: ForwardResult;
-    try {
-      fwd = forwardSequence(cfg, params, xs, {
-        h: { rows: B, cols: H, data: states0[0] },
-        c: nS === 2 ? { rows: B, cols: H, data: states0[1] } : undefined,
-      }, { workspace: ws });
-    } catch (e) {
-      release(ws);
-      throw e;
-    }
-    const out = new Float32Array(B * steps * H);
-    const put = (m: Mat, t: number) => {
-      for (let r = 0; r < B; r++) out.set(m.data.subarray(r * H, (r + 1) * H), (r * steps + t) * H);
+    const request = ([r0, r1]: [number, number]): ForwardRequest => {
+      const rows = r1 - r0;
+      const xp = new Float32Array(T * rows * I);
+      for (let t = 0; t < T; t++) {
+        for (let r = 0; r < rows; r++) {
+          const from = ((r0 + r) * T + src(t)) * I;
+          xp.set(xd.subarray(from, from + I), (t * rows + r) * I);
+        }
+      }
+      const slice = (a: Float32Array) => a.slice(r0 * H, r1 * H);
+      return {
+        kind, rows, time: T, inputSize: I, hiddenSize: H, x: xp, kernel: Wd, recurrentKernel: Ud, bias: bd,
+        h0: slice(states0[0]), c0: nS === 2 ? slice(states0[1]) : null,
+      };
     };
-    fwd.hs.forEach((h, t) => put(h, t));
-    if (nS === 2) put(fwd.c!, T);
+    // Workers first (they start while the main thread packs and runs its own block).
+    const id = nextId++;
+    used.slice(1).forEach((blk, k) => post(helpers[k], { op: 'forward', id, keep: recording, req: request(blk) }));
+    let own: { reply: ForwardReply; state: PartState } | null = null;
+    let ownError: unknown = null;
+    try {
+      own = forwardPart(request(used[0]));
+    } catch (e) {
+      ownError = e;
+    }
+    // Collect every worker's reply even when the main block failed, so the protocol stays in step.
+    const replies = used.slice(1).map((_, k) => {
+      try {
+        return await_<ForwardReply>(helpers[k]);
+      } catch (e) {
+        return e as Error;
+      }
+    });
+    const failed = ownError ?? replies.find((r) => r instanceof Error);
+    if (failed || !own) {
+      if (own) releaseWorkspace(own.state.fwd.workspace);
+      if (recording) used.slice(1).forEach((_, k) => { post(helpers[k], { op: 'drop', id }); await_<null>(helpers[k]); });
+      throw failed;
+    }
+    const mineState = own.state;
+    const parts = [own.reply, ...(replies as ForwardReply[])];
+    const out = new Float32Array(B * steps * H);
+    used.forEach(([r0, r1], k) => {
+      const rows = r1 - r0;
+      const p = parts[k];
+      for (let t = 0; t < T; t++) {
+        for (let r = 0; r < rows; r++) out.set(p.hs.subarray((t * rows + r) * H, (t * rows + r + 1) * H), ((r0 + r) * steps + t) * H);
+      }
+      if (nS === 2) for (let r = 0; r < rows; r++) out.set(p.c!.subarray(r * H, (r + 1) * H), ((r0 + r) * steps + T) * H);
+    });
     const value = tf.tensor3d(out, [B, steps, H]);
-    if (!recording) release(ws);
+    if (!recording) releaseWorkspace(mineState.fwd.workspace);
 
     const gradFunc = (dy: tf.Tensor): tf.Tensor[] => {
       const dyd = f32(dy);
+      const pack = ([r0, r1]: [number, number]) => {
+        const rows = r1 - r0;
+        const dhs = new Float32Array(T * rows * H);
+        for (let t = 0; t < T; t++) {
+          for (let r = 0; r < rows; r++) dhs.set(dyd.subarray(((r0 + r) * steps + t) * H, ((r0 + r) * steps + t + 1) * H), (t * rows + r) * H);
+        }
+        let dcFinal: Float32Array | null = null;
+        if (nS === 2) {
+          dcFinal = new Float32Array(rows * H);
+          for (let r = 0; r < rows; r++) dcFinal.set(dyd.subarray(((r0 + r) * steps + T) * H, ((r0 + r) * steps + T + 1) * H), r * H);
+        }
+        return { dhs, dcFinal };
+      };
       if (!allFinite(dyd)) {
-        release(ws);
+        used.slice(1).forEach((_, k) => { post(helpers[k], { op: 'drop', id }); await_<null>(helpers[k]); });
+        releaseWorkspace(mineState.fwd.workspace);
         return [xIn, ...s0, W, U, b].map((t) => tf.fill(t.shape, NaN));
       }
-      const dhs: Mat[] = [];
-      for (let t = 0; t < T; t++) {
-        const m = new Float32Array(B * H);
-        for (let r = 0; r < B; r++) m.set(dyd.subarray((r * steps + t) * H, (r * steps + t + 1) * H), r * H);
-        dhs.push({ rows: B, cols: H, data: m });
+      used.slice(1).forEach((blk, k) => post(helpers[k], { op: 'backward', id, req: pack(blk) }));
+      const mine = backwardPart(mineState, pack(used[0]));
+      const theirs = used.slice(1).map((_, k) => await_<BackwardReply>(helpers[k]));
+      const all = [mine, ...theirs];
+      const dx = new Float32Array(B * T * I);
+      const dh0 = new Float32Array(B * H);
+      const dc0 = nS === 2 ? new Float32Array(B * H) : null;
+      used.forEach(([r0, r1], k) => {
+        const rows = r1 - r0;
+        const g = all[k];
+        for (let t = 0; t < T; t++) {
+          for (let r = 0; r < rows; r++) dx.set(g.dx.subarray((t * rows + r) * I, (t * rows + r + 1) * I), ((r0 + r) * T + src(t)) * I);
+        }
+        dh0.set(g.dh0, r0 * H);
+        if (dc0) dc0.set(g.dc0!, r0 * H);
+      });
+      // Weight gradients: the sum over blocks, in block order.
+      const [dW, dU, db] = [mine.dW, mine.dU, mine.db];
+      for (const g of theirs) {
+        for (let i = 0; i < dW.length; i++) dW[i] += g.dW[i];
+        for (let i = 0; i < dU.length; i++) dU[i] += g.dU[i];
+        for (let i = 0; i < db.length; i++) db[i] += g.db[i];
       }
-      let dcFinal: Mat | undefined;
-      if (nS === 2) {
-        const m = new Float32Array(B * H);
-        for (let r = 0; r < B; r++) m.set(dyd.subarray((r * steps + T) * H, (r * steps + T + 1) * H), r * H);
-        dcFinal = { rows: B, cols: H, data: m };
-      }
-      try {
-        const bw = backwardSequence(fwd, dhs, { dcFinal });
-        const dx = new Float32Array(B * T * I);
-        bw.dxs!.forEach((d, t) => {
-          const to = src(t) * I;
-          for (let r = 0; r < B; r++) dx.set(d.data.subarray(r * I, (r + 1) * I), r * T * I + to);
-        });
-        const grads: tf.Tensor[] = [tf.tensor3d(dx, [B, T, I]), tf.tensor2d(Float32Array.from(bw.dh0.data), [B, H])];
-        if (nS === 2) grads.push(tf.tensor2d(Float32Array.from(bw.dc0!.data), [B, H]));
-        grads.push(
-          tf.tensor2d(bw.grads.kernel.data as Float32Array, [I, W.shape[1]!]),
-          tf.tensor2d(bw.grads.recurrentKernel.data as Float32Array, [H, U.shape[1]!]),
-          tf.tensor1d(bw.grads.bias as Float32Array),
-        );
-        return grads;
-      } finally {
-        release(ws);
-      }
+      const grads: tf.Tensor[] = [tf.tensor3d(dx, [B, T, I]), tf.tensor2d(dh0, [B, H])];
+      if (dc0) grads.push(tf.tensor2d(dc0, [B, H]));
+      grads.push(tf.tensor2d(dW, [I, W.shape[1]!]), tf.tensor2d(dU, [H, U.shape[1]!]), tf.tensor1d(db));
+      return grads;
     };
     return { value, gradFunc };
   });
