@@ -3,6 +3,9 @@
 // Options: --quick (fewer timed batches), --only=lstm,gru,rnn, --settings=a,b
 // Prints a table, then as its LAST line one JSON object with every figure (`npm run bench`).
 //
+// Four runs per setting and cell: tf.layers with tfjs' own wasm kernels ("as shipped"), tf.layers
+// with the library's transpose-first matMul kernels (installed by initBackend), and the library's
+// fast layers on one thread and on the default number of threads (sequenceThreads()).
 // Settings (from the issue):
 //   a: one-hot text input, vocabSize 65, seqLen 40, batchSize 64, hiddenSize 128, Adam,
 //      last hidden state -> dense softmax over 65 symbols (next-character model).
@@ -27,6 +30,8 @@ const onlyCells = (argValue('only') ?? 'lstm,gru,rnn').split(',');
 const onlySettings = (argValue('settings') ?? 'a,b').split(',');
 
 const info = await sm.initBackend({ log: null });
+const wasm = info.name === 'wasm';
+const threads = sm.sequenceThreads().threads;
 console.log(`[bench/layers] backend: ${info.name} (${info.reason})`);
 
 const SETTINGS = {
@@ -108,38 +113,61 @@ for (const sk of onlySettings) {
   const s = SETTINGS[sk];
   for (const ck of onlyCells) {
     const c = CELLS[ck];
+    // tf.layers as shipped (on wasm: tfjs' own matMul kernels, slow with transposed operands) ...
+    const prevFix = wasm ? sm.setTransposeFreeMatMul(false) : null;
+    const stock = wasm ? await throughput(s, c.tfLayer) : null;
+    if (wasm) sm.setTransposeFreeMatMul(prevFix);
+    // ... and with the library's transpose-first kernels, which every model gets from initBackend.
     const base = await throughput(s, c.tfLayer);
+    const prevThreads = sm.setSequenceThreads(1);
+    const fast1 = await throughput(s, c.fast);
+    sm.setSequenceThreads(prevThreads);
     const fast = await throughput(s, c.fast);
-    const ratio = fast.stepsPerSecond / base.stepsPerSecond;
-    const cpuRatio = fast.stepsPerCpuSecond / base.stepsPerCpuSecond;
+    const ref = stock ?? base;
+    const ratio = fast.stepsPerSecond / ref.stepsPerSecond;
+    const cpuRatio = fast.stepsPerCpuSecond / ref.stepsPerCpuSecond;
+    const r = (a, b) => Number((a / b).toFixed(2));
     results[`${sk}.${ck}`] = {
       setting: s.label,
+      tfLayersStockStepsPerSecond: stock && Math.round(stock.stepsPerSecond),
       tfLayersStepsPerSecond: Math.round(base.stepsPerSecond),
+      fastOneThreadStepsPerSecond: Math.round(fast1.stepsPerSecond),
       fastStepsPerSecond: Math.round(fast.stepsPerSecond),
+      threads: threads,
       ratio: Number(ratio.toFixed(2)),
+      ratioVsTfLayersWithLibraryKernels: r(fast.stepsPerSecond, base.stepsPerSecond),
+      threadSpeedup: r(fast.stepsPerSecond, fast1.stepsPerSecond),
+      tfLayersStockStepsPerCpuSecond: stock && Math.round(stock.stepsPerCpuSecond),
       tfLayersStepsPerCpuSecond: Math.round(base.stepsPerCpuSecond),
+      fastOneThreadStepsPerCpuSecond: Math.round(fast1.stepsPerCpuSecond),
       fastStepsPerCpuSecond: Math.round(fast.stepsPerCpuSecond),
       cpuRatio: Number(cpuRatio.toFixed(2)),
-      tfLayersSecondsPerBatch: Number(base.secondsPerBatch.toFixed(4)),
-      fastSecondsPerBatch: Number(fast.secondsPerBatch.toFixed(4)),
-      batchesTimed: [base.batches, fast.batches],
+      secondsPerBatch: Object.fromEntries(Object.entries({ stock, base, fast1, fast }).filter(([, v]) => v).map(([k, v]) => [k, Number(v.secondsPerBatch.toFixed(4))])),
     };
-    rows.push([s.label, ck, base, fast, ratio, cpuRatio]);
+    rows.push([s.label, ck, stock, base, fast1, fast]);
     console.log(
-      `${s.label.padEnd(34)} ${ck.padEnd(5)} tf.layers ${Math.round(base.stepsPerSecond).toString().padStart(7)} steps/s   ` +
-        `fast ${Math.round(fast.stepsPerSecond).toString().padStart(7)} steps/s   x${ratio.toFixed(2)} (CPU time x${cpuRatio.toFixed(2)})`,
+      `${s.label.padEnd(34)} ${ck.padEnd(5)} tf.layers ${stock ? Math.round(stock.stepsPerSecond) + ' (as shipped), ' : ''}` +
+        `${Math.round(base.stepsPerSecond)} (library kernels); fast ${Math.round(fast1.stepsPerSecond)} (1 thread), ` +
+        `${Math.round(fast.stepsPerSecond)} (${threads} threads) steps/s: x${ratio.toFixed(2)} (CPU time x${cpuRatio.toFixed(2)})`,
     );
   }
 }
 
-console.log('\n                                          wall clock (time steps/s)         CPU time (time steps/CPU-s)');
-console.log('setting                            cell   tf.layers      fast   ratio     tf.layers      fast   ratio');
-for (const [label, ck, b, f, r, cr] of rows) {
-  const n = (v, w) => Math.round(v).toString().padStart(w);
+console.log(`
+Wall clock, time steps per second (CPU time in brackets: steps per CPU-second of this process).
+"shipped": tf.layers with tfjs' own wasm kernels; "lib kernels": tf.layers with the library's transpose-first
+matMul (what initBackend installs); fast: the library's layers on 1 and on ${threads} threads.
+ratio = fast (${threads} threads) / tf.layers as shipped (the issue's measure); ratio2 = fast / tf.layers with lib kernels.`);
+console.log('setting                            cell      shipped   lib kernels   fast 1 thr   fast ' + `${threads} thr`.padEnd(6) + '  ratio  ratio2');
+for (const [label, ck, st, b, f1, f] of rows) {
+  const n = (v, w) => (v ? Math.round(v.stepsPerSecond).toString() : '-').padStart(w);
+  const ref = st ?? b;
   console.log(
-    `${label.padEnd(34)} ${ck.padEnd(5)} ${n(b.stepsPerSecond, 10)} ${n(f.stepsPerSecond, 9)} ${r.toFixed(2).padStart(7)}` +
-      `    ${n(b.stepsPerCpuSecond, 10)} ${n(f.stepsPerCpuSecond, 9)} ${cr.toFixed(2).padStart(7)}`,
+    `${label.padEnd(34)} ${ck.padEnd(5)} ${n(st, 10)} ${n(b, 13)} ${n(f1, 12)} ${n(f, 10)} ${(f.stepsPerSecond / ref.stepsPerSecond).toFixed(2).padStart(7)}` +
+      ` ${(f.stepsPerSecond / b.stepsPerSecond).toFixed(2).padStart(7)}`,
   );
+  const c = (v, w) => (v ? `(${Math.round(v.stepsPerCpuSecond)})` : '').padStart(w);
+  console.log(`${''.padEnd(40)} ${c(st, 10)} ${c(b, 13)} ${c(f1, 12)} ${c(f, 10)} ${(f.stepsPerCpuSecond / ref.stepsPerCpuSecond).toFixed(2).padStart(7)}`);
 }
 const lstmGru = Object.entries(results).filter(([k]) => /\.(lstm|gru)$/.test(k));
 const targetMet = lstmGru.length > 0 && lstmGru.every(([, v]) => v.ratio >= 3);

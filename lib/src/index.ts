@@ -3,7 +3,7 @@
  * Notebooks import it by name: `import { initBackend } from "seqmodels"`.
  */
 export * from './backend/select';
-export { registerWasmTrainingKernels } from './backend/wasm-kernels';
+export { registerWasmTrainingKernels, setTransposeFreeMatMul } from './backend/wasm-kernels';
 export { hardenKernelSockets, serializeSends } from './backend/kernel-sockets';
 import { hardenKernelSockets } from './backend/kernel-sockets';
 

@@ -1,6 +1,6 @@
 // The backend selector: automatic choice, forcing, and clear errors for bad choices.
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, backendInfo, BACKENDS } from 'seqmodels';
+import { initBackend, backendInfo, BACKENDS, setTransposeFreeMatMul } from 'seqmodels';
 
 function nativeInstalled(): boolean {
   try {
@@ -129,6 +129,21 @@ describe('wasm backend closes the training gaps', () => {
       close(r.ga, onCpu[i].ga);
       close(r.gb, onCpu[i].gb);
     });
+  });
+
+  test('setTransposeFreeMatMul switches between tfjs\' own wasm product and the transpose-first one', async () => {
+    await tf.setBackend('wasm');
+    const a = tf.randomNormal([6, 4], 0, 1, 'float32', 41);
+    const b = tf.randomNormal([5, 4], 0, 1, 'float32', 42);
+    const wrappedFn = tf.getKernel('BatchMatMul', 'wasm')!.kernelFunc;
+    const withFix = tf.matMul(a, b, false, true);
+    expect(setTransposeFreeMatMul(false)).toBe(true); // on since initBackend
+    expect(tf.getKernel('BatchMatMul', 'wasm')!.kernelFunc).not.toBe(wrappedFn);
+    const stock = tf.matMul(a, b, false, true);
+    expect(setTransposeFreeMatMul(true)).toBe(false);
+    expect(tf.getKernel('BatchMatMul', 'wasm')!.kernelFunc).toBe(wrappedFn);
+    expect(tf.max(tf.abs(tf.sub(withFix, stock))).dataSync()[0]).toBeLessThan(1e-5);
+    tf.dispose([a, b, withFix, stock]);
   });
 
   test('a model with tf.layers.embedding trains on wasm', async () => {

@@ -197,16 +197,17 @@ describe('the SIMD engine', () => {
 });
 
 describe('the SIMD engine on several threads (blocks of batch rows)', () => {
-  test('rowBlocks: contiguous blocks of at least 4 rows covering the batch', () => {
+  test('rowBlocks: contiguous blocks of at least 8 rows covering the batch', () => {
     expect(rowBlocks(3, 2)).toEqual([[0, 3]]);
-    expect(rowBlocks(9, 2)).toEqual([[0, 4], [4, 9]]);
+    expect(rowBlocks(15, 2)).toEqual([[0, 15]]);
+    expect(rowBlocks(17, 2)).toEqual([[0, 8], [8, 17]]);
     expect(rowBlocks(32, 4)).toEqual([[0, 8], [8, 16], [16, 24], [24, 32]]);
-    expect(rowBlocks(10, 4)).toEqual([[0, 5], [5, 10]]);
+    expect(rowBlocks(20, 4)).toEqual([[0, 10], [10, 20]]);
     expect(rowBlocks(64, 1)).toEqual([[0, 64]]);
   });
 
   test.each(cells)('%s: on 1, 2 and 3 threads, outputs, states and gradients equal tf.layers', (cell) => {
-    const rows = 13; // blocks of 13, of 6 + 7, of 4 + 4 + 5 rows
+    const rows = 26; // blocks of 26, of 13 + 13, of 8 + 9 + 9 rows
     const x = tf.variable(tf.randomNormal([rows, T, IN], 0, 1, 'float32', 21));
     const s0 = Array.from({ length: cell === 'lstm' ? 2 : 1 }, (_, i) => tf.variable(tf.randomNormal([rows, H], 0, 0.5, 'float32', 22 + i)));
     for (const threads of [1, 2, 3]) {

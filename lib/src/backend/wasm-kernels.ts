@@ -52,18 +52,37 @@ function plainOperandsMatMul(original: KernelFn, transposeKernel: KernelFn): Ker
   };
 }
 
+const originals = new Map<string, tf.KernelConfig>();
+const wrapped = new Map<string, tf.KernelConfig>();
+
 function wrapMatMul(kernelName: string): void {
   const original = tf.getKernel(kernelName, 'wasm');
   const transpose = tf.getKernel('Transpose', 'wasm');
-  if (!original || !transpose) return;
-  tf.unregisterKernel(kernelName, 'wasm');
-  tf.registerKernel({
+  if (!original || !transpose || originals.has(kernelName)) return;
+  originals.set(kernelName, original);
+  wrapped.set(kernelName, {
     kernelName,
     backendName: 'wasm',
     setupFunc: original.setupFunc,
     disposeFunc: original.disposeFunc,
     kernelFunc: plainOperandsMatMul(original.kernelFunc as unknown as KernelFn, transpose.kernelFunc as unknown as KernelFn) as unknown as tf.KernelFunc,
   });
+  tf.unregisterKernel(kernelName, 'wasm');
+  tf.registerKernel(wrapped.get(kernelName)!);
+}
+
+/**
+ * Use the transpose-first matMul kernels on wasm (`true`, the default once the wasm backend was
+ * started by `initBackend`) or tfjs' own (`false`: for benchmarks that compare the two).
+ * Returns the previous setting.
+ */
+export function setTransposeFreeMatMul(on: boolean): boolean {
+  const prev = [...wrapped.keys()].some((k) => tf.getKernel(k, 'wasm')?.kernelFunc === wrapped.get(k)!.kernelFunc);
+  for (const [name, config] of (on ? wrapped : originals).entries()) {
+    tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel(config);
+  }
+  return prev;
 }
 
 function unsortedSegmentSum(args: {

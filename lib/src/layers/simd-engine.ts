@@ -21,7 +21,7 @@
  * Threads: the rows of a batch are independent through the recurrence, so a batch is cut into
  * blocks of rows, one per thread: the main thread runs one block, worker threads (simd-worker.ts,
  * one wasm instance each) run the others at the same time, and the weight gradients of the blocks
- * are summed. By default one thread per core, at most 4, and blocks of at least 4 rows;
+ * are summed. By default one thread per core, at most 4, and blocks of at least 8 rows;
  * `setSequenceThreads(1)` keeps everything on the main thread. The split depends only on the
  * batch size and the thread count, so a rerun on the same machine gives the same numbers.
  */
@@ -70,7 +70,7 @@ interface WorkerHandle {
   seq: number;
 }
 
-const MIN_ROWS = 4;
+const MIN_ROWS = 8;
 let threadLimit = Math.max(1, Math.min(4, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length));
 const workers: WorkerHandle[] = [];
 let workerFailure: string | null = null;
