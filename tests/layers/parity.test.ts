@@ -6,7 +6,7 @@
  * and hard-sigmoid gates always take the tfjs-op path) or tfjs ops ('tf', as on the native backend).
  */
 import * as tf from '@tensorflow/tfjs';
-import { activeSequenceEngine, initBackend, rowBlocks, sequenceThreads, setSequenceEngine, setSequenceThreads } from 'seqmodels';
+import { activeSequenceEngine, initBackend, rowBlocks, sequenceThreads, setSequenceEngine, setSequenceThreads, setSimdEnabled } from 'seqmodels';
 import { Args, CellName, compareRuns, makeLayer } from './helpers';
 
 const B = 3, T = 6, IN = 4, H = 5;
@@ -163,6 +163,10 @@ describe('hardSigmoid gates (tf.layers default)', () => {
 
 describe('the SIMD engine', () => {
   test('is the default on wasm, and runs a sequence in a fixed number of tfjs kernels', async () => {
+    expect(activeSequenceEngine()).toBe('simd');
+    setSimdEnabled(false); // without the SIMD kernels the tfjs-op path is the faster one
+    expect(activeSequenceEngine()).toBe('tf');
+    setSimdEnabled(true);
     expect(activeSequenceEngine()).toBe('simd');
     const kernelsFor = async (time: number, engine: 'simd' | 'tf') => {
       setSequenceEngine(engine);

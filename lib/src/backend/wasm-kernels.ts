@@ -54,6 +54,7 @@ function plainOperandsMatMul(original: KernelFn, transposeKernel: KernelFn): Ker
 
 const originals = new Map<string, tf.KernelConfig>();
 const wrapped = new Map<string, tf.KernelConfig>();
+let transposeFree = false;
 
 function wrapMatMul(kernelName: string): void {
   const original = tf.getKernel(kernelName, 'wasm');
@@ -69,6 +70,7 @@ function wrapMatMul(kernelName: string): void {
   });
   tf.unregisterKernel(kernelName, 'wasm');
   tf.registerKernel(wrapped.get(kernelName)!);
+  transposeFree = true;
 }
 
 /**
@@ -77,10 +79,13 @@ function wrapMatMul(kernelName: string): void {
  * Returns the previous setting.
  */
 export function setTransposeFreeMatMul(on: boolean): boolean {
-  const prev = [...wrapped.keys()].some((k) => tf.getKernel(k, 'wasm')?.kernelFunc === wrapped.get(k)!.kernelFunc);
-  for (const [name, config] of (on ? wrapped : originals).entries()) {
-    tf.unregisterKernel(name, 'wasm');
-    tf.registerKernel(config);
+  const prev = transposeFree;
+  if (on !== prev && wrapped.size > 0) {
+    for (const [name, config] of (on ? wrapped : originals).entries()) {
+      tf.unregisterKernel(name, 'wasm');
+      tf.registerKernel(config);
+    }
+    transposeFree = on;
   }
   return prev;
 }

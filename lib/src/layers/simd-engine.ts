@@ -31,7 +31,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { CellKind } from '../scratch/types';
-import { createSimdArena } from '../scratch/simd';
+import { simdActive } from '../scratch/simd';
 import { BackwardReply, ForwardReply, ForwardRequest, PartState, backwardPart, forwardPart, releaseWorkspace } from './simd-part';
 import type { WorkerRequest } from './simd-worker';
 
@@ -39,7 +39,6 @@ import type { WorkerRequest } from './simd-worker';
 export type SequenceEngine = 'auto' | 'tf' | 'simd';
 
 let engine: SequenceEngine = 'auto';
-let simdAvailable: boolean | null = null;
 
 /** Choose the engine of the fast layers; returns the previous choice. */
 export function setSequenceEngine(e: SequenceEngine): SequenceEngine {
@@ -53,9 +52,7 @@ export function setSequenceEngine(e: SequenceEngine): SequenceEngine {
 
 /** The engine a fast layer would use now for a cell with a from-scratch twin and no mask. */
 export function activeSequenceEngine(): 'tf' | 'simd' {
-  if (engine === 'tf') return 'tf';
-  if (simdAvailable === null) simdAvailable = createSimdArena(16) !== null;
-  if (!simdAvailable) return 'tf';
+  if (engine === 'tf' || !simdActive()) return 'tf';
   if (engine === 'simd') return 'simd';
   const b = tf.getBackend();
   return b === 'wasm' || b === 'cpu' ? 'simd' : 'tf';
@@ -188,9 +185,8 @@ export function runSequenceSimd(
   const steps = T + nS - 1;
   const recording = (tf.engine() as unknown as { isTapeOn(): boolean }).isTapeOn();
   const src = (t: number) => (goBackwards ? T - 1 - t : t); // input step read at processing step t
-  const blocks = rowBlocks(B, threadLimit);
-  const helpers = workersFor(blocks.length - 1);
-  const used = blocks.slice(0, helpers.length + 1).length === blocks.length ? blocks : rowBlocks(B, helpers.length + 1);
+  const helpers = workersFor(rowBlocks(B, threadLimit).length - 1); // fewer if a worker cannot start
+  const used = rowBlocks(B, helpers.length + 1);
 
   const f = tf.customGrad((...args: unknown[]) => {
     const [xIn, ...rest] = args as tf.Tensor[];
@@ -199,10 +195,10 @@ export function runSequenceSimd(
     const xd = f32(xIn);
     const states0 = s0.map(f32);
     const [Wd, Ud, bd] = [f32(W), f32(U), f32(b)];
+    // Non-finite inputs, weights or incoming gradients (a diverged training run): NaN out and NaN
+    // gradients, as the tfjs ops would give, so the training loop reports the NaN loss.
+    const nanGrads = () => [xIn, ...s0, W, U, b].map((t) => tf.fill(t.shape, NaN));
     if (![xd, Wd, Ud, bd, ...states0].every(allFinite)) {
-      // Non-finite inputs or weights (a diverged training run): NaN out and NaN gradients, as the
-      // tfjs ops would give, so the training loop reports the NaN loss.
-      const nanGrads = () => [xIn, ...s0, W, U, b].map((t) => tf.fill(t.shape, NaN));
       return { value: tf.fill([B, steps, H], NaN) as tf.Tensor3D, gradFunc: nanGrads };
     }
     const request = ([r0, r1]: [number, number]): ForwardRequest => {
@@ -276,7 +272,7 @@ export function runSequenceSimd(
       if (!allFinite(dyd)) {
         used.slice(1).forEach((_, k) => { post(helpers[k], { op: 'drop', id }); await_<null>(helpers[k]); });
         releaseWorkspace(mineState.fwd.workspace);
-        return [xIn, ...s0, W, U, b].map((t) => tf.fill(t.shape, NaN));
+        return nanGrads();
       }
       used.slice(1).forEach((blk, k) => post(helpers[k], { op: 'backward', id, req: pack(blk) }));
       const mine = backwardPart(mineState, pack(used[0]));

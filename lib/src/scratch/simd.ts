@@ -333,6 +333,11 @@ export function setSimdEnabled(on: boolean): boolean {
   return simdModule() !== null;
 }
 
+/** Whether new arenas get the SIMD kernels: WebAssembly SIMD available and not turned off. */
+export function simdActive(): boolean {
+  return enabled && simdModule() !== null;
+}
+
 export type SimdAct = (ptr: number, count: number, scale: number) => void;
 
 export type SimdGemmNT = (m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number) => void;
