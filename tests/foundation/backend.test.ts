@@ -131,6 +131,64 @@ describe('wasm backend closes the training gaps', () => {
     });
   });
 
+  // The library's Slice and GatherV2 kernels for wasm (copies straight from the heap) against cpu.
+  const onBothBackends = async <T>(f: () => T): Promise<{ wasm: T; cpu: T }> => {
+    await tf.setBackend('cpu');
+    const cpu = tf.tidy(f);
+    await tf.setBackend('wasm');
+    const be = tf.backend() as unknown as { numDataIds(): number };
+    const ids = be.numDataIds();
+    const wasm = tf.tidy(f);
+    expect(be.numDataIds()).toBe(ids); // nothing left behind
+    return { wasm, cpu };
+  };
+
+  test.each([
+    // [shape, begin, size, dtype]: one row per kind of run
+    [[10], [3], [4], 'float32'],
+    [[4, 5], [1, 0], [2, 5], 'float32'],            // whole rows: one contiguous run
+    [[4, 5], [1, 2], [3, 2], 'int32'],              // part of each row
+    [[3, 5, 4], [0, 4, 0], [3, 1, 4], 'float32'],   // the last step of a sequence
+    [[3, 5, 4], [0, 0, 0], [3, 4, 4], 'float32'],   // all steps but the last
+    [[3, 5, 4], [1, 2, 1], [2, 2, 2], 'float32'],
+    [[2, 3, 4, 5], [1, 0, 2, 1], [1, 3, 2, -1], 'int32'], // size -1: to the end
+    [[3, 5, 4], [0, 0, 0], [3, 5, 4], 'float32'],   // everything
+    [[3, 0, 4], [0, 0, 0], [3, 0, 4], 'float32'],   // empty
+  ] as [number[], number[], number[], 'float32' | 'int32'][])('Slice of %j from %j size %j (%s) equals the cpu result', async (shape, begin, size, dtype) => {
+    const n = shape.reduce((a, b) => a * b, 1);
+    const { wasm, cpu } = await onBothBackends(() =>
+      tf.slice(tf.tensor(Array.from({ length: n }, (_, i) => i * 3 - 7), shape, dtype), begin, size).arraySync(),
+    );
+    expect(wasm).toEqual(cpu);
+  });
+
+  test.each([
+    // [shape, indices, axis]
+    [[6, 3], [5, 0, 2, 2], 0],                      // an embedding lookup
+    [[6, 3], [[1, 2], [0, 5]], 0],                  // indices [batch, time]
+    [[2, 5, 3], [4, 1], 1],                         // a middle axis
+    [[2, 5, 3], [2, 0, 2], 2],                      // the last axis
+    [[4], [3, 3, 0], 0],
+  ] as [number[], number[] | number[][], number][])('GatherV2 of %j at %j along axis %d equals the cpu result, with its gradient', async (shape, indices, axis) => {
+    const n = shape.reduce((a, b) => a * b, 1);
+    const { wasm, cpu } = await onBothBackends(() => {
+      const x = tf.tensor(Array.from({ length: n }, (_, i) => (i % 7) - 2.5), shape);
+      const idx = tf.tensor(indices, undefined, 'int32');
+      const value = tf.gather(x, idx, axis).arraySync();
+      const grad = tf.grad((t: tf.Tensor) => tf.gather(t, idx, axis).square().sum())(x).arraySync();
+      return { value, grad };
+    });
+    expect(wasm).toEqual(cpu);
+  });
+
+  test('GatherV2 on wasm rejects an index out of range, naming it', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.ones([3, 2]);
+    const idx = tf.tensor1d([1, 3], 'int32');
+    expect(() => tf.gather(x, idx)).toThrow(/index value 3 is not in \[0, 2\]/);
+    tf.dispose([x, idx]);
+  });
+
   test('setTransposeFreeMatMul switches between tfjs\' own wasm product and the transpose-first one', async () => {
     await tf.setBackend('wasm');
     const a = tf.randomNormal([6, 4], 0, 1, 'float32', 41);
