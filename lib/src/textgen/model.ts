@@ -6,11 +6,13 @@
  *     -> dense + softmax [batch, seqLen, vocabSize]: p(next token | tokens so far)
  *
  * Trained on every position at once (the target is the input shifted by one), with the
- * sparse categorical cross-entropy, in nats per token.
+ * sparse categorical cross-entropy, in nats per token (tf.layers' loss, computed by the
+ * library's fused version of it: train/loss.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { fastGru, fastLstm, fastSimpleRnn } from '../layers';
 import { clipGlobalNorm } from '../train/optimizer';
+import { useFusedLoss } from '../train/loss';
 import type { CellKind } from '../scratch/types';
 
 
@@ -100,6 +102,9 @@ function buildLanguageModel(config: LmConfig): tf.LayersModel {
   const clip = config.clipNorm ?? 5;
   if (clip > 0) clipGlobalNorm(optimizer, clip);
   model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy' });
+  // The same loss computed in one pass instead of ~20 tfjs kernels (train/loss.ts); the saved
+  // configuration still names tf.layers' loss.
+  useFusedLoss(model);
   return model;
 }
 

@@ -17,13 +17,15 @@
  * Adam: the moments m and v, and the step count t, from which loading recomputes the
  * bias-correction powers of beta1 and beta2).
  * `saveModel` adds what tf.layers leaves out: the maximum norm of `clipGlobalNorm`, restored by
- * `loadModel`.
+ * `loadModel`. A model compiled with the sparse categorical cross-entropy gets the library's
+ * fused version of it back (`useFusedLoss`, loss.ts), as `languageModel` gives it.
  */
 import * as tf from '@tensorflow/tfjs';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { clipGlobalNorm, clipNormOf } from './optimizer';
+import { useFusedLoss } from './loss';
 
 export class ModelFileError extends Error {
   constructor(readonly file: string, problem: string) {
@@ -189,6 +191,7 @@ export async function loadModel(dir: string, options: { strict?: boolean } = {})
     }
     clipGlobalNorm(model.optimizer, extras.clipNorm);
   }
+  if (model.optimizer) useFusedLoss(model); // same loss, fewer kernels (loss.ts); a no-op for other losses
   return model;
 }
 
