@@ -2,8 +2,9 @@
  * `trainModel`: the course's training loop for tf.layers models.
  *
  * What it adds to `model.fit`:
- * - progress through callbacks (`onTrainBegin`, `onBatchEnd`, `onEpochEnd`, `onTrainEnd`,
- *   the same shapes as tf.layers callbacks, so a live chart can serve both);
+ * - progress through callbacks (`onTrainBegin`, `onEpochBegin`, `onBatchBegin`, `onBatchEnd`,
+ *   `onEpochEnd`, `onTrainEnd`, the same shapes as tf.layers callbacks, so a live chart can
+ *   serve both);
  * - seeded shuffling (same seed, same batches) and resumption from a checkpoint that
  *   continues exactly as an uninterrupted run would;
  * - a stop request (`signal`, an AbortSignal) honoured between batches, keeping the model
@@ -34,6 +35,8 @@ export interface TrainLogs {
 export interface TrainCallbacks {
   onTrainBegin?(info?: { epochs: number; batchesPerEpoch: number; initialEpoch: number }): void | Promise<void>;
   onEpochBegin?(epoch: number): void | Promise<void>;
+  /** Before each batch (`batch` counts from 0 in each epoch); `trainModel` passes no logs. */
+  onBatchBegin?(batch: number): void | Promise<void>;
   onBatchEnd?(batch: number, logs: TrainLogs): void | Promise<void>;
   onEpochEnd?(epoch: number, logs: TrainLogs): void | Promise<void>;
   /** `logs`: the last epoch's logs (if any); `result`: the whole outcome. */
@@ -195,6 +198,7 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
           result.message = `${interrupted ? 'interrupted (SIGINT / kernel interrupt)' : 'stopped on request'} during epoch ${epoch + 1} (after ${b} of ${batchesPerEpoch} batches); the model keeps the weights it has now, the history holds the ${result.epochsDone} completed epochs`;
           break epochLoop;
         }
+        await call(cbs, 'onBatchBegin', b);
         const idx = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
         const idxT = tf.tensor1d(idx, 'int32');
         const xb = asArray(x).map((t) => tf.gather(t, idxT));

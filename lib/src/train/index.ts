@@ -3,3 +3,5 @@ export * from './modelio';
 export { epochPermutation } from './shuffle';
 export * from './optimizer';
 export { sparseCategoricalCrossentropy, useFusedLoss } from './loss';
+export { warmdown, scheduleLearningRate } from './schedule';
+export type { WarmdownConfig } from './schedule';
