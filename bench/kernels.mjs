@@ -1,0 +1,90 @@
+// The wasm kernels the library replaces, and the fused loss, against what tfjs ships, at the
+// shapes of notebook 04's training batch (batch 32, 64 steps, 192 units, 65 characters).
+// Run from the repository root after `npx tsc -p lib`:  node bench/kernels.mjs [--quick]
+// Prints a table, then as its LAST line one JSON object with every figure (`npm run bench`).
+// Each figure is the median over repeated calls, in milliseconds, wall clock.
+import { createRequire } from 'node:module';
+import os from 'node:os';
+
+const require = createRequire(import.meta.url);
+const tf = require('@tensorflow/tfjs');
+require('@tensorflow/tfjs-backend-wasm');
+// tfjs' own wasm kernels, taken before initBackend replaces some of them.
+const shipped = Object.fromEntries(['Slice', 'GatherV2'].map((k) => [k, tf.getKernel(k, 'wasm')]));
+const sm = require('seqmodels');
+
+const quick = process.argv.includes('--quick');
+const info = await sm.initBackend({ log: null });
+console.log(`[bench/kernels] backend: ${info.name} (${info.reason})`);
+if (info.name !== 'wasm') {
+  console.log('the replaced kernels are wasm kernels: nothing to compare on this backend');
+  console.log(JSON.stringify({ name: 'kernels', backend: info.name, results: {} }));
+  process.exit(0);
+}
+const library = Object.fromEntries(Object.keys(shipped).map((k) => [k, tf.getKernel(k, 'wasm')]));
+const use = (which) => {
+  for (const [k, config] of Object.entries(which === 'shipped' ? shipped : library)) {
+    tf.unregisterKernel(k, 'wasm');
+    tf.registerKernel(config);
+  }
+  sm.setTransposeFreeMatMul(which !== 'shipped');
+};
+
+function median(f) {
+  for (let i = 0; i < 3; i++) tf.dispose(f());
+  const times = [];
+  const t0 = performance.now();
+  while (times.length < (quick ? 10 : 40) && (times.length < 5 || performance.now() - t0 < (quick ? 500 : 2000))) {
+    const t = performance.now();
+    tf.dispose(f());
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+// The loss tf.layers compiles for 'sparseCategoricalCrossentropy'.
+const ref = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [1] })] });
+ref.compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy' });
+const tfLayersLoss = ref.model.lossFunctions[0];
+
+const seq = tf.randomNormal([32, 65, 192], 0, 1, 'float32', 1); // a fast LSTM's output: h_1..h_64, c_64
+const table = tf.randomNormal([65, 32], 0, 1, 'float32', 2);     // an embedding table
+const ids = tf.randomUniform([32, 64], 0, 65, 'int32', 3);
+const h = tf.randomNormal([2048, 192], 0, 1, 'float32', 4);      // [batch·time, hiddenSize]
+const dz = tf.randomNormal([2048, 65], 0, 1, 'float32', 5);      // gradient at the dense layer's output
+const p = tf.softmax(tf.randomNormal([32, 64, 65], 0, 3, 'float32', 6));
+const y = tf.randomUniform([32, 64, 1], 0, 65, 'int32', 7).toFloat();
+const lossAndGrad = (fn) => () => {
+  const { value, grad } = tf.valueAndGrad((q) => tf.mean(fn(y, q)))(p);
+  return [value, grad];
+};
+
+const cases = [
+  ['Slice: all steps but c_T, [32,65,192] -> [32,64,192]', () => tf.slice(seq, [0, 0, 0], [32, 64, 192])],
+  ['Slice: the last step, -> [32,1,192]', () => tf.slice(seq, [0, 63, 0], [32, 1, 192])],
+  ['GatherV2: embedding lookup, 2,048 ids of 32 floats', () => tf.gather(table, ids)],
+  ['matMul Hᵀ dZ: dense layer weight gradient', () => tf.matMul(h, dz, true, false)],
+];
+const results = {};
+for (const [name, f] of cases) {
+  use('shipped');
+  const a = median(f);
+  use('library');
+  const b = median(f);
+  results[name] = { shippedMs: Number(a.toFixed(3)), libraryMs: Number(b.toFixed(3)), speedup: Number((a / b).toFixed(1)) };
+}
+{
+  const a = median(lossAndGrad(tfLayersLoss));
+  const b = median(lossAndGrad(sm.sparseCategoricalCrossentropy));
+  results['sparse cross-entropy, value and gradient, [32,64,65]'] = { shippedMs: Number(a.toFixed(3)), libraryMs: Number(b.toFixed(3)), speedup: Number((a / b).toFixed(1)) };
+}
+
+console.log('\nmedian ms per call (wall clock): tfjs as shipped, the library\'s');
+console.log('operation'.padEnd(56) + 'shipped   library   speed-up');
+for (const [name, r] of Object.entries(results)) {
+  console.log(`${name.padEnd(54)} ${r.shippedMs.toFixed(2).padStart(8)} ${r.libraryMs.toFixed(2).padStart(9)} ${r.speedup.toFixed(1).padStart(9)}x`);
+}
+const load = os.loadavg()[0];
+console.log(`load average (1 min) at the end: ${load.toFixed(1)} on ${os.cpus().length} cores`);
+console.log(JSON.stringify({ name: 'kernels', backend: info.name, quick, results, loadAverage: Number(load.toFixed(2)) }));
