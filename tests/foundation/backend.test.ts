@@ -132,7 +132,7 @@ describe('wasm backend closes the training gaps', () => {
   });
 
   // The library's Slice and GatherV2 kernels for wasm (copies straight from the heap) against cpu.
-  const onBothBackends = async <T>(f: () => T): Promise<{ wasm: T; cpu: T }> => {
+  const onBothBackends = async <T extends tf.TensorContainer>(f: () => T): Promise<{ wasm: T; cpu: T }> => {
     await tf.setBackend('cpu');
     const cpu = tf.tidy(f);
     await tf.setBackend('wasm');
