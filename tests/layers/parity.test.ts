@@ -2,8 +2,8 @@
  * The fast layers give tf.layers' results: same outputs (1e-5) and gradients (1e-4) w.r.t. every
  * weight and the input, with tf.layers' weights copied in. Wasm backend (the one the speed-up is
  * for; its split kernel is part of what is tested). Table of cases: engine x cell x options, where
- * the engine is the library's SIMD kernels ('simd', the default on wasm and cpu; masked sequences
- * and hard-sigmoid gates always take the tfjs-op path) or tfjs ops ('tf', as on the native backend).
+ * the engine is the library's SIMD kernels ('simd', the default on wasm and cpu, masks included;
+ * hard-sigmoid gates always take the tfjs-op path) or tfjs ops ('tf', as on the native backend).
  */
 import * as tf from '@tensorflow/tfjs';
 import { activeSequenceEngine, initBackend, rowBlocks, sequenceThreads, setSequenceEngine, setSequenceThreads, setSimdEnabled } from 'seqmodels';
@@ -186,6 +186,28 @@ describe('the SIMD engine', () => {
     expect(tf12).toBeGreaterThan(tf6 + 6 * 5); // the tfjs-op path runs several kernels per step
   });
 
+  test('runs masked sequences too (an embedding with maskZero): no kernel per time step', async () => {
+    const kernelsFor = async (time: number) => {
+      const model = tf.sequential({
+        layers: [
+          tf.layers.embedding({ inputDim: 10, outputDim: IN, maskZero: true, inputShape: [time] }),
+          makeLayer('lstm', true, { units: H }),
+        ],
+      });
+      const ids = tf.tensor2d(Array.from({ length: B * time }, (_, i) => (i % time < 2 ? 0 : 1 + (i % 9))), [B, time]);
+      const info = await tf.profile(() => tf.tidy(() => {
+        const w = model.trainableWeights.map((v) => v.read() as tf.Variable);
+        const g = tf.variableGrads(() => tf.sum(model.apply(ids) as tf.Tensor) as tf.Scalar, w);
+        return Object.values(g.grads);
+      }));
+      model.dispose();
+      ids.dispose();
+      return info.kernels.length;
+    };
+    expect(activeSequenceEngine()).toBe('simd');
+    expect(await kernelsFor(12)).toBe(await kernelsFor(6));
+  });
+
   test('non-finite inputs give NaN outputs and gradients, as tfjs ops do (no error)', () => {
     const layer = makeLayer('gru', true, { units: H, returnSequences: true });
     const x = tf.tensor3d(Array.from({ length: B * T * IN }, (_, i) => (i === 7 ? NaN : 0.1)), [B, T, IN]);
@@ -226,6 +248,32 @@ describe('the SIMD engine on several threads (blocks of batch rows)', () => {
       }
     }
     expect(sequenceThreads().failure).toBeNull(); // the worker threads did start
+  });
+
+  test.each(cells)('%s: masks across blocks of rows, on 1, 2 and 3 threads, equal tf.layers', (cell) => {
+    const rows = 26;
+    const x = tf.variable(tf.randomNormal([rows, T, IN], 0, 1, 'float32', 41));
+    // Every row its own pattern: left padding of r mod 4 steps, and a hole at step (r mod 5) when r is odd.
+    const m = tf.tensor2d(
+      Array.from({ length: rows * T }, (_, i) => {
+        const [r, t] = [Math.floor(i / T), i % T];
+        return t < r % 4 || (r % 2 === 1 && t === r % 5) ? 0 : 1;
+      }),
+      [rows, T],
+    ).cast('bool');
+    for (const threads of [1, 2, 3]) {
+      for (const goBackwards of [false, true]) {
+        const prev = setSequenceThreads(threads);
+        try {
+          const { fast, ref } = pair(cell, { returnSequences: true, returnState: true, goBackwards }, x);
+          compareRuns(fast, ref, (k) => (k === 'fast' ? fast : ref).apply(x, { mask: m }) as tf.Tensor[], [x]);
+        } finally {
+          setSequenceThreads(prev);
+        }
+      }
+    }
+    expect(sequenceThreads().failure).toBeNull();
+    tf.dispose([x, m]);
   });
 
   test('same weights: the split changes nothing but float summation order (1e-5)', () => {

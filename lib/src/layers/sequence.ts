@@ -127,8 +127,11 @@ export function runSequence<P>(
   const k = cell.gates;
   const nS = cell.stateCount;
   if (time < 1) throw new Error('fused recurrent layer: the input has no time steps (shape [' + x.shape + '])');
-  if (cell.simdCell && options.mask === null && activeSequenceEngine() === 'simd') {
-    return runSequenceSimd(cell.simdCell, x, initialStates, kernel, recurrentKernel, bias, options.goBackwards);
+  if (options.mask !== null && (options.mask.shape.length !== 2 || options.mask.shape[0] !== batch || options.mask.shape[1] !== time)) {
+    throw new Error(`fused recurrent layer: mask must have shape [batch, time] = [${batch}, ${time}], got [${options.mask.shape}]`);
+  }
+  if (cell.simdCell && activeSequenceEngine() === 'simd') {
+    return runSequenceSimd(cell.simdCell, x, initialStates, kernel, recurrentKernel, bias, options.goBackwards, options.mask);
   }
   const masks = stepMasks(options.mask, batch, time, options.goBackwards);
   // Per-column scale [k*hiddenSize] (see FusedCell.columnScale), made where it is used.

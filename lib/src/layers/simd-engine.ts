@@ -14,8 +14,10 @@
  *   backward: dy → backwardSequence → dx, ∂L/∂(initial states), dW, dU, db
  *
  * It applies when the cell has a from-scratch twin (`FusedCell.simdCell`: sigmoid gates, tanh),
- * there is no mask, the backend is `wasm` or `cpu`, and WebAssembly SIMD is available; otherwise
- * runSequence uses tfjs ops (always on the native `tensorflow` backend, where those are faster).
+ * the backend is `wasm` or `cpu`, and WebAssembly SIMD is available; otherwise runSequence uses
+ * tfjs ops (always on the native `tensorflow` backend, where those are faster). A mask [batch,
+ * time] goes along with each block of rows (src/scratch/sequence.ts: a skipped step carries the
+ * states over, as tf.layers does).
  * `setSequenceEngine('tf')` forces the tfjs-op path (tests compare the two).
  *
  * Threads: the rows of a batch are independent through the recurrence, so a batch is cut into
@@ -50,7 +52,7 @@ export function setSequenceEngine(e: SequenceEngine): SequenceEngine {
   return prev;
 }
 
-/** The engine a fast layer would use now for a cell with a from-scratch twin and no mask. */
+/** The engine a fast layer would use now for a cell with a from-scratch twin (sigmoid gates). */
 export function activeSequenceEngine(): 'tf' | 'simd' {
   if (engine === 'tf' || !simdActive()) return 'tf';
   if (engine === 'simd') return 'simd';
@@ -166,9 +168,10 @@ function f32(t: tf.Tensor): Float32Array {
 }
 
 /**
- * Run the fused sequence of a `simdCell` on the SIMD kernels. Same contract as runSequence
- * (without a mask): returns [batch, time + stateCount − 1, hiddenSize] (h_1..h_T in processing
- * order, then c_T for the LSTM); gradients flow to x, the initial states and W, U, b.
+ * Run the fused sequence of a `simdCell` on the SIMD kernels. Same contract as runSequence:
+ * returns [batch, time + stateCount − 1, hiddenSize] (h_1..h_T in processing order, then c_T for
+ * the LSTM); gradients flow to x, the initial states and W, U, b. `mask` [batch, time] (input
+ * order; 0 = skip the step) or null.
  */
 export function runSequenceSimd(
   kind: CellKind,
@@ -178,8 +181,10 @@ export function runSequenceSimd(
   recurrentKernel: tf.Tensor2D,
   bias: tf.Tensor1D,
   goBackwards: boolean,
+  mask: tf.Tensor | null = null,
 ): tf.Tensor3D {
   const [B, T, I] = x.shape;
+  const maskData = mask ? mask.dataSync() : null; // [B, T] in input order
   const H = recurrentKernel.shape[0];
   const nS = initialStates.length;
   const steps = T + nS - 1;
@@ -211,9 +216,14 @@ export function runSequenceSimd(
         }
       }
       const slice = (a: Float32Array) => a.slice(r0 * H, r1 * H);
+      let mp: Uint8Array | null = null;
+      if (maskData) {
+        mp = new Uint8Array(T * rows); // [time][rows], processing order
+        for (let t = 0; t < T; t++) for (let r = 0; r < rows; r++) mp[t * rows + r] = maskData[(r0 + r) * T + src(t)] ? 1 : 0;
+      }
       return {
         kind, rows, time: T, inputSize: I, hiddenSize: H, x: xp, kernel: Wd, recurrentKernel: Ud, bias: bd,
-        h0: slice(states0[0]), c0: nS === 2 ? slice(states0[1]) : null,
+        h0: slice(states0[0]), c0: nS === 2 ? slice(states0[1]) : null, mask: mp,
       };
     };
     // Workers first (they start while the main thread packs and runs its own block).

@@ -24,6 +24,7 @@ export interface ForwardRequest {
   bias: Float32Array;     // b [k*hiddenSize]
   h0: Float32Array;       // [rows][hiddenSize]
   c0: Float32Array | null; // [rows][hiddenSize], LSTM
+  mask?: Uint8Array | null; // [time][rows]: 1 = take the step, 0 = skip it (carry the states)
 }
 
 export interface ForwardReply {
@@ -101,7 +102,10 @@ export function forwardPart(req: ForwardRequest): { reply: ForwardReply; state: 
     fwd = forwardSequence(cfg, params, steps(req.x, time, rows, I), {
       h: { rows, cols: H, data: req.h0 },
       c: req.c0 ? { rows, cols: H, data: req.c0 } : undefined,
-    }, { workspace: ws });
+    }, {
+      workspace: ws,
+      mask: req.mask ? Array.from({ length: time }, (_, t) => req.mask!.subarray(t * rows, (t + 1) * rows)) : undefined,
+    });
   } catch (e) {
     releaseWorkspace(ws);
     throw e;

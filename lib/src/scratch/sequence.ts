@@ -8,6 +8,11 @@
  *
  * Speed: all buffers live in a `SequenceWorkspace`; pass one (`createWorkspace`) to reuse it
  * across calls, and nothing is allocated inside the loops. Results then alias the workspace.
+ *
+ * Masks (tf.layers' convention, for padded batches): where `mask[t][b]` is 0, row b skips step t:
+ * every state is carried over (h_t = h_{t-1}, c_t = c_{t-1}), so the output at t is h_{t-1}. Back
+ * through such a step, ∂L/∂h_{t-1} = ∂L/∂h_t (and the same for c) for that row, and the step adds
+ * nothing to the weight or input gradients.
  */
 import { FloatDType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat, transposeInto } from './mat';
 import { checkFinite, checkIndices, checkShape, shapeStr } from './shapes';
@@ -78,6 +83,8 @@ export interface InitialState { h?: Mat; c?: Mat }
 export interface ForwardOptions {
   /** Buffers to reuse (see `createWorkspace`); a fresh one is made when absent or too small. */
   workspace?: SequenceWorkspace;
+  /** Per step, per row: 1 = take the step, 0 = skip it (carry the states). Absent: all 1. */
+  mask?: Uint8Array[];
 }
 
 export interface ForwardResult {
@@ -92,6 +99,24 @@ export interface ForwardResult {
   c?: Mat;                 // final cell state c_T (LSTM)
   caches: StepCache[];
   workspace: SequenceWorkspace;
+  /** The mask of the forward pass, if any (the backward pass follows it). */
+  mask?: Uint8Array[];
+}
+
+function checkMask(mask: Uint8Array[], T: number, batch: number): void {
+  if (!Array.isArray(mask) || mask.length !== T) {
+    throw new Error(`mask: expected one entry per step (${T}), got ${Array.isArray(mask) ? mask.length : typeof mask}`);
+  }
+  mask.forEach((m, t) => {
+    if (!(m instanceof Uint8Array) || m.length !== batch) {
+      throw new Error(`mask[${t}]: expected a Uint8Array of ${batch} rows (1 = take the step, 0 = skip it), got ${m instanceof Uint8Array ? `length ${m.length}` : typeof m}`);
+    }
+  });
+}
+
+/** Rows of `to` where `m` is 0 take the rows of `from` (both [batch, H]). */
+function carryMaskedRows(m: Uint8Array, from: FloatArray, to: FloatArray, H: number): void {
+  for (let b = 0; b < m.length; b++) if (m[b] === 0) to.set(from.subarray(b * H, (b + 1) * H), b * H);
 }
 
 function checkInputs(cfg: CellConfig, xs: StepInput[], weights: FloatArray): number {
@@ -160,6 +185,8 @@ export function forwardSequence(
     if (p.recurrentBias) p.recurrentBias.set(params.recurrentBias!);
     stepParams = p;
   }
+  const mask = opts.mask;
+  if (mask) checkMask(mask, T, batch);
   let hPrev = h0;
   let cPrev = c0;
   for (let t = 0; t < T; t++) {
@@ -169,6 +196,12 @@ export function forwardSequence(
       x = fast.xs[t];
     }
     const cache = cellStep(cfg, stepParams, x, hPrev, cPrev, ws.caches[t]);
+    if (mask) {
+      // Skipped rows keep their states: h_t = h_{t-1}, c_t = c_{t-1} (the step's gates stay in
+      // the cache, but the backward pass sends no gradient through them for those rows).
+      carryMaskedRows(mask[t], hPrev.data, cache.h.data, H);
+      if (cache.c && cPrev) carryMaskedRows(mask[t], cPrev.data, cache.c.data, H);
+    }
     hPrev = cache.h;
     cPrev = cache.c;
   }
@@ -177,6 +210,7 @@ export function forwardSequence(
     cfg, params, xs, h0, c0, caches, workspace: ws,
     hs: caches.map((c) => c.h),
     h: hPrev,
+    mask,
   };
   if (cfg.cell === 'lstm') {
     res.cs = caches.map((c) => c.c!);
@@ -266,11 +300,25 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
     dc.set(opts.dcFinal.data);
   }
   const out = ws.gradOut;
+  const mask = fwd.mask;
+  // Masked steps: the rows' running gradients go around the step (kept here), not through it.
+  const carriedDh = mask ? new (ctorOf(dtypeOf(dh)))(dh.length) : null;
+  const carriedDc = mask && dc ? new (ctorOf(dtypeOf(dc)))(dc.length) : null;
   for (let t = T - 1; t >= 0; t--) {
     const d = dhs ? dhs[t] : null;
     if (d) {
       const dd = d.data;
       for (let i = 0; i < dh.length; i++) dh[i] += dd[i];
+    }
+    const m = mask ? mask[t] : null;
+    if (m) {
+      carriedDh!.set(dh);
+      if (dc) carriedDc!.set(dc);
+      for (let b = 0; b < batch; b++) {
+        if (m[b] !== 0) continue;
+        dh.fill(0, b * H, (b + 1) * H);
+        if (dc) dc.fill(0, b * H, (b + 1) * H);
+      }
     }
     out.dx = wantDx ? ws.dxs[t] : null;
     cellStepBackward(cfg, stepParams, caches[t], ws.dh, ws.dc ?? null, stepGrads, out);
@@ -280,6 +328,10 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
     } else {
       dh.set(out.dhPrev.data);
       if (dc) dc.set(out.dcPrev!.data);
+      if (m) {
+        carryMaskedRows(m, carriedDh!, dh, H);
+        if (dc) carryMaskedRows(m, carriedDc!, dc, H);
+      }
     }
   }
   if (fast) {
