@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const tf = require('@tensorflow/tfjs');
 require('@tensorflow/tfjs-backend-wasm');
 // tfjs' own wasm kernels, taken before initBackend replaces some of them.
-const shipped = Object.fromEntries(['Slice', 'GatherV2'].map((k) => [k, tf.getKernel(k, 'wasm')]));
+const shipped = Object.fromEntries(['Slice', 'SplitV', 'GatherV2'].map((k) => [k, tf.getKernel(k, 'wasm')]));
 const sm = require('seqmodels');
 
 const quick = process.argv.includes('--quick');
@@ -43,15 +43,13 @@ function median(f) {
   return times[Math.floor(times.length / 2)];
 }
 
-// The loss tf.layers compiles for 'sparseCategoricalCrossentropy'.
-const ref = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [1] })] });
-ref.compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy' });
-const tfLayersLoss = ref.model.lossFunctions[0];
+const tfLayersLoss = sm.tfLayersLoss('sparseCategoricalCrossentropy'); // what tf.layers compiles
 
 const seq = tf.randomNormal([32, 65, 192], 0, 1, 'float32', 1); // a fast LSTM's output: h_1..h_64, c_64
 const table = tf.randomNormal([65, 32], 0, 1, 'float32', 2);     // an embedding table
 const ids = tf.randomUniform([32, 64], 0, 65, 'int32', 3);
 const h = tf.randomNormal([2048, 192], 0, 1, 'float32', 4);      // [batch·time, hiddenSize]
+const proj = tf.randomNormal([2048, 768], 0, 1, 'float32', 8);   // input projection x W + b of all steps, [time·batch, 4·hiddenSize]
 const dz = tf.randomNormal([2048, 65], 0, 1, 'float32', 5);      // gradient at the dense layer's output
 const p = tf.softmax(tf.randomNormal([32, 64, 65], 0, 3, 'float32', 6));
 const y = tf.randomUniform([32, 64, 1], 0, 65, 'int32', 7).toFloat();
@@ -63,6 +61,7 @@ const lossAndGrad = (fn) => () => {
 const cases = [
   ['Slice: all steps but c_T, [32,65,192] -> [32,64,192]', () => tf.slice(seq, [0, 0, 0], [32, 64, 192])],
   ['Slice: the last step, -> [32,1,192]', () => tf.slice(seq, [0, 63, 0], [32, 1, 192])],
+  ['SplitV: [2048,768] into 64 steps of [32,768]', () => tf.split(proj, 64, 0)],
   ['GatherV2: embedding lookup, 2,048 ids of 32 floats', () => tf.gather(table, ids)],
   ['matMul Hᵀ dZ: dense layer weight gradient', () => tf.matMul(h, dz, true, false)],
 ];

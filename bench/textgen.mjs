@@ -33,7 +33,7 @@ const runBatches = 5 * 490; // notebook 04, full mode: 5 epochs
 function model({ tfLayer, tfLoss }) {
   if (!tfLayer) {
     const m = sm.languageModel(config);
-    if (tfLoss) (m.model ?? m).lossFunctions[0] = tfLayersLoss();
+    if (tfLoss) sm.lossFunctionsOf(m)[0] = sm.tfLayersLoss('sparseCategoricalCrossentropy');
     return m;
   }
   const m = tf.sequential();
@@ -44,16 +44,6 @@ function model({ tfLayer, tfLoss }) {
   sm.clipGlobalNorm(optimizer, 5);
   m.compile({ optimizer, loss: 'sparseCategoricalCrossentropy' });
   return m;
-}
-
-let refLoss = null;
-function tfLayersLoss() {
-  if (!refLoss) {
-    const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [1] })] });
-    m.compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy' });
-    refLoss = m.model.lossFunctions[0];
-  }
-  return refLoss;
 }
 
 const x = tf.randomUniform([batchSize, seqLen], 0, config.vocabSize, 'int32', 1);

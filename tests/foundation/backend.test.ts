@@ -131,7 +131,7 @@ describe('wasm backend closes the training gaps', () => {
     });
   });
 
-  // The library's Slice and GatherV2 kernels for wasm (copies straight from the heap) against cpu.
+  // The library's Slice, SplitV and GatherV2 kernels for wasm (copies straight from the heap) against cpu.
   const onBothBackends = async <T extends tf.TensorContainer>(f: () => T): Promise<{ wasm: T; cpu: T }> => {
     await tf.setBackend('cpu');
     const cpu = tf.tidy(f);
@@ -159,6 +159,24 @@ describe('wasm backend closes the training gaps', () => {
     const { wasm, cpu } = await onBothBackends(() =>
       tf.slice(tf.tensor(Array.from({ length: n }, (_, i) => i * 3 - 7), shape, dtype), begin, size).arraySync(),
     );
+    expect(wasm).toEqual(cpu);
+  });
+
+  test.each([
+    // [shape, sizes, axis]: per-step and per-gate splits, uneven pieces, a middle axis
+    [[6, 4], [2, 2, 2], 0],
+    [[3, 8], [2, 2, 2, 2], 1],
+    [[3, 9], [6, 3], 1],
+    [[2, 5, 3], [1, 4], 1],
+    [[2, 3, 4], 2, 2],
+  ] as [number[], number[] | number, number][])('SplitV of %j into %j along axis %d equals the cpu result, with its gradient', async (shape, sizes, axis) => {
+    const n = shape.reduce((a, b) => a * b, 1);
+    const { wasm, cpu } = await onBothBackends(() => {
+      const x = tf.tensor(Array.from({ length: n }, (_, i) => (i % 11) - 4.5), shape);
+      const value = tf.split(x, sizes, axis).map((t) => t.arraySync());
+      const grad = tf.grad((t: tf.Tensor) => tf.addN(tf.split(t, sizes, axis).map((p, k) => tf.sum(tf.mul(p, k + 1)))))(x).arraySync();
+      return { value, grad };
+    });
     expect(wasm).toEqual(cpu);
   });
 

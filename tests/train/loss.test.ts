@@ -1,23 +1,15 @@
 // The library's fused sparse categorical cross-entropy against tf.layers' own (the reference is
-// the function tf.layers compiles for `loss: 'sparseCategoricalCrossentropy'`): values and
+// the function tf.layers compiles for `loss: 'sparseCategoricalCrossentropy'`, tfLayersLoss): values and
 // gradients, at the clip boundaries too; and a language model trained with it against one
 // trained with tf.layers' loss.
 import * as tf from '@tensorflow/tfjs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { initBackend, sparseCategoricalCrossentropy, useFusedLoss, languageModel, loadModel, saveModel } from 'seqmodels';
+import { initBackend, sparseCategoricalCrossentropy, useFusedLoss, languageModel, loadModel, saveModel, tfLayersLoss, lossFunctionsOf } from 'seqmodels';
 
 type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
-
-/** The loss function tf.layers compiles (a tf.Sequential trains through its inner model). */
-function tfLayersLoss(): LossFn {
-  const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [1] })] });
-  m.compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy' });
-  const fn = (m as unknown as { model: { lossFunctions: LossFn[] } }).model.lossFunctions[0];
-  m.dispose();
-  return fn;
-}
+const tfLayersSparseLoss = () => tfLayersLoss('sparseCategoricalCrossentropy');
 
 beforeAll(async () => {
   await initBackend({ log: null });
@@ -48,7 +40,7 @@ describe('sparseCategoricalCrossentropy (fused) equals tf.layers\' loss', () => 
     ['targets out of range give 0', [[0.2, 0.3, 0.5], [0.6, 0.2, 0.2]], [3, -1]],
   ];
   test.each(cases)('%s', (_what, probs, targets) => {
-    const ref = tfLayersLoss();
+    const ref = tfLayersSparseLoss();
     const p = tf.tensor2d(probs);
     const yTrue = tf.tensor2d(targets.map((t) => [t])); // [n, 1], as tf.layers feeds it
     const w = tf.tensor1d(targets.map((_, i) => 1 + 0.5 * i));
@@ -60,7 +52,7 @@ describe('sparseCategoricalCrossentropy (fused) equals tf.layers\' loss', () => 
   });
 
   test('on a batch of a language model: [batch, time, vocabSize] with targets [batch, time, 1]', () => {
-    const ref = tfLayersLoss();
+    const ref = tfLayersSparseLoss();
     const p = tf.softmax(tf.randomNormal([4, 7, 11], 0, 3, 'float32', 5));
     const yTrue = tf.randomUniform([4, 7, 1], 0, 11, 'int32', 6).toFloat();
     const w = tf.randomUniform([4, 7], 0.5, 1.5, 'float32', 7);
@@ -97,9 +89,8 @@ describe('useFusedLoss', () => {
   test('languageModel uses it, and training with it equals training with tf.layers\' loss', async () => {
     const fused = languageModel(config);
     const plain = languageModel(config);
-    const inner = (m: tf.LayersModel) => (m as unknown as { model: { lossFunctions: LossFn[] } }).model.lossFunctions;
-    expect(inner(fused)[0]).toBe(sparseCategoricalCrossentropy);
-    inner(plain)[0] = tfLayersLoss(); // back to tf.layers' own
+    expect(lossFunctionsOf(fused)[0]).toBe(sparseCategoricalCrossentropy);
+    lossFunctionsOf(plain)[0] = tfLayersSparseLoss(); // back to tf.layers' own
     const [xs, ys] = [x(), y()];
     for (let i = 0; i < 5; i++) {
       const [a, b] = [await fused.trainOnBatch(xs, ys), await plain.trainOnBatch(xs, ys)] as number[];
@@ -119,7 +110,7 @@ describe('useFusedLoss', () => {
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8'));
     expect(json.trainingConfig.loss).toBe('sparse_categorical_crossentropy');
     const loaded = await loadModel(dir);
-    expect((loaded as unknown as { model: { lossFunctions: LossFn[] } }).model.lossFunctions[0]).toBe(sparseCategoricalCrossentropy);
+    expect(lossFunctionsOf(loaded)[0]).toBe(sparseCategoricalCrossentropy);
     m.dispose();
     loaded.dispose();
   });

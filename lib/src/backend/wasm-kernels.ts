@@ -12,15 +12,16 @@
  *   every matMul (dense layers, tf.layers' recurrent cells) is such a product. The wrapper
  *   transposes the operand first and runs the plain product: Aᵀ B = (transpose A) B. Same result
  *   up to float32 summation order. The transposition is a blocked copy in TypeScript on the heap
- *   (the wasm Transpose kernel takes 4.9 ms for [2048, 192], this one about 1).
+ *   (faster than the wasm Transpose kernel).
  *
- * And two that copy more than they need to:
- * - `Slice` reads the whole input out of the heap into a fresh array before copying the slice
- *   (3.8 ms to take [32, 1, 192] out of [32, 65, 192]); here the slice is copied from the heap
- *   directly, one contiguous run at a time.
- * - `GatherV2` (the forward pass of an embedding) took 3.6 ms for 2,048 rows of 32 floats; here
- *   it is one row copy per index.
- * Both fall back to tfjs' kernels for what they do not handle (strings, bool, batchDims > 0).
+ * And three that copy more than they need to:
+ * - `Slice` reads the whole input out of the heap into a fresh array before copying the slice;
+ *   here the slice is copied from the heap directly, one contiguous run at a time.
+ * - `SplitV` (`tf.split`, hence every per-step or per-gate split) calls that same slice once per
+ *   piece, out of the kernel registry's reach; here each piece is such a heap copy.
+ * - `GatherV2` (the forward pass of an embedding): one row copy per index.
+ * They fall back to tfjs' kernels for what they do not handle (strings, bool, batchDims > 0).
+ * `bench/kernels.mjs` measures each against tfjs' own at notebook 04's shapes.
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -167,11 +168,12 @@ export function registerWasmTrainingKernels(): void {
   wrapMatMul('BatchMatMul');
   wrapMatMul('_FusedMatMul');
   replaceWithFallback('Slice', heapSlice);
+  replaceWithFallback('SplitV', heapSplit);
   replaceWithFallback('GatherV2', heapGather);
 }
 
 /** A kernel of ours in place of tfjs' wasm one; `ours` returns null for what it leaves to tfjs. */
-type PartialKernel = (args: KernelArgs) => tf.TensorInfo | null;
+type PartialKernel = (args: KernelArgs) => tf.TensorInfo | tf.TensorInfo[] | null;
 
 function replaceWithFallback(kernelName: string, ours: PartialKernel): void {
   const original = tf.getKernel(kernelName, 'wasm');
@@ -186,17 +188,38 @@ function replaceWithFallback(kernelName: string, ours: PartialKernel): void {
 
 const HEAP_DTYPES = new Set(['float32', 'int32']);
 
-/** `Slice` copied from the heap: the innermost run that stays contiguous, once per outer index. */
+/** `Slice` copied from the heap (see `sliceFromHeap`). */
 function heapSlice(args: KernelArgs): tf.TensorInfo | null {
   const { x } = args.inputs as { x: tf.TensorInfo };
   if (!HEAP_DTYPES.has(x.dtype)) return null;
   const attrs = args.attrs as { begin: number | number[]; size: number | number[] };
   const [begin, size] = tf.slice_util.parseSliceParams(x as tf.Tensor, attrs.begin, attrs.size);
-  const backend = args.backend as WasmBackendLike;
+  return sliceFromHeap(x, begin, size, args.backend as WasmBackendLike);
+}
+
+/** `SplitV`: one heap slice per piece along `axis`. */
+function heapSplit(args: KernelArgs): tf.TensorInfo[] | null {
+  const { x } = args.inputs as { x: tf.TensorInfo };
+  if (!HEAP_DTYPES.has(x.dtype)) return null;
+  const attrs = args.attrs as { numOrSizeSplits: number | number[]; axis: number };
+  const axis = tf.util.parseAxisParam(attrs.axis, x.shape)[0];
+  const sizes = tf.backend_util.prepareSplitSize(x as tf.Tensor, attrs.numOrSizeSplits, axis);
+  const begin = new Array<number>(x.shape.length).fill(0);
+  return sizes.map((s) => {
+    const size = [...x.shape];
+    size[axis] = s;
+    const piece = sliceFromHeap(x, begin, size, args.backend as WasmBackendLike);
+    begin[axis] += s;
+    return piece;
+  });
+}
+
+/** x[begin : begin + size], the innermost run that stays contiguous copied once per outer index. */
+function sliceFromHeap(x: tf.TensorInfo, begin: number[], size: number[], backend: WasmBackendLike): tf.TensorInfo {
   const out = backend.makeOutput(size, x.dtype);
   const n = size.reduce((a, b) => a * b, 1);
   if (n === 0) return out;
-  const src = backend.typedArrayFromHeap(x);
+  const src = backend.typedArrayFromHeap(x); // views after makeOutput: a heap growth detaches older ones
   const dst = backend.typedArrayFromHeap(out);
   const shape = x.shape;
   const rank = shape.length;

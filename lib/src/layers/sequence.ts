@@ -90,10 +90,7 @@ function stepMasks(mask: tf.Tensor | null, batch: number, time: number, goBackwa
     for (let t = 0; t < time; t++) out.push('all');
     return out;
   }
-  if (mask.shape.length !== 2 || mask.shape[0] !== batch || mask.shape[1] !== time) {
-    throw new Error(`fused recurrent layer: mask must have shape [batch, time] = [${batch}, ${time}], got [${mask.shape}]`);
-  }
-  const m = mask.dataSync();
+  const m = mask.dataSync(); // shape checked by runSequence
   for (let t = 0; t < time; t++) {
     const col = new Float32Array(batch);
     let ones = 0;

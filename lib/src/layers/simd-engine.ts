@@ -34,6 +34,7 @@ import * as path from 'node:path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { CellKind } from '../scratch/types';
 import { simdActive } from '../scratch/simd';
+import { float32Data as f32 } from '../backend/data';
 import { BackwardReply, ForwardReply, ForwardRequest, PartState, backwardPart, forwardPart, releaseWorkspace } from './simd-part';
 import type { WorkerRequest } from './simd-worker';
 
@@ -162,10 +163,6 @@ function allFinite(a: Float32Array): boolean {
   return true;
 }
 
-function f32(t: tf.Tensor): Float32Array {
-  const d = t.dataSync();
-  return d instanceof Float32Array ? d : Float32Array.from(d as ArrayLike<number>);
-}
 
 /**
  * Run the fused sequence of a `simdCell` on the SIMD kernels. Same contract as runSequence:

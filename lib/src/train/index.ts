@@ -2,6 +2,6 @@ export * from './fit';
 export * from './modelio';
 export { epochPermutation } from './shuffle';
 export * from './optimizer';
-export { sparseCategoricalCrossentropy, useFusedLoss } from './loss';
+export { sparseCategoricalCrossentropy, useFusedLoss, tfLayersLoss, lossFunctionsOf } from './loss';
 export { warmdown, scheduleLearningRate } from './schedule';
 export type { WarmdownConfig } from './schedule';

@@ -3,8 +3,7 @@
  * and gradient as tf.layers' `'sparseCategoricalCrossentropy'`, which builds them from about
  * twenty tfjs ops (a one-hot of the targets, two clips, a normalisation, a log, and the
  * gradients of each: comparisons and selects over the whole [batch, time, vocabSize] tensor).
- * On wasm those take about 6 ms per batch of notebook 04's language model; this takes well under
- * one.
+ * `bench/kernels.mjs` times both at notebook 04's shapes.
  *
  * tf.layers' definition, per position with target class y and predicted probabilities p
  * (ε = the backend's epsilon, 1e-7 in float32; clip(v) = min(max(v, ε), 1 − ε)):
@@ -22,11 +21,7 @@
  * configuration still names tf.layers' loss, so a saved model loads anywhere.
  */
 import * as tf from '@tensorflow/tfjs';
-
-function floats(t: tf.Tensor): Float32Array {
-  const d = t.dataSync();
-  return d instanceof Float32Array ? d : Float32Array.from(d as ArrayLike<number>);
-}
+import { float32Data as floats } from '../backend/data';
 
 /**
  * Per-position losses [...] of targets `yTrue` (class ids, shape [..., 1] or [...]) against
@@ -91,10 +86,38 @@ export function sparseCategoricalCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor
   return f(yTrue, yPred);
 }
 
-/** The loss functions a compiled tf.layers model calls (a public field of tf.LayersModel). */
-interface WithLossFunctions {
-  loss?: unknown;
-  lossFunctions?: unknown[];
+type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
+
+/**
+ * The loss functions a compiled model calls, one per output: a public field of tf.LayersModel
+ * (a tf.Sequential trains through the functional model it wraps, its `model` field). Writable:
+ * replacing an entry changes what training and evaluation compute, not the saved configuration.
+ */
+export function lossFunctionsOf(model: tf.LayersModel): LossFn[] {
+  const fns = trainedModel(model).lossFunctions;
+  if (!Array.isArray(fns)) throw new Error('lossFunctionsOf: the model is not compiled: call model.compile({ optimizer, loss }) first');
+  return fns;
+}
+
+type Compiled = { loss?: unknown; lossFunctions?: LossFn[] };
+/** The model whose compile state training uses: a tf.Sequential's inner functional model. */
+function trainedModel(model: tf.LayersModel): Compiled {
+  const m = model as unknown as Compiled & { model?: Compiled };
+  return Array.isArray(m.lossFunctions) ? m : m.model ?? m;
+}
+
+/**
+ * The function tf.layers compiles for a loss name (e.g. 'sparseCategoricalCrossentropy'): the
+ * reference the fused loss is tested and benchmarked against.
+ */
+export function tfLayersLoss(name: string): LossFn {
+  const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [1] })] });
+  try {
+    m.compile({ optimizer: 'sgd', loss: name });
+    return lossFunctionsOf(m)[0];
+  } finally {
+    m.dispose();
+  }
 }
 
 /**
@@ -103,11 +126,11 @@ interface WithLossFunctions {
  * with another loss, or several outputs, is left as it is.
  */
 export function useFusedLoss(model: tf.LayersModel): boolean {
-  // A tf.Sequential trains through the functional model it wraps (its `model` field).
-  const outer = model as unknown as WithLossFunctions & { model?: WithLossFunctions };
-  const m = Array.isArray(outer.lossFunctions) ? outer : outer.model ?? outer;
-  const loss = Array.isArray(m.loss) ? (m.loss.length === 1 ? m.loss[0] : undefined) : m.loss;
-  if (loss !== 'sparseCategoricalCrossentropy' || !Array.isArray(m.lossFunctions) || m.lossFunctions.length !== 1) return false;
-  m.lossFunctions[0] = sparseCategoricalCrossentropy;
+  const loss = trainedModel(model).loss;
+  const name = Array.isArray(loss) ? (loss.length === 1 ? loss[0] : undefined) : loss;
+  if (name !== 'sparseCategoricalCrossentropy') return false;
+  const fns = lossFunctionsOf(model);
+  if (fns.length !== 1) return false;
+  fns[0] = sparseCategoricalCrossentropy;
   return true;
 }
