@@ -77,6 +77,11 @@ const vocabulary = defineGrader<Ex<'encodeWithVocab'>>({
       name: 'ties by plain string comparison', args: [[['b', 'B', 'a']], [['a']], 10], expected: { vocab: ['<pad>', '<unk>', 'B', 'a', 'b'], ids: [[3]] },
       hint: 'Break ties by plain string comparison (a < b ? −1 : a > b ? 1 : 0), where "B" comes before "a"; localeCompare orders differently.',
     },
+    {
+      name: 'words named like Object properties', args: [[['constructor', 'toString', 'constructor']], [['toString', 'valueOf', 'constructor']], 10],
+      expected: { vocab: ['<pad>', '<unk>', 'constructor', 'toString'], ids: [[3, 1, 2]] },
+      hint: 'Count with a Map (or Object.create(null)): a plain {} already has "constructor", "toString" and "valueOf" (inherited functions), so counts and lookups go wrong.',
+    },
   ],
   mistakes: [
     { id: 'no_reserved_tokens', description: 'numbers the words from 0, with no <pad> and <unk>', hint: 'vocab[0] = \'<pad>\'' },
@@ -89,6 +94,7 @@ const vocabulary = defineGrader<Ex<'encodeWithVocab'>>({
     { id: 'counts_texts_not_occurrences', description: 'counts each word once per text', hint: 'Count every occurrence' },
     { id: 'locale_compare_ties', description: 'breaks ties with localeCompare', hint: 'plain string comparison' },
     { id: 'encodes_in_place', description: 'writes the ids into the caller\'s texts', hint: 'Do not modify the argument `texts`' },
+    { id: 'plain_object_counts', description: 'counts and looks words up in a plain {} (inherited "constructor", "toString")', hint: 'Count with a Map' },
   ],
 });
 
