@@ -118,3 +118,27 @@ export function checkKernelVisible(python) {
   }
   return r.stdout.trim();
 }
+
+/**
+ * JupyterLab user settings of the course (in .jupyter-local/lab/user-settings, which jupyterEnv
+ * names): markdown files open in the Markdown Preview (rendered, with MathJax) by default, so a
+ * chapter opened from the file browser reads like one opened from a notebook's link. A setting the
+ * learner has changed in that file is kept.
+ */
+export function writeLabSettings() {
+  const dir = path.join(jupyterPrefix, 'lab', 'user-settings', '@jupyterlab', 'docmanager-extension');
+  const file = path.join(dir, 'plugin.jupyterlab-settings');
+  let settings = {};
+  if (fs.existsSync(file)) {
+    try {
+      settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      return file; // JupyterLab wrote it with comments: the learner's own settings, left alone
+    }
+    if (settings.defaultViewers?.markdown) return file;
+  }
+  settings.defaultViewers = { ...settings.defaultViewers, markdown: 'Markdown Preview' };
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2) + '\n');
+  return file;
+}
