@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { root, registerKernel, findPython, checkKernelVisible, jupyterEnv, writeLabSettings, INSTALL_JUPYTER_HINT } from './jupyter.mjs';
+import { root, registerKernel, findPython, checkKernelVisible, jupyterEnv, writeLabSettings, writeNotebookConfig, INSTALL_JUPYTER_HINT } from './jupyter.mjs';
 
 function fail(msg) {
   console.error(`start: ${msg}`);
@@ -49,6 +49,7 @@ const hasPath = extra.some((a) => !a.startsWith('-') && fs.existsSync(path.resol
 const noBrowser = extra.some((a) => a === '--no-browser' || /open_browser=(False|0)$/i.test(a));
 const args = ['-m', app, '--ip=127.0.0.1', `--notebook-dir=${root}`];
 if (!hasPath && !noBrowser) args.push(path.join(root, FIRST_NOTEBOOK));
+writeNotebookConfig();
 if (app === 'jupyterlab') {
   // Chapters and READMEs open rendered (Markdown Preview, with its MathJax) from the file browser
   // too, not only from links: JupyterLab's settings live in .jupyter-local/ (jupyterEnv).

@@ -108,6 +108,18 @@ describe('npm start', () => {
       for (const p of ['notebooks/00_setup.ipynb', 'theory/01_rnn_fundamentals.md', 'theory/figures/lstm_cell.svg', 'exercises/README.md', 'exercises/01_rnn/rnn_step.ts']) {
         expect((await api(p)).path).toBe(p);
       }
+      // A chapter opened from a notebook's link in Notebook 6 is the raw file: UTF-8 text.
+      const raw = await new Promise<{ type: string; body: string }>((resolve, reject) => {
+        const url = `http://127.0.0.1:${port}/files/theory/02_lstm_architecture.md?token=course-test`;
+        http.get(url, { headers: { Referer: `http://127.0.0.1:${port}/tree` } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ type: String(res.headers['content-type']), body }));
+        }).on('error', reject);
+      });
+      expect(raw.body.startsWith('# 02 · Long short-term memory')).toBe(true);
+      expect(raw.type).toMatch(/charset=utf-8/i);
       let page = '';
       for (let i = 0; i < 40 && !page; i++) {
         await new Promise((r) => setTimeout(r, 250));
