@@ -428,6 +428,12 @@ function keptByModel(model: tf.LayersModel): tf.Tensor[] {
   return Object.values(o).flatMap((v) => (v instanceof tf.Tensor && !(v instanceof tf.Variable) ? [v] : []));
 }
 
+/** The trainer state a checkpoint saved inside its model.json (see `saveModel`), if any. */
+export function readTrainerState(model: tf.LayersModel): unknown {
+  const extras = (model.getUserDefinedMetadata() as Record<string, unknown> | undefined)?.[EXTRAS_KEY] as OptimizerExtras | undefined;
+  return extras?.trainer;
+}
+
 let routerRegistered = false;
 /**
  * Make `model.save("file://dir")` and `tf.loadLayersModel("file://dir/model.json")` work on
