@@ -56,3 +56,30 @@ export function checkOneOf<T extends string>(where: string, name: string, value:
 
 /** The longest delay setTimeout accepts (2^31 - 1 ms, about 24.8 days). */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Token ids: integers from 0 (to `vocabSize - 1` when given). A fractional or NaN id would be
+ * truncated silently by an int32 tensor; the error names the first bad one and its position.
+ */
+export function checkIds(where: string, name: string, ids: ArrayLike<number>, vocabSize?: number): void {
+  if (ids == null || typeof (ids as ArrayLike<number>).length !== 'number') {
+    throw new TypeError(`${where}: ${name} must be a list of token ids, got ${ids === null ? 'null' : typeof ids}`);
+  }
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (!(typeof id === 'number' && Number.isInteger(id) && id >= 0 && (vocabSize === undefined || id < vocabSize))) {
+      const range = vocabSize === undefined ? 'integers >= 0' : `integers from 0 to ${vocabSize - 1}`;
+      throw new RangeError(`${where}: ${name}[${i}] is ${show(id)}; token ids must be ${range}`);
+    }
+  }
+}
+
+/** A clear error unless every number in `values` is finite; names the first bad one and its index. */
+export function checkFiniteList(where: string, name: string, values: ArrayLike<number>): void {
+  if (values == null || typeof values.length !== 'number') throw new TypeError(`${where}: ${name} must be a list of numbers, got ${values === null ? 'null' : typeof values}`);
+  for (let i = 0; i < values.length; i++) {
+    if (!(typeof values[i] === 'number' && Number.isFinite(values[i]))) {
+      throw new RangeError(`${where}: ${name}[${i}] is ${show(values[i])}; expected finite numbers`);
+    }
+  }
+}
