@@ -10,3 +10,24 @@ export function scaledQuery(query: number[], keys: number[][], values: number[][
   values.forEach((v, t) => v.forEach((x, j) => { context[j] += weights[t] * x; }));
   return { weights, context };
 }
+/** Loops; the maximum started at the first score. */
+export function loops(query: number[], keys: number[][], values: number[][], scaled: boolean) {
+  const T = keys.length, d = query.length;
+  const e: number[] = [];
+  for (let t = 0; t < T; t++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += query[j] * keys[t][j];
+    e.push(scaled ? s / Math.sqrt(d) : s);
+  }
+  let m = e[0];
+  for (const v of e) if (v > m) m = v;
+  let sum = 0;
+  const weights = e.map((v) => { const w = Math.exp(v - m); sum += w; return w; }).map((w) => w / sum);
+  const context: number[] = [];
+  for (let j = 0; j < values[0].length; j++) {
+    let c = 0;
+    for (let t = 0; t < T; t++) c += weights[t] * values[t][j];
+    context.push(c);
+  }
+  return { weights, context };
+}
