@@ -16,6 +16,7 @@
  * - Index 0 is reserved for padding and 1 for unknown words: the first real word gets index 2.
  * - An OOV word still needs an id the embedding layer accepts: 1, never -1 or undefined.
  * - Sort with a comparator that looks at the count first, then at the word.
+ * - Count in a Map: a plain {} already has keys such as "constructor" and "toString".
  *
  * Try it: encodeWithVocab([['a', 'b', 'a']], [['b', 'z']], 10) → { vocab: ['<pad>', '<unk>', 'a', 'b'], ids: [[3, 1]] }
  * Grade:  npm run grade -- vocabulary
