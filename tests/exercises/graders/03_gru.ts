@@ -85,7 +85,8 @@ const gruStep = defineGrader<Ex<'gruStep'>>({
   cases: [
     {
       name: 'update gate and blend (U = 0)', args: [[[1, 0]], [[0.4, -0.8]], KA, zeros(2, 6), [0, 0, 0, 0, 0, 0]],
-      expected: [[blend(sig(0.5), 0.4, 0.3), blend(sig(-1), -0.8, -0.6)]], hint: HINT_ORDER_BLEND,
+      expected: [[blend(sig(0.5), 0.4, 0.3), blend(sig(-1), -0.8, -0.6)]],
+      hint: `${HINT_ORDER_BLEND} With U = 0 the reset gate plays no part here: it multiplies only h_{t-1}, before U_h (not x W_h).`,
     },
     {
       // all weights zero: z = 0.5 and h̃ = 0, so h_t = 0.5·hPrev
