@@ -47,3 +47,12 @@ export function seasonalNaive(history: Values, horizon: number, period: number):
   const n = history.length;
   return Array.from({ length: horizon }, (_, k) => history[n - period + (k % period)]);
 }
+
+/**
+ * Persistence for every step ahead: the last observed value, held flat
+ * (`lastValues[i]` for each of `horizon` steps). Returns [windows][horizon].
+ */
+export function persistenceForecast(lastValues: Values, horizon: number): number[][] {
+  if (!Number.isInteger(horizon) || horizon < 1) throw new Error(`persistenceForecast: horizon must be a positive integer, got ${horizon}`);
+  return Array.from(lastValues, (v) => new Array<number>(horizon).fill(v));
+}
