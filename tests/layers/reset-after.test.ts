@@ -190,7 +190,7 @@ test.each([
   const vars = layer.trainableWeights.map((v) => v.read() as tf.Variable);
   const m = o.drop ? (fixed(tf.ones([B, H])) as tf.Tensor2D) : null;
   const fastLoss = () => tf.sum(tf.mul(layer.apply(x, { initialState: [h0], training: true, mask: mask ? tf.tensor2d(mask) : undefined }) as tf.Tensor, R)) as tf.Scalar;
-  const refLoss = () => tf.sum(tf.mul(stepwise(x, h0, vars, { hard: o.hard, m, mask, back: o.back }), R)) as tf.Scalar;
+  const refLoss = () => tf.sum(tf.mul(stepwise(x as tf.Tensor3D, h0 as tf.Tensor2D, vars, { hard: o.hard, m, mask, back: o.back }), R)) as tf.Scalar;
   const gF = tf.variableGrads(fastLoss, [...vars, x, h0]);
   const gR = tf.variableGrads(refLoss, [...vars, x, h0]);
   expect(Math.abs(gF.value.dataSync()[0] - gR.value.dataSync()[0])).toBeLessThan(1e-4);
