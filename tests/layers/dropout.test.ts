@@ -10,7 +10,7 @@
  * - inference: no effect; training: fresh masks per call, and a model with dropout learns.
  */
 import * as tf from '@tensorflow/tfjs';
-import { activeSequenceEngine, fastGru, fastLstm, fastSimpleRnn, initBackend, setSequenceEngine } from 'seqmodels';
+import { activeSequenceEngine, fastGru, fastLstm, fastSimpleRnn, initBackend, seededDropout, setSequenceEngine } from 'seqmodels';
 import { Args, CellName, compareRuns, makeLayer, maxAbsDiff } from './helpers';
 
 const B = 3, T = 5, IN = 4, H = 5;
@@ -147,4 +147,28 @@ test('options: rates outside [0, 1) are refused with the option named', () => {
   expect(() => fastGru({ units: 3, dropout: 1 })).toThrow(/dropout is the fraction of units dropped, a number in \[0, 1\), got 1/);
   expect(() => fastLstm({ units: 3, recurrentDropout: -0.1 })).toThrow(/recurrentDropout .* got -0.1/);
   expect(() => fastSimpleRnn({ units: 3, resetAfter: true } as never)).toThrow(/resetAfter is an option of the GRU only/);
+});
+
+test('seededDropout: the same seed gives the same masks in the same order, each call a fresh one', () => {
+  const x = tf.randomNormal([B, T, IN], 0, 1, 'float32', 17);
+  const run = (seed: number) => {
+    const layer = fastGru({ units: H, dropout: 0.5, recurrentDropout: 0.5, dropoutFunc: seededDropout(seed), returnSequences: true } as never);
+    layer.apply(x);
+    layer.setWeights(reference.getWeights());
+    return [layer.apply(x, { training: true }) as tf.Tensor, layer.apply(x, { training: true }) as tf.Tensor];
+  };
+  const reference = fastGru({ units: H, returnSequences: true });
+  reference.apply(x);
+  const [a1, a2] = run(5);
+  const [b1, b2] = run(5);
+  const [c1] = run(6);
+  expect(maxAbsDiff(a1, b1)).toBe(0);
+  expect(maxAbsDiff(a2, b2)).toBe(0);
+  expect(maxAbsDiff(a1, a2)).toBeGreaterThan(1e-3); // a fresh mask per call
+  expect(maxAbsDiff(a1, c1)).toBeGreaterThan(1e-3);
+  const m = seededDropout(1)(tf.ones([200, 50]), 0.25);
+  const kept = Array.from(m.dataSync()).filter((v) => v !== 0);
+  expect(kept.every((v) => Math.abs(v - 1 / 0.75) < 1e-6)).toBe(true);
+  expect(Math.abs(kept.length / 10000 - 0.75)).toBeLessThan(0.03);
+  expect(() => seededDropout(1.5)).toThrow(/seed must be an integer, got 1.5/);
 });

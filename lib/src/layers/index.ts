@@ -12,3 +12,5 @@ export type { RecurrentActivation } from './ops';
 export { setSequenceEngine, activeSequenceEngine } from './simd-engine';
 export type { SequenceEngine } from './simd-engine';
 export { setSequenceThreads, sequenceThreads, rowBlocks } from './simd-engine';
+export { seededDropout } from './dropout';
+export type { DropoutFunc } from './dropout';
