@@ -9,11 +9,12 @@
  * updates with the configured optimiser. Progress is reported through callbacks only.
  * Text ↔ indices is the data module's job (`CharVocab` in lib/src/data): the model sees indices.
  */
-import { FloatDType, FloatArray, Mat, ctorOf, gemmNN, mat } from './mat';
+import { FloatDType, FloatArray, Mat, ctorOf, mat } from './mat';
+import { gemmNN } from './fast/gemm';
 import { CellConfig, CellKind, CellParams } from './types';
 import { initCellParams, glorotUniform, Rng, seededRng } from './init';
-import { paramArrays, zerosLike } from './cells';
-import { SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from './sequence';
+import { paramArrays, zerosLike } from './params';
+import { SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from './fast/sequence';
 import { denseBackward, softmaxCrossEntropy, softmaxProbs } from './softmax';
 import { clipByGlobalNorm, clipByValue } from './clip';
 import { Optimizer, adagrad, adam, sgd } from './optim';

@@ -2,22 +2,23 @@
 // Names are explicit because lib/src/index.ts re-exports every folder with `export *`,
 // where two folders exporting one name would clash; generic helpers carry a prefix.
 export type { FloatArray, FloatArrayConstructor, FloatDType, Mat } from './mat';
-export { mat, matFrom, cloneMat, matRow, matToArrays, matmul, gemmNN, gemmNT, gemmTN, gemmWT, addColumnSums, transposeInto, ctorOf, dtypeOf } from './mat';
+export { mat, matFrom, cloneMat, matRow, matToArrays, matmul, ctorOf, dtypeOf } from './mat';
+export { gemmNN, gemmNT, gemmTN, gemmWT, addColumnSums, transposeInto } from './fast/gemm';
 export { checkShape, checkLength, checkFinite, checkIndices } from './shapes';
-export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace, sigmoidRows, tanhRows } from './simd';
-export type { SimdArena } from './simd';
-export type { CellKind as ScratchCellKind, CellConfig, CellParams, CellParamsT, StepInput, StepCache, StepGradOut } from './types';
+export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace, sigmoidRows, tanhRows } from './fast/simd';
+export type { SimdArena } from './fast/simd';
+export type { CellKind as ScratchCellKind, CellConfig, CellParams } from './types';
+export type { CellParamsT, StepInput, StepCache, StepGradOut } from './fast/types';
 export { gateCount } from './types';
-export { rnnStep, rnnStepBackward } from './rnn';
-export { lstmStep, lstmStepBackward } from './lstm';
-export { gruStep, gruStepBackward } from './gru';
-export {
-  paramCount, checkParams, zeroParams, zerosLike, paramArrays, allocStepCache, allocStepGradOut, cellStep, cellStepBackward,
-} from './cells';
+export { rnnStep, rnnStepBackward } from './fast/rnn';
+export { lstmStep, lstmStepBackward } from './fast/lstm';
+export { gruStep, gruStepBackward } from './fast/gru';
+export { paramCount, checkParams, zeroParams, zerosLike, paramArrays } from './params';
+export { allocStepCache, allocStepGradOut, cellStep, cellStepBackward } from './fast/cells';
 export type {
   SequenceWorkspace, InitialState, ForwardOptions, ForwardResult, BackwardOptions, BackwardResult,
-} from './sequence';
-export { createWorkspace, forwardSequence, backwardSequence, splitTime, stackTime } from './sequence';
+} from './fast/sequence';
+export { createWorkspace, forwardSequence, backwardSequence, splitTime, stackTime } from './fast/sequence';
 export { clipByGlobalNorm, clipByValue, globalNorm } from './clip';
 export type { Rng, InitOptions } from './init';
 export { seededRng, glorotUniform, orthogonal, zerosMat, initCellParams } from './init';

@@ -6,7 +6,8 @@
  *   ∂loss/∂logits = p − onehot(y)  (÷ rows for 'mean')
  * log p[y] is computed as (l_y − max l) − log Σ exp(l − max l): no overflow, no log(0).
  */
-import { FloatArray, FloatArrayConstructor, Mat, gemmNN, gemmNT, gemmTN, mat } from './mat';
+import { FloatArray, FloatArrayConstructor, Mat, mat } from './mat';
+import { gemmNN, gemmNT, gemmTN } from './fast/gemm';
 import { checkIndices, checkLength, checkShape } from './shapes';
 
 /** out[batch, V] = x W + b (allocated when not given). */

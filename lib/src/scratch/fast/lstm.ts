@@ -19,10 +19,12 @@
  *   pre-activations: da_i = di i(1−i), da_f = df f(1−f), da_c = dc̃ (1−c̃²), da_o = do o(1−o)
  *   dW += xᵀ da, dU += h_{t-1}ᵀ da, db += Σ_batch da, dh_{t-1} = da Uᵀ, dx = da Wᵀ
  */
-import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat } from './mat';
+import { FloatArrayConstructor, Mat, mat } from '../mat';
+import { gemmNN, gemmTN, gemmWT } from './gemm';
 import { sigmoidRows, tanhInPlace, tanhRows } from './simd';
 import { inputProjection, inputProjectionBackward } from './affine';
-import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
+import type { CellParams } from '../types';
+import { CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
 
 /** One forward step. Pass `cache` to reuse its buffers (no allocation). */
 export function lstmStep(params: CellParams, x: StepInput, hPrev: Mat, cPrev: Mat, cache?: StepCache): StepCache {

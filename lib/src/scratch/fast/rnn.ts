@@ -13,10 +13,12 @@
  *   dW += x_tᵀ da, dU += h_{t-1}ᵀ da, db += Σ_batch da
  *   dh_{t-1} = da Uᵀ, dx_t = da Wᵀ
  */
-import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat } from './mat';
+import { FloatArrayConstructor, Mat, mat } from '../mat';
+import { gemmNN, gemmTN, gemmWT } from './gemm';
 import { inputProjection, inputProjectionBackward } from './affine';
 import { tanhInPlace } from './simd';
-import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
+import type { CellParams } from '../types';
+import { CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
 
 /** One forward step. Pass `cache` (from a previous call or `allocStepCache`) to avoid allocation. */
 export function rnnStep(params: CellParams, x: StepInput, hPrev: Mat, cache?: StepCache): StepCache {

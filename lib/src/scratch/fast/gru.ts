@@ -26,10 +26,12 @@
  *                 g = [da_z, da_r, da_h ⊙ r]: dU += h_{t-1}ᵀ g, dbʰ += Σ g, dh_{t-1} += g Uᵀ
  *   input side (both): dW += xᵀ [da_z, da_r, da_h], db += Σ, dx = [...] Wᵀ
  */
-import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat } from './mat';
+import { FloatArrayConstructor, Mat, mat } from '../mat';
+import { gemmNN, gemmTN, gemmWT } from './gemm';
 import { sigmoidRows, tanhRows } from './simd';
 import { inputProjection, inputProjectionBackward } from './affine';
-import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
+import type { CellParams } from '../types';
+import { CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
 
 /** One forward step (reset-after iff `params.recurrentBias` is set). Pass `cache` to reuse buffers. */
 export function gruStep(params: CellParams, x: StepInput, hPrev: Mat, cache?: StepCache): StepCache {
