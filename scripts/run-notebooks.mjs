@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { root, registerKernel, findPython, checkKernelVisible, jupyterEnv, INSTALL_JUPYTER_HINT } from './jupyter.mjs';
 
 const dirArg = process.argv.find((a) => a.startsWith('--dir='));
@@ -16,7 +17,7 @@ const record = !process.argv.includes('--no-record');
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 /** The issue's limit: each notebook's peak memory in full mode stays under 3 GB. */
 const PEAK_MEMORY_LIMIT_MB = 3072;
-const fast = !!process.env.COURSE_FAST && !['0', 'false', 'no'].includes(process.env.COURSE_FAST.toLowerCase());
+const fast = createRequire(import.meta.url)('seqmodels/env').parseCourseFast(process.env.COURSE_FAST); // the library's reading of COURSE_FAST
 
 function fail(msg) {
   console.error(`notebooks: ${msg}`);

@@ -5,7 +5,7 @@
 import {
   CellConfig, adam, backwardSequence, checkShape, clipByGlobalNorm, forwardSequence, forwardStack, fromPyTorchLayout,
   mat, softmaxCrossEntropy, toPyTorchLayout, zeroParams, CharLanguageModel, sampleNext,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 import { randMat, randParams } from './helpers';
 import { seededRng } from 'seqmodels';
 

@@ -10,7 +10,7 @@ import {
   mat, matFrom, paramCount, seededRng, toPyTorchLayout, zerosLike, cloneMat, setSimdEnabled, createSimdArena,
   addColumnSums, sigmoidRows, tanhRows,
   sigmoidInPlace, tanhInPlace,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 import * as seqmodels from 'seqmodels';
 import { maxAbsDiff, problem, randMat, randParams } from './helpers';
 

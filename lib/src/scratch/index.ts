@@ -2,7 +2,7 @@
 // Names are explicit because lib/src/index.ts re-exports every folder with `export *`,
 // where two folders exporting one name would clash; generic helpers carry a prefix.
 export type { FloatArray, FloatArrayConstructor, FloatDType, Mat } from './mat';
-export { mat, matFrom, cloneMat, matRow, matToArrays, matmul, ctorOf, dtypeOf } from './mat';
+export { mat, matFrom, cloneMat, rowsOf, matmul, ctorOf, dtypeOf } from './mat';
 export { gemmNN, gemmNT, gemmTN, gemmWT, addColumnSums, transposeInto } from './fast/gemm';
 export { checkShape, checkLength, checkFinite, checkIndices } from './shapes';
 export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace, sigmoidRows, tanhRows } from './fast/simd';
@@ -27,7 +27,7 @@ export { toPyTorchLayout, fromPyTorchLayout } from './layout';
 export type { Optimizer, SgdConfig, AdagradConfig, AdamConfig } from './optim';
 export { sgd, adagrad, adam } from './optim';
 export type { SoftmaxCrossEntropyResult, SoftmaxCrossEntropyOptions } from './softmax';
-export { denseForward, denseBackward, softmaxCrossEntropy, softmaxProbs } from './softmax';
+export { denseForward, denseBackward, softmaxCrossEntropy, softmaxProbs, perplexity } from './softmax';
 export type { GradientCheckOptions, GradientCheckResult } from './gradcheck';
 export { gradientCheck } from './gradcheck';
 export type { StackLayer, StackForwardResult, StackBackwardOptions } from './stack';
@@ -35,5 +35,5 @@ export { checkStack, forwardStack, backwardStack } from './stack';
 export type { BidirectionalParams, BidirectionalForwardResult, BidirectionalBackwardResult } from './bidirectional';
 export { forwardBidirectional, backwardBidirectional } from './bidirectional';
 export type { CharLanguageModelConfig, StepInfo, EpochInfo, TrainOptions, SampleOptions } from './charlm';
-export { CharLanguageModel, perplexity, sampleNext } from './charlm';
+export { CharLanguageModel, sampleNext } from './charlm';
 export { trainCharLM, primeState, sampleAfter, type CharLMLoopOptions, type CharLMLoopResult } from './charlm-loop';

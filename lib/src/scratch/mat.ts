@@ -50,16 +50,9 @@ export function cloneMat(m: Mat, ctor?: FloatArrayConstructor): Mat {
   return { rows: m.rows, cols: m.cols, data: new C(m.data) };
 }
 
-/** Row r as an array (a copy). */
-export function matRow(m: Mat, r: number): number[] {
-  return Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols));
-}
-
-/** Nested arrays from a matrix. */
-export function matToArrays(m: Mat): number[][] {
-  const out: number[][] = [];
-  for (let r = 0; r < m.rows; r++) out.push(matRow(m, r));
-  return out;
+/** The rows of a matrix as nested arrays (for `console.table` and comparisons). */
+export function rowsOf(m: Mat): number[][] {
+  return Array.from({ length: m.rows }, (_, r) => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
 }
 
 /** Plain product `A · B` into a new matrix (a convenience, not used in hot loops). */

@@ -68,6 +68,14 @@ export function softmaxCrossEntropy(logits: Mat, targets: Int32Array, opts: Soft
   return { loss: loss * scale, probs, dLogits };
 }
 
+/** exp(mean negative log-likelihood in nats): the effective number of equally likely choices. */
+export function perplexity(meanLoss: number): number {
+  if (!(Number.isFinite(meanLoss) && meanLoss >= 0)) {
+    throw new Error(`perplexity: expected a mean cross-entropy in nats (finite, ≥ 0), got ${meanLoss}`);
+  }
+  return Math.exp(meanLoss);
+}
+
 /** Softmax of one row of logits divided by `temperature` (a new Float64Array). */
 export function softmaxProbs(logits: ArrayLike<number>, temperature = 1): Float64Array {
   if (!(temperature > 0)) throw new Error(`softmax temperature: expected > 0, got ${temperature}`);
