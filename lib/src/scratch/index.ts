@@ -1,8 +1,10 @@
-// Barrel of lib/src/scratch: re-export each public module of this folder here.
-// Names are explicit because lib/src/index.ts re-exports every folder with `export *`,
-// where two folders exporting one name would clash; generic helpers carry a prefix.
+// Barrel of lib/src/scratch: re-export each module of this folder here (the package's
+// internals entry re-exports every folder with `export *`; the public entry picks by name).
 export type { FloatArray, FloatArrayConstructor, FloatDType, Mat } from './mat';
-export { mat, matFrom, cloneMat, rowsOf, matmul, ctorOf, dtypeOf } from './mat';
+export {
+  mat, matFrom, cloneMat, rowsOf, matmul, transpose, add, sub, mul, mapMat, sigmoid, tanh, addRowVector, columns, concatColumns,
+  sumRows, addInPlace, ctorOf, dtypeOf,
+} from './mat';
 export { gemmNN, gemmNT, gemmTN, gemmWT, addColumnSums, transposeInto } from './fast/gemm';
 export { checkShape, checkLength, checkFinite, checkIndices } from './shapes';
 export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace, sigmoidRows, tanhRows } from './fast/simd';
@@ -10,9 +12,12 @@ export type { SimdArena } from './fast/simd';
 export type { CellKind as ScratchCellKind, CellConfig, CellParams } from './types';
 export type { CellParamsT, StepInput, StepCache, StepGradOut } from './fast/types';
 export { gateCount } from './types';
-export { rnnStep, rnnStepBackward } from './fast/rnn';
-export { lstmStep, lstmStepBackward } from './fast/lstm';
-export { gruStep, gruStepBackward } from './fast/gru';
+export { rnnStep, rnnStepBackward } from './rnn';
+export type { RnnCache, RnnStepGrads } from './rnn';
+export { lstmStep, lstmStepBackward } from './lstm';
+export type { LstmCache, LstmStepGrads } from './lstm';
+export { gruStep, gruStepBackward } from './gru';
+export type { GruCache, GruStepGrads } from './gru';
 export { paramCount, checkParams, zeroParams, zerosLike, paramArrays } from './params';
 export { allocStepCache, allocStepGradOut, cellStep, cellStepBackward } from './fast/cells';
 export type {
