@@ -43,12 +43,12 @@ export {
 } from './data';
 
 // Charts and the live training display.
-export { plot, lineChart, barChart, forecastChart, trainingProgress } from './plot';
+export { plot, lineChart, barChart, forecastChart, showTable, trainingProgress } from './plot';
 
 // Training tf.layers models: the loop, learning rates, saving, freeing.
 export {
   trainModel, saveModel, loadModel, setLearningRate, getLearningRate, warmdown, scheduleLearningRate,
-  epochPermutation,
+  epochPermutation, disposeModel,
 } from './train';
 
 // The library's fast recurrent layers (drop-in for tf.layers.simpleRNN / lstm / gru).
@@ -61,7 +61,7 @@ export { languageModel, lmWindows, generatorFor, generate, unigramCrossEntropy }
 export {
   additionTask, dateTask, DATE_FORMATS, Seq2SeqCodec, encodePairs, disposeEncoded, shiftRight,
   buildSeq2Seq, fitSeq2Seq, fitEvaluated, greedyDecode, exactMatchAccuracy, symbolAccuracy, SeqAttention,
-  taggingTask, taggingTensors, taggingAccuracy, buildTagger, disposeModel,
+  taggingTask, taggingTensors, taggingAccuracy, buildTagger,
 } from './seq2seq';
 
 // Forecasting (notebook 06): metrics, baselines, windows, features, the model.
