@@ -9,7 +9,7 @@ export { gemmNN, gemmNT, gemmTN, gemmWT, addColumnSums, transposeInto } from './
 export { checkShape, checkLength, checkFinite, checkIndices } from './shapes';
 export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace, sigmoidRows, tanhRows } from './fast/simd';
 export type { SimdArena } from './fast/simd';
-export type { CellKind as ScratchCellKind, CellConfig, CellParams } from './types';
+export type { CellKind, CellConfig, CellParams } from './types';
 export type { CellParamsT, StepInput, StepCache, StepGradOut } from './fast/types';
 export { gateCount } from './types';
 export { rnnStep, rnnStepBackward } from './rnn';
