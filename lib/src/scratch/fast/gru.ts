@@ -1,5 +1,6 @@
 /**
- * GRU cell, forward and backward step, in both reset conventions.
+ * The fast path's GRU step, both reset conventions (the readable one is ../gru.ts): the same maths on
+ * stacked buffers with offsets and strides, preallocated caches and the SIMD products.
  * Theory and symbols: theory/03_gru_architecture.md.
  *
  * Gate order in the stacked weights: z, r, h (tf.layers; PyTorch's order is r, z, n, see layout.ts).

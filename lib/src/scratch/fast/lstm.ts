@@ -1,5 +1,6 @@
 /**
- * LSTM cell, forward and backward step.
+ * The fast path's LSTM step (the readable one is ../lstm.ts): the same maths on stacked buffers with
+ * offsets and strides, preallocated caches and the SIMD products, run by the sequence engine.
  * Theory and symbols: theory/02_lstm_architecture.md.
  *
  * Gate order in the stacked weights: i, f, c, o (tf.layers; PyTorch's i, f, g, o is the same order).
@@ -72,26 +73,26 @@ export function lstmStepBackward(
   const G = 4 * H;
   const batch = cache.h.rows;
   const C = params.kernel.data.constructor as FloatArrayConstructor;
-  const o: StepGradOut = out ?? { dhPrev: mat(batch, H, C), dcPrev: mat(batch, H, C), dGates: mat(batch, G, C) };
+  const res: StepGradOut = out ?? { dhPrev: mat(batch, H, C), dcPrev: mat(batch, H, C), dGates: mat(batch, G, C) };
   const g = cache.gates.data, tc = cache.aux!.data, cp = cache.cPrev!.data;
-  const dhd = dh.data, dcd = dc ? dc.data : null, da = o.dGates.data, dcp = o.dcPrev!.data;
+  const dhd = dh.data, dcd = dc ? dc.data : null, da = res.dGates.data, dcp = res.dcPrev!.data;
   for (let r = 0; r < batch; r++) {
     const g0 = r * G, s0 = r * H;
     for (let j = 0; j < H; j++) {
-      const i = g[g0 + j], f = g[g0 + H + j], cTilde = g[g0 + 2 * H + j], og = g[g0 + 3 * H + j];
-      const t = tc[s0 + j];
+      const i = g[g0 + j], f = g[g0 + H + j], cTilde = g[g0 + 2 * H + j], o = g[g0 + 3 * H + j];
+      const s = tc[s0 + j];                    // s_t = tanh(c_t)
       const dhv = dhd[s0 + j];
-      const dct = (dcd ? dcd[s0 + j] : 0) + dhv * og * (1 - t * t);
-      da[g0 + j] = dct * cTilde * i * (1 - i);
-      da[g0 + H + j] = dct * cp[s0 + j] * f * (1 - f);
-      da[g0 + 2 * H + j] = dct * i * (1 - cTilde * cTilde);
-      da[g0 + 3 * H + j] = dhv * t * og * (1 - og);
-      dcp[s0 + j] = dct * f;
+      const dcHat = (dcd ? dcd[s0 + j] : 0) + dhv * o * (1 - s * s);
+      da[g0 + j] = dcHat * cTilde * i * (1 - i);
+      da[g0 + H + j] = dcHat * cp[s0 + j] * f * (1 - f);
+      da[g0 + 2 * H + j] = dcHat * i * (1 - cTilde * cTilde);
+      da[g0 + 3 * H + j] = dhv * s * o * (1 - o);
+      dcp[s0 + j] = dcHat * f;
     }
   }
   gemmTN(H, G, batch, cache.hPrev.data, 0, H, da, 0, G, grads.recurrentKernel.data, 0, G); // dU += hPrevᵀ da
-  o.dhPrev.data.fill(0);
-  gemmWT(batch, H, G, da, 0, G, params.recurrentKernel, params.recurrentKernelT, 0, o.dhPrev.data, 0, H); // dhPrev = da Uᵀ
-  inputProjectionBackward(cache.x, params, o.dGates, grads.kernel, grads.bias, o.dx);
-  return o;
+  res.dhPrev.data.fill(0);
+  gemmWT(batch, H, G, da, 0, G, params.recurrentKernel, params.recurrentKernelT, 0, res.dhPrev.data, 0, H); // dhPrev = da Uᵀ
+  inputProjectionBackward(cache.x, params, res.dGates, grads.kernel, grads.bias, res.dx);
+  return res;
 }

@@ -1,5 +1,6 @@
 /**
- * Vanilla (Elman) RNN cell, forward and backward step.
+ * The fast path's RNN step (the readable one is ../rnn.ts): the same maths on stacked buffers with
+ * offsets and strides, preallocated caches and the SIMD products, run by the sequence engine.
  * Theory and symbols: theory/01_rnn_fundamentals.md.
  *
  *   h_t = tanh(x_t W + h_{t-1} U + b)
