@@ -16,7 +16,7 @@ hardenKernelSockets();
 export { initBackend } from './backend/select';
 export { isFast, pick } from './env';
 export { setupNotebook, maxDiff, randomMat, randomF32, toMat, rowsOf, fmt } from './notebook';
-export type { NotebookSetup, NotebookSetupOptions } from './notebook';
+export type { NotebookSetupOptions } from './notebook';
 
 // From scratch (theory 01-03): matrices, the three cells, the loop over time, checks.
 export type { Mat } from './scratch/mat';

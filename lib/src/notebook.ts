@@ -3,13 +3,15 @@
  *
  *   import * as tf from "@tensorflow/tfjs";
  *   import { setupNotebook, maxDiff, fmt } from "seqmodels";
- *   const { backend } = await setupNotebook({ fastMode: "a small slice of the text, seconds of training" });
+ *   await setupNotebook({ fastMode: "a small slice of the text, seconds of training" });
  *
  * `setupNotebook` loads the chart library (so charts work offline and after a re-run from the
  * top), starts the fastest tfjs backend (its line names the backend and why) and prints the mode
  * line: full, or fast when `COURSE_FAST` is set, with what fast mode means for this notebook.
+ * It returns nothing, so as a cell's last line it prints only those lines; `initBackend()` then
+ * returns the backend chosen (and why), `isFast()` the mode.
  */
-import { BackendInfo, InitBackendOptions, initBackend } from './backend/select';
+import { InitBackendOptions, initBackend } from './backend/select';
 import { isFast } from './env';
 import { loadPlotly } from './plot/show';
 import { FloatArray, Mat, mat } from './scratch/mat';
@@ -26,20 +28,11 @@ export interface NotebookSetupOptions {
   backend?: InitBackendOptions;
 }
 
-export interface NotebookSetup {
-  /** The tfjs backend in use and why it was chosen. */
-  backend: BackendInfo;
-  /** True when `COURSE_FAST` is set: small data, few epochs (what CI runs). */
-  fast: boolean;
-}
-
 /** The first cell of every notebook: charts, backend, mode line. Safe to run again. */
-export async function setupNotebook(options: NotebookSetupOptions = {}): Promise<NotebookSetup> {
+export async function setupNotebook(options: NotebookSetupOptions = {}): Promise<void> {
   if (options.charts !== false) loadPlotly();
-  const backend = await initBackend(options.backend);
-  const fast = isFast();
-  console.log(fast ? `mode: fast (COURSE_FAST is set: ${options.fastMode ?? 'small data, few epochs'})` : 'mode: full');
-  return { backend, fast };
+  await initBackend(options.backend);
+  console.log(isFast() ? `mode: fast (COURSE_FAST is set: ${options.fastMode ?? 'small data, few epochs'})` : 'mode: full');
 }
 
 /** The largest absolute difference between two arrays (or matrices) of equal length. */
