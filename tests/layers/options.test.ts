@@ -62,3 +62,14 @@ test('wrong initial state', () => {
   lstm.apply(x);
   expect(() => lstm.apply(x, { initialState: [tf.zeros([2, 3])] })).toThrow(/has 2 state\(s\) but was passed 1/);
 });
+
+// What the docs say plainly: the fast layers' gates default to sigmoid (the course's convention),
+// tf.layers' to hardSigmoid; "drop-in" means passing recurrentActivation to match (parity.test.ts
+// checks the outputs once it is matched, both ways).
+test.each([
+  ['fastLstm', () => fastLstm({ units: 3 }), () => tf.layers.lstm({ units: 3 })],
+  ['fastGru', () => fastGru({ units: 3 }), () => tf.layers.gru({ units: 3 })],
+] as const)('%s: gates default to sigmoid, tf.layers to hardSigmoid', (_name, fast, ref) => {
+  expect(fast().getConfig().recurrentActivation).toBe('sigmoid');
+  expect(ref().getConfig().recurrentActivation).toBe('hardSigmoid');
+});
