@@ -1,3 +1,4 @@
 export * from './model';
 export * from './generate';
 export * from './perplexity';
+export * from './beam';
