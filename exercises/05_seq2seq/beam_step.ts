@@ -20,7 +20,8 @@
  *              first. On a tie the earlier candidate wins (candidates in the order of `beams`,
  *              each hypothesis' extensions in token order).
  *
- * Return the kept hypotheses (new objects or the carried ones, as you like).
+ * Return the kept hypotheses as new objects: copy a carried one ({ ...h, tokens: [...h.tokens] }), so
+ * that the result shares no array with `beams`, and never push onto a hypothesis' own `tokens`.
  *
  * Hints:
  * - A log-probability grows by addition: the prefix's logProb plus the token's.

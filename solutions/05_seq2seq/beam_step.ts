@@ -10,7 +10,7 @@ export function beamStep(beams: Hypothesis[], logProbs: number[][], beamWidth: n
   const candidates: Hypothesis[] = [];
   beams.forEach((h, i) => {
     if (h.finished) {
-      candidates.push(h);
+      candidates.push({ ...h, tokens: [...h.tokens] }); // carried unchanged, as a copy
       return;
     }
     logProbs[i].forEach((lp, v) => {

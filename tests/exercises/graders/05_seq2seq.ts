@@ -112,13 +112,19 @@ const additionPair = defineGrader<Ex<'additionPair'>>({
 
 // ---------------------------------------------------------------- beam_step
 const ln = Math.log;
-const HINT_TOPK = 'Keep the beamWidth candidates of highest score, best first.';
+const HINT_TOPK =
+  "Keep the beamWidth candidates of highest score, best first; a candidate's logProb is its hypothesis' logProb " +
+  "plus the token's log-probability (log-probabilities add, they are not multiplied).";
 const HINT_ADD_SCORES =
-  "A candidate's logProb is its hypothesis' logProb plus the token's log-probability (log-probabilities add); keep beamWidth candidates over all hypotheses together, not beamWidth per hypothesis.";
+  "A candidate's logProb is its hypothesis' logProb plus the token's log-probability (log-probabilities add); " +
+  'keep beamWidth candidates over all hypotheses together, not beamWidth per hypothesis.';
 const HINT_FINISHED =
-  'A finished hypothesis is carried into the candidates as it is: not extended (its row of logProbs is not read) and not dropped.';
+  'A finished hypothesis is carried into the candidates as it is: not extended (its row of logProbs is not read) ' +
+  'and not dropped. Return a copy of it ({ ...h, tokens: [...h.tokens] }), not the object from beams.';
 const HINT_END = 'An extension by endToken is finished: set finished = (v === endToken).';
-const HINT_NORM = 'Rank by the length-normalised score logProb / tokens.length ** alpha, not by the raw logProb.';
+const HINT_NORM =
+  'Rank by the length-normalised score logProb / tokens.length ** alpha, where tokens.length counts the new token ' +
+  'too, not by the raw logProb.';
 const live = (tokens: number[], logProb: number) => ({ tokens, logProb, finished: false });
 const done = (tokens: number[], logProb: number) => ({ tokens, logProb, finished: true });
 const beamStep = defineGrader<Ex<'beamStep'>>({
@@ -127,7 +133,7 @@ const beamStep = defineGrader<Ex<'beamStep'>>({
   argNames: ['beams', 'logProbs', 'beamWidth', 'endToken', 'alpha'],
   cases: [
     {
-      // candidates [0] 0.1, [1] 0.6, [2] 0.3 (end token 0 finishes [0]); top 2: [1], [2]
+      // candidates [0] 0.1 (finished: end token 0), [1] 0.6, [2] 0.3; top 2: [1], [2]
       name: 'one empty hypothesis, keep the top 2',
       args: [[live([], 0)], [[ln(0.1), ln(0.6), ln(0.3)]], 2, 0, 0],
       expected: [live([1], ln(0.6)), live([2], ln(0.3))],
@@ -161,14 +167,31 @@ const beamStep = defineGrader<Ex<'beamStep'>>({
       expected: [live([1, 2, 1], ln(0.5) + ln(0.7)), done([1, 2, 0], ln(0.5) + ln(0.2))],
       hint: HINT_NORM,
     },
+    {
+      // alpha 0.5, three live hypotheses of length 1; ties between candidates keep the earlier one:
+      // [1] → [1,0] 0.5·0.5 (finished), [1,1] 0.25; [2] → [2,1] 0.25 (tie: after [1,1]); top 3 of 9
+      name: 'three hypotheses, a tie between candidates keeps the earlier one',
+      args: [
+        [live([1], ln(0.5)), live([2], ln(0.5)), live([1], ln(0.1))],
+        [[ln(0.5), ln(0.5), ln(1e-9)], [ln(0.4), ln(0.5), ln(0.1)], [ln(0.2), ln(0.4), ln(0.4)]],
+        3, 0, 0.5,
+      ],
+      expected: [done([1, 0], ln(0.5) + ln(0.5)), live([1, 1], ln(0.5) + ln(0.5)), live([2, 1], ln(0.5) + ln(0.5))],
+      hint: HINT_TOPK,
+    },
   ],
   mistakes: [
     { id: 'forgets_prior_score', description: "scores a candidate by the new token's log-probability alone", hint: "plus the token's log-probability" },
+    { id: 'multiplies_log_probs', description: "multiplies the prefix's log-probability by the token's", hint: 'they are not multiplied' },
     { id: 'keeps_k_per_beam', description: 'keeps the k best extensions of each hypothesis (k per hypothesis, not k in total)', hint: 'not beamWidth per hypothesis' },
+    { id: 'keeps_worst', description: 'sorts in ascending order and keeps the k lowest scores', hint: 'of highest score, best first' },
+    { id: 'ignores_beam_width', description: 'returns every candidate', hint: 'Keep the beamWidth candidates' },
     { id: 'expands_finished', description: 'extends finished hypotheses as well', hint: 'not extended' },
     { id: 'drops_finished', description: 'drops finished hypotheses from the candidates', hint: 'not dropped' },
     { id: 'end_not_finished', description: 'never marks a hypothesis finished when it emits the end token', hint: 'An extension by endToken is finished' },
     { id: 'no_length_normalisation', description: 'ranks by the raw log-probability, ignoring alpha', hint: 'length-normalised score' },
+    { id: 'normalises_by_old_length', description: 'divides by the length before the new token (n − 1 instead of n)', hint: 'counts the new token' },
+    { id: 'extends_in_place', description: 'pushes the new token onto the hypothesis\u2019 own tokens array (changes beams)', hint: 'Do not modify the argument `beams`' },
   ],
 });
 
