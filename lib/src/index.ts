@@ -31,6 +31,8 @@ export { forwardSequence, backwardSequence, stackTime } from './scratch/fast/seq
 export { gradientCheck } from './scratch/gradcheck';
 export { clipByGlobalNorm, clipByValue, globalNorm } from './scratch/clip';
 export { perplexity } from './scratch/softmax';
+export { forwardStack } from './scratch/stack';
+export { forwardBidirectional } from './scratch/bidirectional';
 export { CharLanguageModel } from './scratch/charlm';
 export { trainCharLM, sampleAfter } from './scratch/charlm-loop';
 
@@ -55,12 +57,15 @@ export {
 export { fastSimpleRnn, fastLstm, fastGru } from './layers';
 
 // Text generation (notebook 04).
-export { languageModel, lmWindows, generatorFor, generate, unigramCrossEntropy } from './textgen';
+export {
+  languageModel, lmWindows, generatorFor, generate, beamGenerate, beamStep, continuationLogProb, unigramCrossEntropy,
+  NGramModel, unknownRate,
+} from './textgen';
 
 // Sequence to sequence, tagging and attention (notebooks 05, 09).
 export {
   additionTask, dateTask, DATE_FORMATS, Seq2SeqCodec, encodePairs, disposeEncoded, shiftRight,
-  buildSeq2Seq, fitSeq2Seq, fitEvaluated, greedyDecode, exactMatchAccuracy, symbolAccuracy, SeqAttention,
+  buildSeq2Seq, fitSeq2Seq, fitEvaluated, greedyDecode, beamDecode, exactMatchAccuracy, symbolAccuracy, SeqAttention,
   taggingTask, taggingTensors, taggingAccuracy, buildTagger,
 } from './seq2seq';
 

@@ -7,7 +7,8 @@
  *   r_t = σ(a^r),  a^r = x_t W_r + h_{t-1} U_r + b_r           reset gate
  * reset before the recurrent matmul (Cho et al. 2014, tf.layers.gru), `resetAfter: false`:
  *   q_t = r_t ⊙ h_{t-1},   a^h = x_t W_h + q_t U_h + b_h
- * reset after it (cuDNN, PyTorch, Keras 2 default), `resetAfter: true`, second bias bʰ:
+ * reset after it (cuDNN, PyTorch; the default of tf.keras in TensorFlow 2 and of Keras 3, while
+ * standalone Keras 2 defaulted to reset before), `resetAfter: true`, second bias bʰ:
  *   a^z, a^r as above plus bʰ_z, bʰ_r;   s_t = h_{t-1} U_h + bʰ_h,   a^h = x_t W_h + b_h + r_t ⊙ s_t
  * then, in both:
  *   h̃_t = tanh(a^h)                                            candidate (`hTilde`)
