@@ -10,7 +10,7 @@
  * - inference: no effect; training: fresh masks per call, and a model with dropout learns.
  */
 import * as tf from '@tensorflow/tfjs';
-import { activeSequenceEngine, fastGru, fastLstm, fastSimpleRnn, initBackend, seededDropout, setSequenceEngine } from 'seqmodels';
+import { activeSequenceEngine, fastGru, fastLstm, fastSimpleRnn, initBackend, seededDropout, setSequenceEngine } from 'seqmodels/internals';
 import { Args, CellName, compareRuns, makeLayer, maxAbsDiff } from './helpers';
 
 const B = 3, T = 5, IN = 4, H = 5;

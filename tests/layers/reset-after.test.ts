@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   CellConfig, Mat, PyTorchParams, backwardSequence, forwardSequence, fromPyTorchLayout, fastGru, initBackend,
   matFrom, seededRng, setSequenceEngine,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 import { maxAbsDiff } from './helpers';
 
 const B = 3, T = 5, IN = 4, H = 3;

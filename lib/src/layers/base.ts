@@ -69,8 +69,8 @@ export function checkFastOptions(layer: string, tfName: string, args: Record<str
       throw new Error(`${layer}: ${key} is the fraction of units dropped, a number in [0, 1), got ${JSON.stringify(v)}`);
     }
   }
-  if (args.resetAfter !== undefined && layer !== 'fastGru') {
-    throw new Error(`${layer}: resetAfter is an option of the GRU only (fastGru)`);
+  if (args.resetAfter !== undefined && tfName !== 'tf.layers.gru') {
+    throw new Error(`${layer}: resetAfter is an option of the GRU only (${tfName} has no reset gate); remove it`);
   }
 }
 
