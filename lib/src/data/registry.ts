@@ -89,7 +89,7 @@ function checkPackagePath(file: string, where: string): void {
  * A registry `file` is a plain file name: it is joined to the cache and mirror folders, so
  * it must not hold a folder separator, `..`, or anything that would leave them.
  */
-export function checkFileName(file: unknown, where: string): void {
+function checkFileName(file: unknown, where: string): void {
   const ok =
     typeof file === 'string' &&
     file !== '' &&

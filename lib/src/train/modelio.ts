@@ -69,7 +69,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * Hold `<folder>/.lock` (a file holding the owner's pid) while `fn` runs. A lock whose owner
  * is dead (killed during a save) is taken over; a live owner is waited for, up to `waitMs`.
  */
-export async function withFolderLock<T>(folder: string, fn: () => T | Promise<T>, waitMs = 120_000): Promise<T> {
+async function withFolderLock<T>(folder: string, fn: () => T | Promise<T>, waitMs = 120_000): Promise<T> {
   const lock = path.join(folder, '.lock');
   const start = Date.now();
   for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
