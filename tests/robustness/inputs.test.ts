@@ -60,7 +60,7 @@ describe('class 5: generation and decoding', () => {
     ['an empty prime', { prime: [] }, /at least one token/],
     ['an unknown strategy', { strategy: 'beam' }, /strategy must be 'greedy' or 'sample', got "beam"/],
     ['a NaN seed', { seed: NaN }, /seed must be an integer, got NaN/],
-    ['a NaN temperature', { temperature: NaN }, /temperature must be a finite number > 0, got NaN/],
+    ['a NaN temperature', { temperature: NaN }, /temperature must be positive, got NaN/],
     ['a fractional length', { length: 2.5 }, /length must be a non-negative integer, got 2\.5/],
   ])('generate: %s', (_name, change, message) => {
     expect(() => s.generate(generator, { prime: [1], length: 3, ...change } as never)).toThrow(message);
@@ -151,8 +151,16 @@ describe('class 6: splits and windows', () => {
     ['slidingWindows: reversed dates', () => s.slidingWindows(table(10, days(10, true)), { lookBack: 2, maxStepMs: 86_400_000 }), /dates must strictly increase/],
     ['slidingWindows: maxStepMs NaN', () => s.slidingWindows(table(10, days(10)), { lookBack: 2, maxStepMs: NaN }), /maxStepMs must be a finite number > 0/],
     ['slidingWindows: maxStepMs 0', () => s.slidingWindows(table(10, days(10)), { lookBack: 2, maxStepMs: 0 }), /maxStepMs .* got 0/],
+    ['Scaler.fit: an unknown kind', () => s.Scaler.fit(table(5), 'robust' as never), /kind must be one of 'standard', 'minmax', got "robust"/],
   ])('%s', (_name, f, message) => {
     expect(f).toThrow(message);
+  });
+  test.each<[string, Record<string, number>, RegExp]>([
+    ['NaN year', { fromYear: NaN }, /fromYear must be an integer year, got NaN/],
+    ['reversed range', { fromYear: 2000, toYear: 1990 }, /fromYear 2000 comes after toYear 1990/],
+    ['a range with no address', { fromYear: 1700, toYear: 1780 }, /no address between 1700 and 1780/],
+  ])('loadStateOfTheUnion: %s', async (_name, range, message) => {
+    await expect(s.loadStateOfTheUnion(range)).rejects.toThrow(message);
   });
 });
 

@@ -91,7 +91,7 @@ export function checkLogits(where: string, logits: ArrayLike<number>): void {
 export function sampleNext(logits: ArrayLike<number>, opts: { temperature?: number; topK?: number; random?: Rng } = {}): number {
   checkLogits('sampleNext', logits);
   const temperature = opts.temperature ?? 1;
-  if (!(Number.isFinite(temperature) && temperature > 0)) throw new Error(`sampleNext temperature: expected a finite number > 0, got ${temperature}`);
+  if (!(Number.isFinite(temperature) && temperature > 0)) throw new Error(`sampleNext temperature: expected > 0, got ${temperature}${temperature === Infinity ? ' (it must be finite)' : ''}`);
   const p = softmaxProbs(logits, temperature);
   const random = opts.random ?? Math.random;
   const k = opts.topK;

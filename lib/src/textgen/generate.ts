@@ -51,7 +51,7 @@ export function generate(generator: tf.LayersModel, options: GenerateOptions): n
   if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) throw new Error(`generate: seed must be an integer, got ${options.seed}`);
   if (!Number.isInteger(length) || length < 0) throw new Error(`generate: length must be a non-negative integer, got ${length}`);
   const temperature = options.temperature ?? 1;
-  if (!(Number.isFinite(temperature) && temperature > 0)) throw new Error(`generate: temperature must be a finite number > 0, got ${temperature}`);
+  if (!(Number.isFinite(temperature) && temperature > 0)) throw new Error(`generate: temperature must be positive, got ${temperature}${temperature === Infinity ? ' (it must be finite)' : ''}`);
   const random = seededRng(options.seed ?? 1);
   generator.resetStates();
   const step = (id: number): Float32Array =>
