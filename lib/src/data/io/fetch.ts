@@ -226,6 +226,7 @@ async function download(entry: DownloadableEntry, target: string, options: Check
           timeoutMs: options.timeoutMs,
           deadlineMs: left,
           maxBytes: entry.bytes,
+          expectedBytes: entry.bytes,
           onData: (bytes, total) => report(bytes, total, false),
         });
         if (got.bytes !== entry.bytes || got.sha256 !== entry.sha256) {
