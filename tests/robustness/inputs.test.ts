@@ -60,7 +60,7 @@ describe('class 5: generation and decoding', () => {
     ['an empty prime', { prime: [] }, /at least one token/],
     ['an unknown strategy', { strategy: 'beam' }, /strategy must be 'greedy' or 'sample', got "beam"/],
     ['a NaN seed', { seed: NaN }, /seed must be an integer, got NaN/],
-    ['a NaN temperature', { temperature: NaN }, /temperature must be positive, got NaN/],
+    ['a NaN temperature', { temperature: NaN }, /temperature must be a finite number > 0, got NaN/],
     ['a fractional length', { length: 2.5 }, /length must be a non-negative integer, got 2\.5/],
   ])('generate: %s', (_name, change, message) => {
     expect(() => s.generate(generator, { prime: [1], length: 3, ...change } as never)).toThrow(message);
@@ -70,6 +70,22 @@ describe('class 5: generation and decoding', () => {
     const broken = s.generatorFor(trained, config);
     broken.setWeights(broken.getWeights().map((w) => tf.fill(w.shape, NaN)));
     expect(() => s.generate(broken, { prime: [1], length: 5, strategy })).toThrow(/generate \(step 1\): logit 0 is NaN.*weights/);
+    broken.dispose();
+  });
+
+  test.each<[string, number[], RegExp]>([
+    ['a NaN score', [0, NaN], /beamStep \(hypothesis 0\): logit 1 is NaN/],
+    ['a +Infinity score', [Infinity, 0], /logit 0 is Infinity/],
+    ['every score -Infinity', [-Infinity, -Infinity], /every one of the 2 logits is -Infinity/],
+    ['no score at all', [], /the logits are empty/],
+  ])('beamStep: %s', (_name, row, message) => {
+    expect(() => s.beamStep([{ tokens: [], logProb: 0, finished: false }], [row], 2)).toThrow(message);
+  });
+
+  test('beamGenerate with NaN weights: an error, not an arbitrary beam', () => {
+    const broken = s.languageModel(config);
+    broken.setWeights(broken.getWeights().map((w) => tf.fill(w.shape, NaN)));
+    expect(() => s.beamGenerate(broken, { prime: [1], length: 3, beamWidth: 2 } as never)).toThrow(/logit \d+ is NaN/);
     broken.dispose();
   });
 
