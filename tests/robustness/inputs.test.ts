@@ -1,7 +1,7 @@
 // Sampling and decoding on bad logits and ids (issue 22, class 5), data preparation that must
 // not guess (class 6) and errors that must say what is wrong (class 8). One row per case.
 import * as tf from '@tensorflow/tfjs';
-import * as s from 'seqmodels';
+import * as s from 'seqmodels/internals';
 
 const seq = (n: number, start = 0) => Array.from({ length: n }, (_, i) => start + i);
 const days = (n: number, reversed = false) => {

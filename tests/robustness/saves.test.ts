@@ -8,7 +8,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { disposeModel, loadModel, readTrainerState, resumeTraining, saveModel, seededRng, trainModel } from 'seqmodels';
+import { disposeModel, loadModel, readTrainerState, resumeTraining, saveModel, seededRng, trainModel } from 'seqmodels/internals';
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'lib', 'dist');

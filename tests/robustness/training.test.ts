@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { disposeModel, lastTrainResult, loadModel, resumeTraining, saveModel, trainModel } from 'seqmodels';
+import { disposeModel, lastTrainResult, loadModel, resumeTraining, saveModel, trainModel } from 'seqmodels/internals';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'seqmodels-robust-train-'));
 const regression = () => {

@@ -9,12 +9,13 @@
  * updates with the configured optimiser. Progress is reported through callbacks only.
  * Text ↔ indices is the data module's job (`CharVocab` in lib/src/data): the model sees indices.
  */
-import { FloatDType, FloatArray, Mat, ctorOf, gemmNN, mat } from './mat';
+import { FloatDType, FloatArray, Mat, ctorOf, mat } from './mat';
+import { gemmNN } from './fast/gemm';
 import { CellConfig, CellKind, CellParams } from './types';
 import { initCellParams, glorotUniform, Rng, seededRng } from './init';
-import { paramArrays, zerosLike } from './cells';
-import { SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from './sequence';
-import { denseBackward, softmaxCrossEntropy, softmaxProbs } from './softmax';
+import { paramArrays, zerosLike } from './params';
+import { SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from './fast/sequence';
+import { denseBackward, perplexity, softmaxCrossEntropy, softmaxProbs } from './softmax';
 import { clipByGlobalNorm, clipByValue } from './clip';
 import { Optimizer, adagrad, adam, sgd } from './optim';
 
@@ -60,14 +61,6 @@ export interface SampleOptions {
   c?: Mat;
 }
 
-/** exp(mean negative log-likelihood in nats): the effective number of equally likely choices. */
-export function perplexity(meanLoss: number): number {
-  if (!(Number.isFinite(meanLoss) && meanLoss >= 0)) {
-    throw new Error(`perplexity: expected a mean cross-entropy in nats (finite, ≥ 0), got ${meanLoss}`);
-  }
-  return Math.exp(meanLoss);
-}
-
 /**
  * Logits to sample or decode from: at least one, no NaN, no +Infinity, and at least one finite
  * (-Infinity marks a token that can never be drawn). A model with broken weights produces such
@@ -91,7 +84,7 @@ export function checkLogits(where: string, logits: ArrayLike<number>): void {
 export function sampleNext(logits: ArrayLike<number>, opts: { temperature?: number; topK?: number; random?: Rng } = {}): number {
   checkLogits('sampleNext', logits);
   const temperature = opts.temperature ?? 1;
-  if (!(Number.isFinite(temperature) && temperature > 0)) throw new Error(`sampleNext temperature: expected > 0, got ${temperature}${temperature === Infinity ? ' (it must be finite)' : ''}`);
+  if (!(Number.isFinite(temperature) && temperature > 0)) throw new Error(`sampleNext temperature: expected a finite number > 0, got ${temperature}`);
   const p = softmaxProbs(logits, temperature);
   const random = opts.random ?? Math.random;
   const k = opts.topK;
