@@ -52,7 +52,7 @@ export { plot, lineChart, barChart, forecastChart, showTable, trainingProgress }
 // Training tf.layers models: the loop, learning rates, saving, freeing.
 export {
   trainModel, saveModel, loadModel, setLearningRate, getLearningRate, warmdown, scheduleLearningRate,
-  epochPermutation, disposeModel, earlyStopping,
+  epochPermutation, disposeModel, lastTrainResult, earlyStopping,
 } from './train';
 
 // The library's fast recurrent layers (drop-in for tf.layers.simpleRNN / lstm / gru).
@@ -76,7 +76,7 @@ export {
   mae, rmse, mape, directionalAccuracy, forecastMetrics, improvementPercent, maeByStep, rmseByStep,
   intervalCoverage, persistence, randomWalk, fitLinear, everyNthStep, targetSteps, inputColumn,
   concatWindows, missingRuns, calendarFeatures, withColumns, logReturns, pricesFromLogReturns,
-  buildForecaster, predictFlat, verdictSentence, compareErrors, seasonalNaive, persistenceForecast,
+  buildForecaster, predictFlat, verdictSentence, compareErrors, seasonalNaive,
   autoregressiveForecast,
 } from './forecast';
 

@@ -1,9 +1,9 @@
 /**
  * autoregressiveForecast: predictions fed back as inputs, checked against closed forms
  * (a linear recurrence), with the model's view of the window (every n-th step, last kept),
- * held and filled columns, and the errors it reports; persistenceForecast.
+ * held and filled columns, and the errors it reports; persistence as seasonalNaive with period 1.
  */
-import { autoregressiveForecast, persistenceForecast } from 'seqmodels';
+import { autoregressiveForecast, seasonalNaive } from 'seqmodels';
 
 /** Windows [batch, lookBack, features] from nested arrays. */
 const flat = (w: number[][][]) => Float32Array.from(w.flat(2));
@@ -66,7 +66,6 @@ test('errors name the option and the value', async () => {
   await expect(autoregressiveForecast(() => [1, 2], x, [1, 2, 1], { horizon: 2, targets: [0] })).rejects.toThrow(/returned 2 values, expected batch × targets = 1 × 1/);
 });
 
-test('persistenceForecast holds the last value flat', () => {
-  expect(persistenceForecast([3, -1], 3)).toEqual([[3, 3, 3], [-1, -1, -1]]);
-  expect(() => persistenceForecast([1], 0)).toThrow(/horizon must be a positive integer/);
+test('seasonalNaive with period 1 is persistence: the last value held flat', () => {
+  expect(seasonalNaive([5, 3], 3, 1)).toEqual([3, 3, 3]);
 });

@@ -4,7 +4,7 @@ export {
   mae, rmse, mape, directionalAccuracy, forecastMetrics, improvementPercent, maeByStep, rmseByStep, intervalCoverage,
 } from './metrics';
 export type { Values as ForecastValues, ForecastMetrics, MetricOptions } from './metrics';
-export { persistence, persistenceForecast, randomWalk, seasonalNaive } from './baselines';
+export { persistence, randomWalk, seasonalNaive } from './baselines';
 export { autoregressiveForecast } from './autoregressive';
 export type { AutoregressiveOptions, StepPredictor } from './autoregressive';
 export { fitLinear } from './linear';

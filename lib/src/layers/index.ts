@@ -14,3 +14,6 @@ export type { SequenceEngine } from './simd-engine';
 export { setSequenceThreads, sequenceThreads, rowBlocks } from './simd-engine';
 export { seededDropout } from './dropout';
 export type { DropoutFunc } from './dropout';
+import { installInputChecks } from './input-checks';
+// Clear errors for disposed or empty inputs of model.predict / evaluate (see input-checks.ts).
+installInputChecks();
