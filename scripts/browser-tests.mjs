@@ -26,7 +26,7 @@ import { root } from './jupyter.mjs';
 import { Report, launchBrowser } from '../tests/browser/util.browser.mjs';
 import { runNotebookInUi, startJupyter } from '../tests/browser/jupyter.browser.mjs';
 import { checkSite } from '../tests/browser/site.browser.mjs';
-import { checkJupyterLab } from '../tests/browser/jupyterlab/jupyterlab.browser.mjs';
+import { checkJupyterLabApp } from '../tests/browser/jupyterlab-app/lab.browser.mjs';
 
 const args = process.argv.slice(2);
 const only = ['--jupyter-only', '--site-only', '--jupyterlab-only'].find((a) => args.includes(a));
@@ -124,8 +124,8 @@ if (browser && doSite) {
 }
 
 if (browser && doLab) {
-  await checkJupyterLab({ browser, root, notebooksDir: path.join(root, 'build', 'notebooks'),
-    notebooks: ['00_setup.ipynb', '04_text_generation.ipynb'], report, screenshotsDir });
+  await checkJupyterLabApp({ browser, root, report, screenshotsDir, untrustedFrom: path.join(root, 'build', 'notebooks'),
+    env: { COURSE_FAST: '1' } });
 }
 
 if (browser) await browser.close();
