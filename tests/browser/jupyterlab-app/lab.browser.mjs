@@ -29,7 +29,7 @@ const short = (s, n = 120) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const firstLine = (e) => short(String(e?.message ?? e).split('\n')[0], 200);
 
 /** Start server.py on 127.0.0.1 (own process group); resolves when its API answers. */
-async function startLab({ root, buildDir, workDir, env }) {
+export async function startLab({ root, buildDir, workDir, env }) {
   const python = findPython(['jupyterlab_server', 'jupyter_server']);
   if (!python) throw new Error('no Python with jupyterlab_server: `apt-get install python3-jupyterlab-server python3-jupyter-server python3-terminado`');
   registerKernel();
@@ -138,13 +138,31 @@ function notebookFacts(path) {
       svg: p.querySelectorAll('.main-svg').length,
       traces: p.querySelectorAll('.main-svg .cartesianlayer .trace, .main-svg .cartesianlayer .hm').length,
       data: Array.isArray(p.data) ? p.data.length : 0,
-      text: p.innerText.trim(),
+      text: p.textContent.trim(),
     })),
     progress: Array.from(node.querySelectorAll('.seqmodels-progress-line')).map((e) => e.textContent),
     bars: Array.from(node.querySelectorAll('.seqmodels-progress progress')).map((e) => Number(e.getAttribute('value'))),
     scripts: node.querySelectorAll('.jp-OutputArea script').length,
     plotly: typeof window.Plotly === 'object' && !!window.Plotly,
   };
+}
+
+/**
+ * Scroll the notebook on `path` through every cell, as a reader does: JupyterLab attaches the
+ * cells of a long notebook lazily (windowing), so outputs below the fold are not in the page
+ * before. Then scroll to the first cell whose outputs match `selector`, if given.
+ */
+async function scrollThrough({ path, selector }) {
+  const panel = Array.from(window.jupyterapp.shell.widgets('main')).find((w) => w.context && w.context.path === path);
+  const nb = panel.content;
+  for (let i = 0; i < nb.widgets.length; i += 1) {
+    await nb.scrollToItem(i, 'start');
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  if (selector) {
+    const i = nb.widgets.findIndex((c) => c.node.querySelector(selector));
+    if (i >= 0) await nb.scrollToItem(i, 'start');
+  }
 }
 
 /** Record, for the notebook on `path`, its kernel's execute replies and every progress state. */
@@ -188,13 +206,13 @@ function markdownFacts(path) {
   for (const e of clone.querySelectorAll('code, pre, mjx-container, mjx-assistive-mml')) e.remove();
   const text = clone.textContent;
   return {
-    viewer: w.node.classList.contains('jp-MarkdownViewer') ? 'Markdown Preview' : w.node.className,
+    viewer: w.node.querySelector('.jp-MarkdownViewer') ? 'Markdown Preview' : w.node.className,
     rendered: true,
     math: md.querySelectorAll('mjx-container').length,
     display: md.querySelectorAll('mjx-container[display="true"]').length,
     mathErrors: Array.from(md.querySelectorAll('mjx-merror, .MathJax_Error')).map((e) => e.textContent).slice(0, 3),
     rawTex: (text.match(/\$\$|\\(frac|sigma|odot|tanh|mathbf|partial|begin)\b/g) ?? []).slice(0, 5),
-    images: Array.from(md.querySelectorAll('img')).map((i) => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0 })),
+    images: Array.from(md.querySelectorAll('img')).map((i) => ({ src: new URL(i.src).pathname, ok: i.complete && i.naturalWidth > 0 })),
     headings: md.querySelectorAll('h1, h2').length,
   };
 }
@@ -232,13 +250,9 @@ async function openNotebook(page, relPath) {
   return page.evaluate(installRecorder, relPath);
 }
 
-async function screenshot(page, file, selector) {
-  if (selector) {
-    await page.evaluate((sel) => {
-      const panel = window.jupyterapp.shell.currentWidget;
-      const el = panel?.node.querySelector(sel);
-      if (el) el.scrollIntoView({ block: 'center' });
-    }, selector).catch(() => {});
+async function screenshot(page, file, { path: relPath, selector } = {}) {
+  if (relPath) {
+    await page.evaluate(scrollThrough, { path: relPath, selector }).catch(() => {});
     await page.waitForTimeout(300);
   }
   await page.screenshot({ path: file });
@@ -257,10 +271,16 @@ function chartsVerdict(expected, f) {
   return { ok: problems.length === 0 && expected.charts.length > 0, detail: problems.length ? problems.slice(0, 2).join('; ') : `${f.plots.length} of ${expected.charts.length} chart(s) drawn, ${traces} data trace(s)` };
 }
 
-async function waitForCharts(page, relPath, timeoutMs) {
+/**
+ * Scroll through the notebook until every chart its outputs hold is in the page and, unless
+ * `drawn` is false, drawn; the facts at the end (or at `timeoutMs`).
+ */
+async function waitForCharts(page, relPath, timeoutMs, { drawn = true } = {}) {
   const done = await poll(async () => {
+    await page.evaluate(scrollThrough, { path: relPath });
     const f = await page.evaluate(notebookFacts, relPath);
-    return f && f.plots.length > 0 && f.plots.every((p) => p.svg > 0) ? f : null;
+    const want = expectedOutputs(f.json).charts.length;
+    return f.plots.length >= want && want > 0 && (!drawn || f.plots.every((p) => p.svg > 0)) ? f : null;
   }, { timeoutMs, ms: 300 });
   return done ?? await page.evaluate(notebookFacts, relPath);
 }
@@ -320,7 +340,7 @@ async function runAll({ page, relPath, report, screenshotsDir, training, timeout
       `${f.progress.length} display(s), bars at ${f.bars.map((b) => `${Math.round(b * 100)}%`).join(', ')}${same ? '' : `; shown ${JSON.stringify(f.progress).slice(0, 80)} vs outputs ${JSON.stringify(exp.progress).slice(0, 80)}`}; last "${short(f.progress[f.progress.length - 1] ?? '', 80)}"`);
   }
   report.check(problems.length === before, `${label}: no console error or failed request while it ran`, problems.slice(before)[0] ?? '');
-  await screenshot(page, path.join(screenshotsDir, `jupyterlab-${path.posix.basename(relPath, '.ipynb')}.png`), training ? '.seqmodels-progress' : '.seqmodels-plot');
+  await screenshot(page, path.join(screenshotsDir, `jupyterlab-${path.posix.basename(relPath, '.ipynb')}.png`), { path: relPath, selector: training ? '.seqmodels-progress' : '.seqmodels-plot' });
   return { facts: f, expected: exp };
 }
 
@@ -411,6 +431,9 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
     const restored = await page.waitForSelector('body[data-lab-restored]', { state: 'attached', timeout: 60000 }).then(() => true, () => false);
     report.check(restored && problems.length === 0, 'jupyterlab: application started in the browser', restored ? (problems[0] ?? '') : `not restored in 60 s${problems[0] ? `; ${problems[0]}` : ''}`);
     await page.screenshot({ path: path.join(screenshotsDir, 'jupyterlab-start.png') });
+    // JupyterLab asks once whether to fetch Jupyter news (from the internet): answer No.
+    const no = page.locator('.jp-toast-button', { hasText: /^No$/ });
+    if (await no.count()) await no.first().click();
 
     // Run All in the two notebooks.
     const runs = [
@@ -448,7 +471,7 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
           `${f.trustedCells} of ${f.allCells} code cells trusted`);
         const v = chartsVerdict(expectedOutputs(f.json), f);
         report.check(v.ok, `${label}: charts drawn`, v.detail);
-        await screenshot(page, path.join(screenshotsDir, 'jupyterlab-04_text_generation-reopened.png'), '.seqmodels-plot');
+        await screenshot(page, path.join(screenshotsDir, 'jupyterlab-04_text_generation-reopened.png'), { path: rel, selector: '.seqmodels-plot' });
         await closeTab(page, rel);
       } catch (e) {
         report.check(false, `${label}: browser`, firstLine(e));
@@ -467,6 +490,7 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
         const item = await fileBrowserItem(page, path.posix.dirname(relCopy), path.posix.basename(relCopy));
         await item.dblclick();
         await poll(() => page.evaluate(widgetFor, relCopy), { timeoutMs: 30000, ms: 200 });
+        await waitForCharts(page, relCopy, 30000, { drawn: false });
         await page.waitForTimeout(1500); // anything that would run has run by now
         const f = await page.evaluate(notebookFacts, relCopy);
         const exp = expectedOutputs(f.json);
@@ -476,14 +500,14 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
           `${f.trustedCells} of ${f.allCells} code cells trusted, ${f.plots.filter((p) => p.svg).length} chart(s) drawn, ${f.scripts} <script> left`);
         report.check(said + blank === f.plots.length && f.plots.length === exp.charts.length && said > 0, `${label}: charts say in place why they are not drawn`,
           `${said} of ${exp.charts.length} say "${short(f.plots.find((p) => p.text)?.text ?? '', 80)}"${blank ? `; ${blank} live progress chart(s) blank` : ''}`);
-        await screenshot(page, path.join(screenshotsDir, 'jupyterlab-04_text_generation-untrusted.png'), '.seqmodels-plot');
+        await screenshot(page, path.join(screenshotsDir, 'jupyterlab-04_text_generation-untrusted.png'), { path: relCopy, selector: '.seqmodels-plot' });
         await page.evaluate(() => { void window.jupyterapp.commands.execute('notebook:trust'); });
         await page.locator('.jp-Dialog button', { hasText: /^Trust$/ }).click();
         const g = await waitForCharts(page, relCopy, 30000);
         const v = chartsVerdict(exp, g);
         report.check(v.ok && g.trustedCells === g.allCells, `${label}: after "Trust Notebook" the charts draw`, `${g.trustedCells} of ${g.allCells} cells trusted; ${v.detail}`);
         report.check(problems.length === before, `${label}: no console error or failed request`, problems.slice(before)[0] ?? '');
-        await screenshot(page, path.join(screenshotsDir, 'jupyterlab-04_text_generation-trusted.png'), '.seqmodels-plot');
+        await screenshot(page, path.join(screenshotsDir, 'jupyterlab-04_text_generation-trusted.png'), { path: relCopy, selector: '.seqmodels-plot' });
         await closeTab(page, relCopy);
       } catch (e) {
         report.check(false, `${label}: browser`, firstLine(e));
@@ -509,9 +533,9 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
       const item = await fileBrowserItem(page, 'notebooks', path.posix.basename(nb02));
       await item.dblclick();
       await poll(() => page.evaluate(widgetFor, nb02), { timeoutMs: 30000, ms: 200 });
-      const link = page.locator('.jp-RenderedMarkdown a[href$="02_lstm_architecture.md"]').first();
+      const link = page.locator('.jp-RenderedMarkdown a[href*="02_lstm_architecture.md"]').first();
       await link.waitFor({ timeout: 30000 });
-      const href = await link.getAttribute('href');
+      const href = await link.evaluate((a) => a.getAttribute('data-path') ?? new URL(a.href).pathname);
       await link.scrollIntoViewIfNeeded();
       await link.click();
       const opened = await poll(() => page.evaluate(widgetFor, chapter), { timeoutMs: 20000, ms: 200 });
@@ -532,10 +556,10 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
       const ids = await page.evaluate(() => Array.from(window.jupyterapp.shell.widgets('main')).map((w) => w.id));
       await menu(page, 'File', 'New');
       await page.locator('.lm-Menu-itemLabel', { hasText: /^Terminal$/ }).click();
-      const id = await poll(() => page.evaluate((old) => Array.from(window.jupyterapp.shell.widgets('main')).map((w) => w.id).find((x) => !old.includes(x) && x.startsWith('jp-Terminal')), ids), { timeoutMs: 20000, ms: 200 });
+      const id = await poll(() => page.evaluate((old) => Array.from(window.jupyterapp.shell.widgets('main')).find((w) => !old.includes(w.id) && w.content?.node.classList.contains('jp-Terminal'))?.id, ids), { timeoutMs: 20000, ms: 200 });
       if (!report.check(!!id, 'jupyterlab terminal: opened (File → New → Terminal)', id ? '' : 'no terminal tab')) throw new Error('no terminal');
       await poll(async () => /[$#] ?$/m.test((await page.evaluate(terminalText, id).catch(() => null)) ?? ''), { timeoutMs: 20000, ms: 300 });
-      await page.locator(`#${id} .xterm`).click();
+      await page.locator(`[id="${id}"] .xterm`).click();
       await page.keyboard.type('npm run grade -- 01\n');
       const text = await poll(async () => {
         const t = await page.evaluate(terminalText, id);
