@@ -1,4 +1,4 @@
-// `npm run test:browser [-- --jupyter-only | --site-only | --jupyterlab-only] [-- --notebook=NAME.ipynb] [-- --site=DIR]`: the
+// `npm run test:browser [-- --jupyterlab-only | --jupyter-only | --site-only] [-- --notebook=NAME.ipynb] [-- --site=DIR]`: the
 // course in a real browser (headless Debian Chromium through playwright-core; nothing is
 // loaded from the network).
 //
@@ -13,10 +13,13 @@
 //     tests/browser/fixtures/training_progress.ipynb.
 // (b) Site: opens every page of build/site/ (build it first: `npm run site`) from file://
 //     and checks console errors, network requests, charts, formulas and links.
-// (c) JupyterLab's renderer: the outputs of build/notebooks/00_setup and 04_text_generation
-//     (executed by `npm run notebooks`) rendered by JupyterLab's own code (@jupyterlab/rendermime
-//     and @jupyterlab/outputarea, a package of its own in tests/browser/jupyterlab/), trusted and
-//     untrusted: see tests/browser/jupyterlab/jupyterlab.browser.mjs.
+// (c) JupyterLab: the real application, assembled from JupyterLab's npm packages (a package of
+//     its own in tests/browser/jupyterlab-app/, `npm ci --prefix tests/browser/jupyterlab-app`)
+//     and served by jupyterlab_server's LabServerApp on 127.0.0.1 with the repository root as
+//     its root: 00_setup and 04_text_generation with Run All, save/close/reopen, an untrusted
+//     copy from build/notebooks/ and "Trust Notebook", theory 02 in the Markdown preview (file
+//     browser and the link in notebook 02), `npm run grade -- 01` in a terminal: see
+//     tests/browser/jupyterlab-app/lab.browser.mjs.
 // Screenshots of every checked page go to build/screenshots/. One line per check; exit 1 if
 // any check failed.
 import { spawnSync } from 'node:child_process';

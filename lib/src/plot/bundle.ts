@@ -38,9 +38,9 @@
  * untrusted HTML), and "Trust Notebook" (or re-running) makes all of them draw.
  *
  * Checked (Nov 2026): live and reopened in classic Notebook 6.4 (require.js present),
- * nbclient execution + nbconvert HTML export, both in headless Chromium; and JupyterLab's
- * own renderer (@jupyterlab/rendermime and outputarea 4.6, trusted and untrusted) in
- * tests/browser/jupyterlab/ (JupyterLab's server cannot be installed here).
+ * nbclient execution + nbconvert HTML export, both in headless Chromium; and in JupyterLab
+ * 4.6 itself (run live, saved and reopened, opened untrusted then trusted), assembled from
+ * its npm packages in tests/browser/jupyterlab-app/ (`npm run test:browser`).
  *
  * The bundle is UMD and, outside CommonJS, sets `window.Plotly` itself. We evaluate it
  * with `module`, `exports` and `define` shadowed so that a page that happens to have a

@@ -420,6 +420,10 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${short(m.text(), 160)}`); });
   page.on('pageerror', (e) => problems.push(`uncaught: ${firstLine(e)}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(server.base) && !/^(data|blob):/.test(u)) problems.push(`request outside the server: ${u}`);
+  });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url().replace(/token=[0-9a-f]+/, 'token=…')}`); });
   const notebooks = ['notebooks/00_setup.ipynb', 'notebooks/04_text_generation.ipynb'];
   fs.mkdirSync(backupDir, { recursive: true });
@@ -479,11 +483,14 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
     }
 
     // A notebook executed elsewhere (not signed by this server) opens untrusted; Trust Notebook.
-    const copy = path.join(untrustedFrom, path.basename(notebooks[1]));
+    // It is a copy of the runner's executed notebook: "Trust Notebook" saves the notebook.
+    const executed = path.join(untrustedFrom, path.basename(notebooks[1]));
+    const copy = path.join(workDir, path.basename(notebooks[1]));
     const relCopy = path.relative(root, copy).split(path.sep).join('/');
-    const label = `jupyterlab ${relCopy} (run elsewhere)`;
-    if (!fs.existsSync(copy)) {
-      report.check(false, `${label}: executed copy`, `no ${relCopy}: run \`COURSE_FAST=1 npm run notebooks -- 04\` first`);
+    const label = `jupyterlab ${relCopy} (run elsewhere: ${path.relative(root, executed)})`;
+    if (fs.existsSync(executed)) fs.copyFileSync(executed, copy);
+    if (!fs.existsSync(executed)) {
+      report.check(false, `${label}: executed copy`, `no ${path.relative(root, executed)}: run \`COURSE_FAST=1 npm run notebooks -- 04\` first`);
     } else {
       try {
         const before = problems.length;
@@ -501,8 +508,13 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
         report.check(said + blank === f.plots.length && f.plots.length === exp.charts.length && said > 0, `${label}: charts say in place why they are not drawn`,
           `${said} of ${exp.charts.length} say "${short(f.plots.find((p) => p.text)?.text ?? '', 80)}"${blank ? `; ${blank} live progress chart(s) blank` : ''}`);
         await screenshot(page, path.join(screenshotsDir, 'jupyterlab-04_text_generation-untrusted.png'), { path: relCopy, selector: '.seqmodels-plot' });
-        await page.evaluate(() => { void window.jupyterapp.commands.execute('notebook:trust'); });
-        await page.locator('.jp-Dialog button', { hasText: /^Trust$/ }).click();
+        // "Trust Notebook" from the command palette (View → Activate Command Palette), then the dialog's Trust.
+        await menu(page, 'View', 'Activate Command Palette');
+        const input = page.locator('.lm-CommandPalette-input');
+        await input.waitFor({ state: 'visible', timeout: 10000 });
+        await input.fill('Trust Notebook');
+        await page.locator('.lm-CommandPalette-item:not(.lm-mod-disabled)', { hasText: /^Trust Notebook/ }).first().click();
+        await page.locator('.jp-Dialog button', { hasText: /^Trust$/ }).click({ timeout: 10000 });
         const g = await waitForCharts(page, relCopy, 30000);
         const v = chartsVerdict(exp, g);
         report.check(v.ok && g.trustedCells === g.allCells, `${label}: after "Trust Notebook" the charts draw`, `${g.trustedCells} of ${g.allCells} cells trusted; ${v.detail}`);
@@ -511,6 +523,8 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
         await closeTab(page, relCopy);
       } catch (e) {
         report.check(false, `${label}: browser`, firstLine(e));
+        await page.keyboard.press('Escape'); // a dialog or the palette left open
+        await page.keyboard.press('Escape');
       }
     }
 
