@@ -186,9 +186,5 @@ export function buildTagger(config: TaggerConfig): tf.LayersModel {
   return model;
 }
 
-/** Free a model's weights and its optimizer's state (Adam's moments), which `model.dispose()` keeps. */
-export function disposeModel(m: tf.LayersModel | Seq2SeqModel): void {
-  const model = 'model' in m && 'config' in m ? (m as Seq2SeqModel).model : (m as tf.LayersModel);
-  model.optimizer?.dispose();
-  model.dispose();
-}
+// disposeModel (weights and optimizer state together) lives in train/modelio.ts and also
+// takes a Seq2SeqModel (any object with a \`model\`).
