@@ -10,7 +10,8 @@
 //    session whose outputs are trusted), charts drawn; the executed copy in build/notebooks/
 //    (run elsewhere, not signed here) opens untrusted, charts say why they are not drawn, and
 //    after "Trust Notebook" they draw;
-//  - theory/02_lstm_architecture.md from the file browser (Open With → Markdown Preview) and
+//  - theory/02_lstm_architecture.md from the file browser (double-click; the course settings open
+//    Markdown in the Markdown Preview) and
 //    from the link in notebook 02: formulas typeset by MathJax, no raw TeX, figures loaded;
 //  - a terminal: `npm run grade -- 01` prints the same summary as run directly.
 // No console error anywhere, no failed request. The notebooks are run in place, as a learner
@@ -22,7 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { poll, freePort } from '../util.browser.mjs';
-import { findPython, jupyterEnv, registerKernel } from '../../../scripts/jupyter.mjs';
+import { findPython, jupyterEnv, jupyterPrefix, registerKernel, writeLabSettings } from '../../../scripts/jupyter.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const short = (s, n = 120) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -38,9 +39,13 @@ export async function startLab({ root, buildDir, workDir, env }) {
   const logFile = path.join(workDir, 'jupyterlab.log');
   const log = fs.openSync(logFile, 'w');
   // Jupyter's own folders live in workDir: a fresh notebook-signature database each run (a
-  // learner's first session), nothing written under the home folder.
+  // learner's first session), nothing written under the home folder. JupyterLab's settings
+  // are a copy of those `npm start` gives (.jupyter-local/lab/user-settings, with the
+  // course's: Markdown files open in the Markdown Preview), so the test changes none of them.
   const home = path.join(workDir, 'jupyter');
   fs.rmSync(home, { recursive: true, force: true });
+  writeLabSettings();
+  fs.cpSync(path.join(jupyterPrefix, 'lab', 'user-settings'), path.join(home, 'user-settings'), { recursive: true });
   const args = [path.join(here, 'server.py'), `--build-dir=${buildDir}`, `--ServerApp.root_dir=${root}`,
     '--ServerApp.ip=127.0.0.1', `--ServerApp.port=${port}`, '--ServerApp.port_retries=0',
     `--ServerApp.token=${token}`, '--ServerApp.open_browser=False'];
@@ -48,7 +53,8 @@ export async function startLab({ root, buildDir, workDir, env }) {
   const child = spawn(python, args, {
     cwd: root,
     env: jupyterEnv({ ...env, JUPYTER_CONFIG_DIR: path.join(home, 'config'), JUPYTER_DATA_DIR: path.join(home, 'data'),
-      JUPYTER_RUNTIME_DIR: path.join(home, 'runtime') }),
+      JUPYTER_RUNTIME_DIR: path.join(home, 'runtime'), JUPYTERLAB_SETTINGS_DIR: path.join(home, 'user-settings'),
+      JUPYTERLAB_WORKSPACES_DIR: path.join(home, 'workspaces') }),
     stdio: ['ignore', log, log],
     detached: true,
   });
@@ -528,14 +534,14 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
       }
     }
 
-    // The theory chapter: from the file browser (Open With → Markdown Preview) and from the link in notebook 02.
+    // The theory chapter: from the file browser (a double-click: the course's settings open
+    // Markdown files in the Markdown Preview) and from the link in notebook 02.
     const chapter = 'theory/02_lstm_architecture.md';
     try {
       const before = problems.length;
       const item = await fileBrowserItem(page, 'theory', path.posix.basename(chapter));
-      await item.click({ button: 'right' });
-      await page.locator('.lm-Menu-itemLabel', { hasText: /^Open With$/ }).click();
-      await page.locator('.lm-Menu-itemLabel', { hasText: /^Markdown Preview$/ }).click();
+      await item.dblclick();
+      await poll(() => page.evaluate(widgetFor, chapter), { timeoutMs: 20000, ms: 200 });
       await checkMarkdown({ page, root, relPath: chapter, how: 'file browser', report, screenshotsDir, problems, before });
       await closeTab(page, chapter);
     } catch (e) {
@@ -565,7 +571,8 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
     // A terminal (File → New → Terminal): the grading command from the course root.
     try {
       const want = spawnSync('npm', ['run', '--silent', 'grade', '--', '01'], { cwd: root, encoding: 'utf8' }).stdout;
-      const summary = (text) => (text.match(/^\s*01_\w+\s+\d+\/\d+\s+\(cases \d+\/\d+\)\s*$/m) ?? [''])[0].trim();
+      // The unit's line of the summary ("01_rnn   0/4   (cases 0/25) ..."), spaces collapsed.
+      const summary = (text) => (text.match(/^\s*01_\w+\s+\d+\/\d+\s+\(cases \d+\/\d+\).*$/m) ?? [''])[0].replace(/\s+/g, ' ').trim();
       const before = problems.length;
       const ids = await page.evaluate(() => Array.from(window.jupyterapp.shell.widgets('main')).map((w) => w.id));
       await menu(page, 'File', 'New');
@@ -580,8 +587,8 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
         return t && /Summary \(exercises/.test(t) && summary(t) && /[$#] ?\s*$/.test(t.trimEnd() + ' ') ? t : null;
       }, { timeoutMs: 120000, ms: 500 }) ?? await page.evaluate(terminalText, id) ?? '';
       const got = summary(text);
-      report.check(!!got && got.replace(/\s+/g, ' ') === summary(want).replace(/\s+/g, ' '), 'jupyterlab terminal: `npm run grade -- 01` from the course root',
-        got ? `prints "${got.replace(/\s+/g, ' ')}", as run directly` : `no summary line; terminal shows "${short(text.trim().split('\n').slice(-3).join(' / '), 160)}"`);
+      report.check(!!got && got === summary(want), 'jupyterlab terminal: `npm run grade -- 01` from the course root',
+        got ? (got === summary(want) ? `prints "${got}", as run directly` : `prints "${got}", run directly "${summary(want)}"`) : `no summary line; terminal shows "${short(text.trim().split('\n').slice(-3).join(' / '), 160)}"`);
       report.check(problems.length === before, 'jupyterlab terminal: no console error or failed request', problems.slice(before)[0] ?? '');
       await page.screenshot({ path: path.join(screenshotsDir, 'jupyterlab-terminal.png') });
     } catch (e) {

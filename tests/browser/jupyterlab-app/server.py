@@ -5,7 +5,8 @@ python3-jupyter-server), as JupyterLab's examples/app serves it.
     /usr/bin/python3 server.py --build-dir=DIR [jupyter_server options]
 
 DIR holds what build.mjs made (static/, schemas/, themes/). Everything else (root folder,
-port, token, kernel path) comes from the options and the environment, as for jupyter lab.
+port, token, kernel path, JUPYTERLAB_SETTINGS_DIR and JUPYTERLAB_WORKSPACES_DIR) comes from
+the options and the environment, as for jupyter lab.
 
 JupyterLab 4's front end calls two endpoints that jupyter_server added in 2.0 and that 1.23
 lacks: GET /api/me (who the user is; JupyterLab shows it and keeps asking) and the websocket
@@ -83,8 +84,10 @@ class CourseLab(LabServerApp):
     static_dir = os.path.join(BUILD_DIR, "static")
     templates_dir = os.path.join(HERE, "templates")
     themes_dir = os.path.join(BUILD_DIR, "themes")
-    user_settings_dir = os.path.join(BUILD_DIR, "user_settings")
-    workspaces_dir = os.path.join(BUILD_DIR, "workspaces")
+    # Where JupyterLab itself looks for the user's settings and workspaces (npm start names
+    # .jupyter-local/lab/ with these variables; the tests give a copy of it).
+    user_settings_dir = os.environ.get("JUPYTERLAB_SETTINGS_DIR", os.path.join(BUILD_DIR, "user_settings"))
+    workspaces_dir = os.environ.get("JUPYTERLAB_WORKSPACES_DIR", os.path.join(BUILD_DIR, "workspaces"))
 
     def initialize_handlers(self):
         super().initialize_handlers()
