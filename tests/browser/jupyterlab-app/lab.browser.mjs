@@ -230,16 +230,27 @@ async function menu(page, top, item) {
   await page.locator('.lm-Menu-content .lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel', { hasText: new RegExp(`^${item}$`) }).first().click();
 }
 
-/** In the file browser: go to `dir` (from the root) by double-clicking folders, then return the item `name`. */
+/**
+ * In the file browser: go to `dir` (from the root) by double-clicking its folders, then return
+ * the item `name` (the listing is refreshed once if it does not show it yet).
+ */
 async function fileBrowserItem(page, dir, name) {
+  const item = (text) => page.locator('.jp-DirListing-content .jp-DirListing-itemText', { hasText: new RegExp(`^${text.replace(/\./g, '\\.')}$`) });
+  const listing = () => page.locator('.jp-FileBrowser .jp-BreadCrumbs').innerText().catch(() => '');
   await page.evaluate(() => window.jupyterapp.commands.execute('filebrowser:activate'));
   await page.evaluate(() => window.jupyterapp.commands.execute('filebrowser:go-to-path', { path: '/' }));
   for (const part of dir.split('/').filter(Boolean)) {
-    await page.locator('.jp-DirListing-item .jp-DirListing-itemText', { hasText: new RegExp(`^${part}$`) }).dblclick();
+    await item(part).dblclick();
+    // The listing shows the folder once the breadcrumbs end with it.
+    await poll(async () => (await listing()).replace(/\s/g, '').endsWith(`/${part}/`), { timeoutMs: 15000, ms: 100 });
   }
-  const item = page.locator('.jp-DirListing-item .jp-DirListing-itemText', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) });
-  await item.waitFor({ timeout: 15000 });
-  return item;
+  try {
+    await item(name).waitFor({ timeout: 10000 });
+  } catch {
+    await page.evaluate(() => window.jupyterapp.commands.execute('filebrowser:refresh'));
+    await item(name).waitFor({ timeout: 10000 });
+  }
+  return item(name);
 }
 
 /** Open a notebook from the file browser (double-click); wait for its kernel "TypeScript (course)". */
@@ -524,6 +535,14 @@ export async function checkJupyterLabApp({ browser, root, report, screenshotsDir
         const g = await waitForCharts(page, relCopy, 30000);
         const v = chartsVerdict(exp, g);
         report.check(v.ok && g.trustedCells === g.allCells, `${label}: after "Trust Notebook" the charts draw`, `${g.trustedCells} of ${g.allCells} cells trusted; ${v.detail}`);
+        // Trust Notebook saves the notebook: what it printed must be saved as it was.
+        const streams = (nb) => nb.cells.map((c) => (c.outputs ?? []).filter((o) => o.output_type === 'stream').map((o) => [].concat(o.text).join('')).join(''));
+        const was = streams(JSON.parse(fs.readFileSync(executed, 'utf8')));
+        const saved = await poll(async () => (await page.evaluate(notebookFacts, relCopy))?.dirty === false, { timeoutMs: 20000, ms: 200 });
+        const now = streams(JSON.parse(fs.readFileSync(copy, 'utf8')));
+        const changed = was.map((t, i) => (t === now[i] ? -1 : i)).filter((i) => i >= 0);
+        report.check(!!saved && changed.length === 0, `${label}: "Trust Notebook" saved the printed output unchanged`,
+          changed.length ? `${changed.length} cell(s) differ, first cell ${changed[0]}: ${JSON.stringify(was[changed[0]].slice(-60))} became ${JSON.stringify(now[changed[0]].slice(-120))}` : `${was.filter(Boolean).length} cells' printed output as in ${path.relative(root, executed)}`);
         report.check(problems.length === before, `${label}: no console error or failed request`, problems.slice(before)[0] ?? '');
         await screenshot(page, path.join(screenshotsDir, 'jupyterlab-04_text_generation-trusted.png'), { path: relCopy, selector: '.seqmodels-plot' });
         await closeTab(page, relCopy);
