@@ -1,4 +1,4 @@
-// `npm run test:browser [-- --jupyter-only | --site-only | --jupyterlab-only] [-- --notebook=NAME.ipynb] [-- --site=DIR]`: the
+// `npm run test:browser [-- --jupyterlab-only | --jupyter-only | --site-only] [-- --notebook=NAME.ipynb] [-- --site=DIR]`: the
 // course in a real browser (headless Debian Chromium through playwright-core; nothing is
 // loaded from the network).
 //
@@ -16,10 +16,13 @@
 //     tests/browser/fixtures/training_progress.ipynb.
 // (b) Site: opens every page of build/site/ (build it first: `npm run site`) from file://
 //     and checks console errors, network requests, charts, formulas and links.
-// (c) JupyterLab's renderer: the outputs of build/notebooks/00_setup and 04_text_generation
-//     (executed by `npm run notebooks`) rendered by JupyterLab's own code (@jupyterlab/rendermime
-//     and @jupyterlab/outputarea, a package of its own in tests/browser/jupyterlab/), trusted and
-//     untrusted: see tests/browser/jupyterlab/jupyterlab.browser.mjs.
+// (c) JupyterLab: the real application, assembled from JupyterLab's npm packages (a package of
+//     its own in tests/browser/jupyterlab-app/, `npm ci --prefix tests/browser/jupyterlab-app`)
+//     and served by jupyterlab_server's LabServerApp on 127.0.0.1 with the repository root as
+//     its root: 00_setup and 04_text_generation with Run All, save/close/reopen, an untrusted
+//     copy from build/notebooks/ and "Trust Notebook", theory 02 in the Markdown preview (file
+//     browser and the link in notebook 02), `npm run grade -- 01` in a terminal: see
+//     tests/browser/jupyterlab-app/lab.browser.mjs.
 // Screenshots of every checked page go to build/screenshots/. One line per check; exit 1 if
 // any check failed.
 import { spawnSync } from 'node:child_process';
@@ -30,7 +33,7 @@ import { Report, launchBrowser } from '../tests/browser/util.browser.mjs';
 import { runNotebookInUi, startJupyter } from '../tests/browser/jupyter.browser.mjs';
 import { checkSite } from '../tests/browser/site.browser.mjs';
 import { checkChapterInNotebook } from '../tests/browser/chapters.browser.mjs';
-import { checkJupyterLab } from '../tests/browser/jupyterlab/jupyterlab.browser.mjs';
+import { checkJupyterLabApp } from '../tests/browser/jupyterlab-app/lab.browser.mjs';
 
 const args = process.argv.slice(2);
 const only = ['--jupyter-only', '--site-only', '--jupyterlab-only'].find((a) => args.includes(a));
@@ -136,8 +139,8 @@ if (browser && doSite) {
 }
 
 if (browser && doLab) {
-  await checkJupyterLab({ browser, root, notebooksDir: path.join(root, 'build', 'notebooks'),
-    notebooks: ['00_setup.ipynb', '04_text_generation.ipynb'], report, screenshotsDir });
+  await checkJupyterLabApp({ browser, root, report, screenshotsDir, untrustedFrom: path.join(root, 'build', 'notebooks'),
+    env: { COURSE_FAST: '1' } });
 }
 
 if (browser) await browser.close();

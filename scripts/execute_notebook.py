@@ -92,6 +92,28 @@ def peak_memory_mb(pid):
     return round(total_kb / 1024) if seen else None  # a zombie (dead kernel) has no VmHWM
 
 
+def merge_streams(nb):
+    """Join consecutive stream outputs of the same name (stdout, stderr) in each code cell.
+
+    nbclient stores each stream message the kernel sent as an output of its own; a live
+    Jupyter session joins them as they arrive and saves one. JupyterLab 4.6 joins them on
+    load too, and "Trust Notebook" on such a notebook (which re-creates the outputs and saves)
+    wrote the last line of a joined output twice (tests/browser/jupyterlab-app). The printed
+    text is the same either way.
+    """
+    for cell in nb.cells:
+        merged = []
+        for out in cell.get("outputs", []):
+            prev = merged[-1] if merged else None
+            if (out.get("output_type") == "stream" and prev is not None
+                    and prev.get("output_type") == "stream" and prev.get("name") == out.get("name")):
+                prev["text"] = prev["text"] + out["text"]
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("src")
@@ -131,6 +153,7 @@ def main():
     # How the copy was made, for the reproducibility check (a second run must use the same mode).
     fast = os.environ.get("COURSE_FAST", "").strip().lower() not in ("", "0", "false", "no")
     nb.metadata["course_run"] = {"mode": "fast" if fast else "full", "peak_memory_mb": peak}
+    merge_streams(nb)
     os.makedirs(os.path.dirname(os.path.abspath(args.dst)), exist_ok=True)
     tmp = args.dst + ".tmp"
     nbformat.write(nb, tmp)

@@ -49,10 +49,9 @@
  * untrusted HTML), and "Trust Notebook" (or re-running) makes all of them draw.
  *
  * Checked: live and reopened in classic Notebook 6.4 (require.js present), nbclient
- * execution + nbconvert HTML export, both in headless Chromium; JupyterLab's own renderer
- * (@jupyterlab/rendermime and outputarea 4.6, trusted and untrusted) in
- * tests/browser/jupyterlab/ (JupyterLab's server cannot be installed here); the course site
- * (tests/browser/site.browser.mjs).
+ * execution + nbconvert HTML export, both in headless Chromium; JupyterLab 4.6 itself (run
+ * live, saved and reopened, opened untrusted then trusted), assembled from its npm packages
+ * in tests/browser/jupyterlab-app/; the course site (tests/browser/site.browser.mjs).
  *
  * The bundle is UMD and, outside CommonJS, sets `window.Plotly` itself. We run it with
  * `module`, `exports` and `define` shadowed so that a page that happens to have a CommonJS
