@@ -4,7 +4,8 @@
 export type { FloatArray, FloatArrayConstructor, FloatDType, Mat } from './mat';
 export { mat, matFrom, cloneMat, matRow, matToArrays, matmul, gemmNN, gemmNT, gemmTN, gemmWT, addColumnSums, transposeInto, ctorOf, dtypeOf } from './mat';
 export { checkShape, checkLength, checkFinite, checkIndices } from './shapes';
-export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace, sigmoidRows, tanhRows } from './simd';
+export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace, sigmoidRows, tanhRows, matrixKernel } from './simd';
+export { setRelaxedSimdEnabled, relaxedSimdAvailable } from './simd-relaxed';
 export type { SimdArena } from './simd';
 export type { CellKind as ScratchCellKind, CellConfig, CellParams, CellParamsT, StepInput, StepCache, StepGradOut } from './types';
 export { gateCount } from './types';
