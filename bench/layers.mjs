@@ -183,7 +183,7 @@ if (onlySettings.includes('a')) {
   } else {
     const { torch, blas, results: tr } = ref.result;
     console.log(`\nPyTorch ${torch} on one thread (${blas}), setting ${SETTINGS.a.label}, same run; time steps per second:`);
-    console.log('cell   PyTorch 1 thr   fast 1 thr   fast ' + `${threads} thr`.padEnd(6) + '   fast 1 thr / PyTorch   fast / PyTorch');
+    console.log('cell   PyTorch 1 thr   fast 1 thr   fast ' + `${threads} thr`.padEnd(6) + '   fast 1 thr / PyTorch   fast / PyTorch   per CPU second: fast 1 thr / PyTorch');
     pytorch = { torch, blas, results: {} };
     for (const ck of onlyCells) {
       const mine = results[`a.${ck}`];
@@ -191,10 +191,11 @@ if (onlySettings.includes('a')) {
       if (!mine || !theirs) continue;
       const r1 = mine.fastOneThreadStepsPerSecond / theirs.stepsPerSecond;
       const r = mine.fastStepsPerSecond / theirs.stepsPerSecond;
+      const rc = mine.fastOneThreadStepsPerCpuSecond / theirs.stepsPerCpuSecond;   // steadier on a loaded machine
       pytorch.results[ck] = { pytorchStepsPerSecond: theirs.stepsPerSecond, pytorchStepsPerCpuSecond: theirs.stepsPerCpuSecond,
-        ratioFastOneThread: Number(r1.toFixed(2)), ratioFast: Number(r.toFixed(2)) };
+        ratioFastOneThread: Number(r1.toFixed(2)), ratioFast: Number(r.toFixed(2)), ratioFastOneThreadCpu: Number(rc.toFixed(2)) };
       console.log(`${ck.padEnd(6)} ${String(theirs.stepsPerSecond).padStart(13)} ${String(mine.fastOneThreadStepsPerSecond).padStart(12)} ${String(mine.fastStepsPerSecond).padStart(10)}`
-        + ` ${r1.toFixed(2).padStart(22)} ${r.toFixed(2).padStart(16)}`);
+        + ` ${r1.toFixed(2).padStart(22)} ${r.toFixed(2).padStart(16)} ${rc.toFixed(2).padStart(38)}`);
     }
   }
 }
