@@ -9,7 +9,7 @@
 // batch size at batch 32 (sample-steps/s), as the NumPy reference does.
 // The NumPy reference (bench/reference/numpy_lstm.py: the same LSTM maths, float32, one BLAS thread)
 // runs first in this same run; ratios compare like with like (wall to wall, best round to best
-// round, median to median; CPU-time figures to NumPy's median round). Without NumPy the ratios are
+// round, median to median; CPU-time figures to NumPy's steps per CPU second). Without NumPy the ratios are
 // left out, with a line saying how to get it.
 import { createRequire } from 'node:module';
 import { runReference } from './reference/python.mjs';
@@ -23,7 +23,7 @@ const numpy = runReference('numpy_lstm.py', [`--seconds=${SECONDS}`], 'numpy');
 if (numpy.ok) console.log(`NumPy ${numpy.result.numpy} LSTM reference, one thread, this run: ` +
   Object.entries(numpy.result.results).map(([k, r]) => `${k} ${r.stepsPerSecond} (best round ${r.stepsPerSecondBestRound})`).join(', '));
 else console.log(`NumPy reference skipped: ${numpy.why}`);
-// Per setting: { stepsPerSecond, stepsPerSecondBestRound, stepsPerSecondMedianRound }, or null.
+// Per setting: { stepsPerSecond, stepsPerSecondBestRound, stepsPerSecondMedianRound, stepsPerCpuSecond }, or null.
 const NUMPY_LSTM = numpy.ok ? numpy.result.results : { batch1: null, batch32: null };
 
 const SETTINGS = [
@@ -137,8 +137,8 @@ for (const s of SETTINGS) {
       ratioToNumpyLstm: ratio(stepsPerSecond, s.reference?.stepsPerSecond),
       ratioToNumpyLstmBestRound: ratio(stepsPerSecondBest, s.reference?.stepsPerSecondBestRound),
       ratioToNumpyLstmMedianRound: ratio(stepsPerSecondMedian, s.reference?.stepsPerSecondMedianRound),
-      ratioToNumpyLstmCpu: ratio(stepsPerCpuSecond, s.reference?.stepsPerSecondMedianRound),
-      ratioToNumpyLstmCpuMedianRound: ratio(stepsPerCpuSecondMedian, s.reference?.stepsPerSecondMedianRound),
+      ratioToNumpyLstmCpu: ratio(stepsPerCpuSecond, s.reference?.stepsPerCpuSecond),
+      ratioToNumpyLstmCpuMedianRound: ratio(stepsPerCpuSecondMedian, s.reference?.stepsPerCpuSecond),
     };
   }
   results.settings[s.name] = {

@@ -6,7 +6,8 @@ NumPy code usually does.
 Settings as in scratch-cells.mjs: batch1 (batch 1, hidden 100, 65 one-hot inputs looked up as rows
 of W, 25 steps) and batch32 (batch 32, hidden 128, dense input 65, 50 steps, input gradients too).
 One iteration = forward + backward (all weight, bias and initial-state gradients). Throughput =
-steps x batch per second: over all rounds (wall), the best and the median round (about 50 ms each).
+steps x batch per second: over all rounds (wall), the best and the median round (about 50 ms each),
+and per CPU second of this process.
 
     /usr/bin/python3 bench/reference/numpy_lstm.py [--seconds=1.5]
 Prints a line per setting and, last, one JSON object.
@@ -85,22 +86,22 @@ def measure(run):
         run()
         warm += 1
     per_round = max(1, round(warm * 50 / 300))
-    rounds, iters, t0 = [], 0, time.perf_counter()
+    rounds, iters, t0, c0 = [], 0, time.perf_counter(), time.process_time()
     while time.perf_counter() - t0 < SECONDS or len(rounds) < 5:
         r0 = time.perf_counter()
         for _ in range(per_round):
             run()
         rounds.append((time.perf_counter() - r0) / per_round)
         iters += per_round
-    return iters, time.perf_counter() - t0, min(rounds), sorted(rounds)[len(rounds) // 2]
+    return iters, time.perf_counter() - t0, time.process_time() - c0, min(rounds), sorted(rounds)[len(rounds) // 2]
 
 
 results = {}
 for s in SETTINGS:
-    iters, seconds, best, median = measure(setup(s))
+    iters, seconds, cpu, best, median = measure(setup(s))
     steps = s['steps'] * s['batch']
     results[s['name']] = {'stepsPerSecond': round(iters * steps / seconds), 'stepsPerSecondBestRound': round(steps / best),
-                          'stepsPerSecondMedianRound': round(steps / median)}
+                          'stepsPerSecondMedianRound': round(steps / median), 'stepsPerCpuSecond': round(iters * steps / cpu)}
     r = results[s['name']]
     print(f"NumPy {np.__version__} LSTM {s['name']}: {r['stepsPerSecond']} steps/s (best round {r['stepsPerSecondBestRound']}, median round {r['stepsPerSecondMedianRound']})")
 print(json.dumps({'numpy': np.__version__, 'results': results}))
