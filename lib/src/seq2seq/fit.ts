@@ -5,7 +5,8 @@
  * and, at the end of every epoch, calls `evaluate()` (for a seq2seq model: greedy decoding of the
  * held-out problems and their exact-match accuracy). The score goes into the epoch's logs under
  * `scoreName` *before* the other callbacks see them, so a live progress chart can draw it.
- * Training time excludes the evaluation, so time curves compare training cost only.
+ * Training time excludes the evaluation, so time curves compare training cost only. With `patience`
+ * it stops early once the score has stopped improving, and puts back the best epoch's weights.
  */
 import * as tf from '@tensorflow/tfjs';
 import { TrainingProgressOptions, trainingProgress } from '../plot';
@@ -41,6 +42,13 @@ export interface FitEvaluatedConfig {
   /** Stop early once the score reaches this value (default: never). */
   target?: number;
   /**
+   * Early stopping: stop once the score has not improved for this many epochs (default: never).
+   * The epochs run are then `bestEpoch + patience` at most, `epochs` is the cap.
+   */
+  patience?: number;
+  /** With `patience`: put back the weights of the best-scoring epoch at the end (default true). */
+  restoreBest?: boolean;
+  /**
    * Live progress (loss and the score, drawn as training goes): options of `trainingProgress`
    * (`{ title }`), or false for none (default: shown, without a title).
    */
@@ -53,11 +61,26 @@ export interface FitEvaluatedConfig {
 export interface FitEvaluatedResult {
   history: EvaluatedHistory;
   train: TrainResult;
+  /** The epoch (from 1) with the highest score, and that score (the first epoch on ties). */
+  bestEpoch: number;
+  bestScore: number;
+  /** True when early stopping (`patience`) ended training before `epochs`. */
+  stoppedEarly: boolean;
+  /** True when the best epoch's weights were put back at the end. */
+  restored: boolean;
 }
 
 /** Train `model` on (x, y) with `trainModel`, scoring it on held-out data after every epoch. */
 export async function fitEvaluated(model: tf.LayersModel, x: Tensors, y: Tensors, config: FitEvaluatedConfig): Promise<FitEvaluatedResult> {
   const scoreName = config.scoreName ?? 'val_score';
+  const patience = config.patience;
+  if (patience !== undefined && !(Number.isInteger(patience) && patience >= 1)) {
+    throw new Error(`fitEvaluated: patience must be a positive integer (epochs without improvement), got ${patience}`);
+  }
+  const restoreBest = patience !== undefined && (config.restoreBest ?? true);
+  let best = { epoch: 0, score: -Infinity };
+  let bestWeights: tf.Tensor[] | null = null;
+  let stoppedEarly = false;
   const history: EvaluatedHistory = { epoch: [], loss: [], score: [], seconds: [], numTensors: [] };
   let trainMs = 0;
   let epochStart = 0;
@@ -84,6 +107,16 @@ export async function fitEvaluated(model: tf.LayersModel, x: Tensors, y: Tensors
       history.score.push(score);
       history.seconds.push(trainMs / 1000);
       history.numTensors.push(tf.memory().numTensors);
+      if (score > best.score) {
+        best = { epoch: epoch + 1, score };
+        if (restoreBest) {
+          if (bestWeights) tf.dispose(bestWeights);
+          bestWeights = model.getWeights().map((w) => tf.clone(w)); // getWeights returns the variables themselves
+        }
+      } else if (patience !== undefined && epoch + 1 - best.epoch >= patience) {
+        stoppedEarly = epoch + 1 < config.epochs;
+        stop.abort();
+      }
       if (config.target !== undefined && score >= config.target) stop.abort();
     },
   };
@@ -107,8 +140,11 @@ export async function fitEvaluated(model: tf.LayersModel, x: Tensors, y: Tensors
       signal: stop.signal,
       callbacks: [scorer, ...others, restart],
     });
-    return { history, train };
+    const restored = bestWeights !== null && best.epoch < history.epoch.length;
+    if (restored) model.setWeights(bestWeights!);
+    return { history, train, bestEpoch: best.epoch, bestScore: best.score, stoppedEarly, restored };
   } finally {
+    if (bestWeights) tf.dispose(bestWeights);
     outer?.removeEventListener('abort', onOuterAbort);
   }
 }
