@@ -2,7 +2,7 @@
  * trainCharLM (the awaited, time-bounded loop of notebooks 01-03) against CharLanguageModel.train,
  * and sampleAfter against priming by hand.
  */
-import { CharLanguageModel, primeState, sampleAfter, trainCharLM } from 'seqmodels';
+import { CharLanguageModel, primeState, sampleAfter, trainCharLM } from 'seqmodels/internals';
 
 const text = 'to be or not to be, that is the question. '.repeat(6);
 const chars = [...new Set(text)].sort();

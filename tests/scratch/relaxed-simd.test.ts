@@ -6,8 +6,8 @@
  * kernels agree within float32 rounding, not bit for bit: each entry is checked against the
  * bound (k + 1)·2⁻²⁴·Σ|terms| of a float32 sum.
  */
-import { createSimdArena, matrixKernel, relaxedSimdAvailable, setRelaxedSimdEnabled, seededRng } from 'seqmodels';
-import type { SimdArena } from 'seqmodels';
+import { createSimdArena, matrixKernel, relaxedSimdAvailable, setRelaxedSimdEnabled, seededRng } from 'seqmodels/internals';
+import type { SimdArena } from 'seqmodels/internals';
 
 afterEach(() => setRelaxedSimdEnabled(true));
 

@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 import { registerFileRouter } from '../train/modelio';
-import { matrixKernel } from '../scratch/simd';
+import { matrixKernel } from '../scratch/fast/simd';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 

@@ -13,11 +13,11 @@
 import { Mat, mat } from '../scratch/mat';
 import { CellConfig, CellKind, CellParams } from '../scratch/types';
 import { initCellParams, glorotUniform, seededRng } from '../scratch/init';
-import { forwardSequence, backwardSequence, ForwardResult, SequenceWorkspace } from '../scratch/sequence';
+import { forwardSequence, backwardSequence, ForwardResult, SequenceWorkspace } from '../scratch/fast/sequence';
 import { denseForward, denseBackward, softmaxCrossEntropy } from '../scratch/softmax';
 import { adam, Optimizer } from '../scratch/optim';
 import { clipByGlobalNorm } from '../scratch/clip';
-import { paramArrays, zerosLike } from '../scratch/cells';
+import { paramArrays, zerosLike } from '../scratch/params';
 import { recallTask, addingProblem } from './tasks';
 import { gradientNormsByLag, GradientNormsResult } from './gradnorm';
 

@@ -9,7 +9,7 @@
  */
 import { parentPort, MessagePort } from 'node:worker_threads';
 import { BackwardRequest, ForwardRequest, PartState, backwardPart, forwardPart, releaseWorkspace } from './simd-part';
-import { setRelaxedSimdEnabled } from '../scratch/simd-relaxed';
+import { setRelaxedSimdEnabled } from '../scratch/fast/simd-relaxed';
 
 export type WorkerRequest = (
   | { op: 'forward'; seq: number; id: number; keep: boolean; req: ForwardRequest }

@@ -9,7 +9,7 @@
  */
 import { Mat, ctorOf, mat } from './mat';
 import { CharLanguageModel, SampleOptions } from './charlm';
-import { createWorkspace, forwardSequence } from './sequence';
+import { createWorkspace, forwardSequence } from './fast/sequence';
 
 export interface CharLMLoopOptions {
   /** Wall-clock budget in seconds; the loop stops at the first window boundary after it. Default: none. */
