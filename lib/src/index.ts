@@ -50,7 +50,7 @@ export { plot, lineChart, barChart, forecastChart, showTable, trainingProgress }
 // Training tf.layers models: the loop, learning rates, saving, freeing.
 export {
   trainModel, saveModel, loadModel, setLearningRate, getLearningRate, warmdown, scheduleLearningRate,
-  epochPermutation, disposeModel,
+  epochPermutation, disposeModel, lastTrainResult,
 } from './train';
 
 // The library's fast recurrent layers (drop-in for tf.layers.simpleRNN / lstm / gru).

@@ -60,9 +60,13 @@ describe('Vocabulary', () => {
     ['all tokens, by count then alphabetically', {}, ['<pad>', '<unk>', 'the', 'cat', 'sat', 'dog', 'ran']],
     ['minCount 2', { minCount: 2 }, ['<pad>', '<unk>', 'the', 'cat', 'sat']],
     ['maxSize 4 counts the two special tokens', { maxSize: 4 }, ['<pad>', '<unk>', 'the', 'cat']],
-    ['maxSize 2: only the special tokens', { maxSize: 2 }, ['<pad>', '<unk>']],
   ])('%s', (_case, options, tokens) => {
     expect(Vocabulary.build(docs, options).tokens).toEqual(tokens);
+  });
+
+  test('a vocabulary with no token besides the special ones is an error (issue 22)', () => {
+    expect(() => Vocabulary.build(docs, { maxSize: 2 })).toThrow(/maxSize 2 leaves no room for a token/);
+    expect(() => Vocabulary.build([], {})).toThrow(/no token kept \(0 distinct tokens/);
   });
 
   test('encode/decode round-trips known tokens; unknown ones become <unk>; padding is skipped', () => {

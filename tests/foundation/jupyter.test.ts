@@ -169,11 +169,13 @@ describe('00_setup', () => {
     const nb = JSON.parse(fs.readFileSync(path.join(out, '00_setup.ipynb'), 'utf8'));
     fs.rmSync(out, { recursive: true, force: true });
     const outputs = nb.cells.flatMap((c: any) => c.outputs ?? []);
-    const text = outputs.map((o: any) => [].concat(o.text ?? []).join('')).join('\n');
+    // Streams (console.log) and the text form of rich outputs (showTable sends HTML and text).
+    const text = outputs.map((o: any) => [].concat(o.text ?? o.data?.['text/plain'] ?? []).join('')).join('\n');
     const html = outputs.map((o: any) => [].concat(o.data?.['text/html'] ?? []).join('')).join('\n');
     expect(text).toMatch(/backend in use: (tensorflow|wasm|cpu)/);
     expect(text).toMatch(/each row sums to one: 1\.000000, 1\.000000/);
     expect(html).toMatch(/Plotly\.(newPlot|react)/);
     expect(text).toMatch(/LSTM\s+│\s+4\s+│\s+99328/);
+    expect(html).toMatch(/<table[^>]*>[\s\S]*LSTM[\s\S]*99328[\s\S]*<\/table>/);
   });
 });

@@ -49,4 +49,12 @@ describe('danfojs readers (request, xlsx) are never called', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'xlsx', 'package.json'), 'utf8'));
     expect(pkg.version).toMatch(/disabled/);
   });
+
+  test('papaparse (the CSV parser of parseCsv) is one copy, the one danfojs-node uses, at the version package.json pins', () => {
+    const pinned = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies.papaparse;
+    const ours = require.resolve('papaparse/package.json', { paths: [root] });
+    const danfos = require.resolve('papaparse/package.json', { paths: [path.dirname(require.resolve('danfojs-node/package.json', { paths: [root] }))] });
+    expect(danfos).toBe(ours);
+    expect(JSON.parse(fs.readFileSync(ours, 'utf8')).version).toBe(pinned);
+  });
 });

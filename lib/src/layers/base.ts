@@ -97,8 +97,16 @@ export abstract class FastRNN extends tf.RNN {
       } else {
         x = inputs;
       }
+      const where = `${this.getClassName()} '${this.name}'`;
+      if (x.isDisposed) throw new Error(`${where}: the input tensor (shape [${x.shape}]) has been disposed: pass a live tensor`);
       if (x.rank !== 3) {
-        throw new Error(`${this.getClassName()} '${this.name}': input must be [batch, time, features], got shape [${x.shape}]`);
+        throw new Error(`${where}: input must be [batch, time, features], got shape [${x.shape}]`);
+      }
+      if (x.shape[0] === 0 || x.shape[1] === 0) {
+        throw new Error(`${where}: input [batch, time, features] = [${x.shape}] is empty: it needs at least one sequence (batch) of at least one step (time)`);
+      }
+      for (const t of [...(Array.isArray(inputs) ? inputs.slice(1) : []), ...(Array.isArray(initialState) ? initialState : initialState ? [initialState] : [])]) {
+        if (t.isDisposed) throw new Error(`${where}: an initial state tensor (shape [${t.shape}]) has been disposed: pass a live tensor`);
       }
       const cell = this.cell as unknown as CellWeights;
       const fused = this.fused();

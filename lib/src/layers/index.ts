@@ -12,3 +12,6 @@ export type { RecurrentActivation } from './ops';
 export { setSequenceEngine, activeSequenceEngine } from './simd-engine';
 export type { SequenceEngine } from './simd-engine';
 export { setSequenceThreads, sequenceThreads, rowBlocks } from './simd-engine';
+import { installInputChecks } from './input-checks';
+// Clear errors for disposed or empty inputs of model.predict / evaluate (see input-checks.ts).
+installInputChecks();

@@ -36,6 +36,9 @@ export function greedyDecode(
   const n = source.shape[0];
   const T = opts.tgtLen;
   const batchSize = opts.batchSize ?? 512;
+  for (const [k, v, min] of [['tgtLen', T, 1], ['startId', opts.startId, 0], ['batchSize', batchSize, 1]] as const) {
+    if (!(Number.isInteger(v) && v >= min)) throw new Error(`greedyDecode: ${k} must be an integer >= ${min}, got ${v}`);
+  }
   const decIn = Array.from({ length: n }, () => new Array<number>(T).fill(opts.startId));
   const ids = Array.from({ length: n }, () => new Array<number>(T).fill(0));
   const confidence = Array.from({ length: n }, () => new Array<number>(T).fill(0));
@@ -49,6 +52,10 @@ export function greedyDecode(
       return [tf.argMax(step, 1).dataSync(), tf.max(step, 1).dataSync()];
     });
     for (let b = 0; b < n; b++) {
+      // argMax of NaN probabilities is an arbitrary id: broken weights, said as such.
+      if (!Number.isFinite(prob[b])) {
+        throw new Error(`greedyDecode: the model's probabilities for row ${b}, step ${j + 1} are not finite (${prob[b]}): are its weights NaN or infinite? check the training run`);
+      }
       ids[b][j] = best[b];
       confidence[b][j] = prob[b];
       if (j + 1 < T) decIn[b][j + 1] = best[b];

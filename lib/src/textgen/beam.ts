@@ -20,6 +20,7 @@
  * token log-probabilities, so the same search serves language models (`beamGenerate`, below) and
  * encoder-decoders (`beamDecode` in seq2seq/beam.ts). Exercise: `exercises/05_seq2seq/beam_step.ts`.
  */
+import { checkLogits } from '../scratch/charlm';
 import * as tf from '@tensorflow/tfjs';
 
 export interface Hypothesis {
@@ -73,6 +74,8 @@ export function beamStep(
       return;
     }
     const row = logProbs[i];
+    // NaN or +Infinity scores (broken weights) would sort arbitrarily: an error instead.
+    checkLogits(`beamStep (hypothesis ${i})`, row);
     for (let v = 0; v < row.length; v++) {
       if (excluded.has(v) || row[v] === -Infinity) continue;
       candidates.push({ tokens: [...h.tokens, v], logProb: h.logProb + row[v], finished: v === opts.endId });
@@ -105,7 +108,8 @@ export function beamSearch(step: (live: Hypothesis[]) => ArrayLike<number>[], op
 /** Log-probabilities (nats) of a softmax output row, with log 0 = −∞. */
 function logOf(probs: ArrayLike<number>): Float64Array {
   const out = new Float64Array(probs.length);
-  for (let i = 0; i < probs.length; i++) out[i] = probs[i] > 0 ? Math.log(probs[i]) : -Infinity;
+  // A NaN or negative "probability" stays NaN, so that beamStep reports it instead of skipping it.
+  for (let i = 0; i < probs.length; i++) out[i] = probs[i] > 0 ? Math.log(probs[i]) : probs[i] === 0 ? -Infinity : NaN;
   return out;
 }
 

@@ -239,9 +239,11 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
     process.on('SIGINT', onSigint);
   }
 
+  let current = startEpoch; // the epoch under way, for the message of a failed run
   try {
     await call(cbs, 'onTrainBegin', { epochs, batchesPerEpoch, initialEpoch: startEpoch });
     epochLoop: for (let epoch = startEpoch; epoch < epochs; epoch++) {
+      current = epoch;
       await call(cbs, 'onEpochBegin', epoch);
       const order = shuffle ? epochPermutation(n, seed, epoch) : Int32Array.from({ length: n }, (_, i) => i);
       const sums: Record<string, number> = {};
@@ -324,7 +326,7 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
     // caller gets the exception; the model keeps the weights it has now.
     result.stopped = 'failed';
     result.error = err;
-    result.message = `training failed during epoch ${result.epochsDone + 1}: ${err instanceof Error ? err.message : String(err)}; the history holds the ${result.epochsDone} completed epochs`;
+    result.message = `training failed during epoch ${current + 1}: ${err instanceof Error ? err.message : String(err)}; the history holds the ${result.epochsDone} completed epochs`;
     throw err;
   } finally {
     tf.dispose(lastGood);

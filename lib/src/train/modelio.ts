@@ -69,7 +69,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * Hold `<folder>/.lock` (a file holding the owner's pid) while `fn` runs. A lock whose owner
  * is dead (killed during a save) is taken over; a live owner is waited for, up to `waitMs`.
  */
-export async function withFolderLock<T>(folder: string, fn: () => T | Promise<T>, waitMs = 120_000): Promise<T> {
+async function withFolderLock<T>(folder: string, fn: () => T | Promise<T>, waitMs = 120_000): Promise<T> {
   const lock = path.join(folder, '.lock');
   const start = Date.now();
   for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
@@ -387,8 +387,9 @@ export async function saveModel(
 export async function loadModel(dir: string, options: { strict?: boolean } = {}): Promise<tf.LayersModel> {
   let model: tf.LayersModel;
   // tf.layers builds the model (variables, optimizer slots) before it fills it: when filling
-  // fails, what it built would stay in memory. The scope frees it; on success the model's
-  // variables survive the scope (tfjs scopes never dispose variables) and so does its state.
+  // fails, what it built would stay in memory. The scope frees it then; on success it lets
+  // every tensor made meanwhile go on as if there had been no scope (also those that other
+  // code running during the load's awaits may have made).
   const engine = tf.engine();
   const variablesBefore = new Set(Object.keys(engine.registeredVariables));
   engine.startScope('loadModel');
@@ -400,7 +401,8 @@ export async function loadModel(dir: string, options: { strict?: boolean } = {})
     if (e instanceof ModelFileError) throw e;
     throw new ModelFileError(path.join(path.resolve(dir), 'model.json'), `could not be turned into a model: ${(e as Error).message}`);
   } finally {
-    engine.endScope(failed ? undefined : keptByModel(model!));
+    const made = (engine as unknown as { state: { activeScope: { track: tf.Tensor[] } | null } }).state.activeScope?.track ?? [];
+    engine.endScope(failed ? undefined : made.slice());
     if (failed) {
       for (const [name, v] of Object.entries(engine.registeredVariables)) if (!variablesBefore.has(name)) v.dispose();
     }
@@ -419,13 +421,6 @@ export async function loadModel(dir: string, options: { strict?: boolean } = {})
     if (m && m.optimizer) (m as unknown as { isOptimizerOwned: boolean }).isOptimizerOwned = true;
   }
   return model;
-}
-
-/** The tensors a loaded model holds that are not variables (kept through loadModel's scope). */
-function keptByModel(model: tf.LayersModel): tf.Tensor[] {
-  const o = model.optimizer as unknown as Record<string, unknown> | undefined;
-  if (!o) return [];
-  return Object.values(o).flatMap((v) => (v instanceof tf.Tensor && !(v instanceof tf.Variable) ? [v] : []));
 }
 
 /** The trainer state a checkpoint saved inside its model.json (see `saveModel`), if any. */

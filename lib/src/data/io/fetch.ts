@@ -181,7 +181,7 @@ async function checkFolder(dir: string, what: string, create: boolean): Promise<
 const PART = /^.+\.(\d+)\.\d+\.part$/;
 
 /** Is process `pid` alive on this machine? */
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -226,6 +226,7 @@ async function download(entry: DownloadableEntry, target: string, options: Check
           timeoutMs: options.timeoutMs,
           deadlineMs: left,
           maxBytes: entry.bytes,
+          expectedBytes: entry.bytes,
           onData: (bytes, total) => report(bytes, total, false),
         });
         if (got.bytes !== entry.bytes || got.sha256 !== entry.sha256) {

@@ -21,6 +21,8 @@ export interface GetOptions {
   deadlineMs: number;
   /** Abort when the body exceeds this many bytes (or the Content-Length announces more). */
   maxBytes: number;
+  /** The exact size expected: a Content-Length that announces another size is refused before the body. */
+  expectedBytes?: number;
   /** Called as bytes arrive: bytes so far and the Content-Length if sent. What it throws ends the transfer. */
   onData?: (bytes: number, total: number | undefined) => void;
 }
@@ -77,7 +79,12 @@ export async function getToFile(url: string, dest: string, opts: GetOptions): Pr
   let total: number | undefined;
   try {
     stillAlive();
-    const res = await fetch(url, { signal: controller.signal, redirect: 'follow', headers: { 'user-agent': 'seqmodels-course' } });
+    // identity: the bytes counted, capped and hashed are the file's, and Content-Length is its size.
+    const res = await fetch(url, {
+      signal: controller.signal,
+      redirect: 'follow',
+      headers: { 'user-agent': 'seqmodels-course', 'accept-encoding': 'identity' },
+    });
     finalUrl = res.url || url;
     answered = true;
     stillAlive();
@@ -88,10 +95,17 @@ export async function getToFile(url: string, dest: string, opts: GetOptions): Pr
       throw new DownloadError(`HTTP ${res.status} ${res.statusText} for ${finalUrl}`.trim(), finalUrl, retryable);
     }
     const lengthHeader = res.headers.get('content-length');
-    total = lengthHeader !== null && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined;
+    const encoding = (res.headers.get('content-encoding') ?? 'identity').toLowerCase();
+    // A compressed body (a server that ignored accept-encoding) has a Content-Length of its
+    // compressed size: only the byte cap and the checksum then apply.
+    total = encoding === 'identity' && lengthHeader !== null && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined;
     if (total !== undefined && total > opts.maxBytes) {
       await res.body?.cancel().catch(() => undefined);
       throw new DownloadError(`${finalUrl} announces ${total} bytes (Content-Length), more than the ${opts.maxBytes} expected: not downloaded`, finalUrl, false);
+    }
+    if (total !== undefined && opts.expectedBytes !== undefined && total !== opts.expectedBytes) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new DownloadError(`${finalUrl} announces ${total} bytes (Content-Length), not the ${opts.expectedBytes} expected: not the registered file, not downloaded`, finalUrl, false);
     }
     try {
       file = await fs.promises.open(dest, 'w');

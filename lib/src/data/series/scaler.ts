@@ -8,6 +8,7 @@
  *
  * A constant training column gets scale 1 (no division by zero).
  */
+import { checkOneOf } from '../../options';
 import { columnPositions, SeriesTable } from './table';
 
 export type ScalerKind = 'standard' | 'minmax';
@@ -22,6 +23,7 @@ export class Scaler {
 
   /** Fit on `train` (default: every column). */
   static fit(train: SeriesTable, kind: ScalerKind = 'standard', columns: string[] = train.columns): Scaler {
+    checkOneOf('Scaler.fit', 'kind', kind, ['standard', 'minmax'] as const);
     const pos = columnPositions(train, columns);
     const n = train.values.length;
     if (n === 0) throw new Error('Scaler.fit: the training table has no rows');

@@ -39,6 +39,26 @@ export function tableFromFrame(df: DataFrame, columns?: string[]): SeriesTable {
   return { columns: names, values, dates };
 }
 
+/**
+ * A clear error unless the table's dates (if any) are valid and strictly increase, one per row:
+ * splits by time and gap checks mean nothing on reversed or shuffled rows.
+ */
+export function checkTableDates(where: string, table: SeriesTable): void {
+  if (table == null || typeof table !== 'object') throw new TypeError(`${where}: expected a SeriesTable { columns, values: [time, features] }, got ${table}`);
+  const d = table.dates;
+  if (!d) return;
+  if (Array.isArray(table.values) && d.length !== table.values.length) throw new Error(`${where}: the table has ${table.values.length} rows but ${d.length} dates`);
+  for (let i = 0; i < d.length; i++) {
+    const t = d[i] instanceof Date ? d[i].getTime() : NaN;
+    if (!Number.isFinite(t)) throw new Error(`${where}: dates[${i}] is not a valid Date (${String(d[i])})`);
+    if (i > 0 && !(t > d[i - 1].getTime())) {
+      throw new Error(
+        `${where}: dates must strictly increase, but row ${i} (${d[i].toISOString()}) does not come after row ${i - 1} (${d[i - 1].toISOString()}): sort the rows by date and remove duplicates first`,
+      );
+    }
+  }
+}
+
 /** Rows [start, end) of a table. */
 export function sliceRows(table: SeriesTable, start: number, end: number): SeriesTable {
   return { columns: table.columns, values: table.values.slice(start, end), dates: table.dates?.slice(start, end) };

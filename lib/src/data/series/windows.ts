@@ -15,7 +15,7 @@
  * keep their regular starts, so fewer windows than the count above come out.
  */
 import type { Tensor3D } from '@tensorflow/tfjs';
-import { columnPositions, SeriesTable } from './table';
+import { checkTableDates, columnPositions, SeriesTable } from './table';
 
 export interface WindowOptions {
   /** Time steps of input per window. */
@@ -48,6 +48,10 @@ export function slidingWindows(table: SeriesTable, options: WindowOptions): Wind
   const stride = options.stride ?? 1;
   for (const [k, v] of Object.entries({ lookBack, horizon, stride })) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`slidingWindows: ${k} must be a positive integer, got ${v}`);
+  }
+  checkTableDates('slidingWindows', table);
+  if (options.maxStepMs !== undefined && !(Number.isFinite(options.maxStepMs) && options.maxStepMs > 0)) {
+    throw new Error(`slidingWindows: maxStepMs must be a finite number > 0 (ms), got ${options.maxStepMs}`);
   }
   const xPos = columnPositions(table, options.inputColumns ?? table.columns);
   const yPos = columnPositions(table, options.targetColumns ?? table.columns);

@@ -9,6 +9,10 @@ export class CharVocab {
   private readonly ids: Map<string, number>;
 
   constructor(chars: string[]) {
+    if (!Array.isArray(chars) || chars.length === 0) {
+      throw new Error('CharVocab: the vocabulary is empty (no characters): build it from a non-empty text');
+    }
+    if (chars.some((c) => typeof c !== 'string' || [...c].length !== 1)) throw new Error('CharVocab: every entry must be one character');
     this.chars = chars;
     this.ids = new Map(chars.map((c, i) => [c, i]));
     if (this.ids.size !== chars.length) throw new Error('CharVocab: the characters must be distinct');

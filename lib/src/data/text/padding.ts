@@ -21,7 +21,7 @@ export function padSequences(sequences: readonly ArrayLike<number>[], options: P
   const maxLen = options.maxLen ?? sequences.reduce((m, s) => Math.max(m, s.length), 0);
   if (!Number.isInteger(maxLen) || maxLen < 0) throw new Error(`padSequences: maxLen must be a non-negative integer, got ${maxLen}`);
   const value = options.value ?? 0;
-  checkIds('padSequences', 'value', [value]);
+  if (!Number.isInteger(value)) throw new Error(`padSequences: value must be an integer (the padding id), got ${value}`);
   for (const [k, allowed] of [['padding', ['pre', 'post']], ['truncating', ['pre', 'post']]] as const) {
     const v = options[k];
     if (v !== undefined && !allowed.includes(v)) throw new Error(`padSequences: ${k} must be 'pre' or 'post', got ${JSON.stringify(v)}`);

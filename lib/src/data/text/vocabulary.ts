@@ -37,7 +37,9 @@ export class Vocabulary {
     const oov = options.oovToken ?? '<unk>';
     const minCount = options.minCount ?? 1;
     const maxSize = options.maxSize ?? Infinity;
-    if (maxSize < 2) throw new Error(`Vocabulary.build: maxSize ${maxSize} leaves no room for the padding and OOV tokens`);
+    if (!(maxSize === Infinity || Number.isInteger(maxSize))) throw new Error(`Vocabulary.build: maxSize must be an integer, got ${maxSize}`);
+    if (maxSize < 3) throw new Error(`Vocabulary.build: maxSize ${maxSize} leaves no room for a token besides the padding and OOV tokens (at least 3)`);
+    if (!(Number.isInteger(minCount) && minCount >= 1)) throw new Error(`Vocabulary.build: minCount must be a positive integer, got ${minCount}`);
     const counts = new Map<string, number>();
     for (const doc of documents) for (const t of doc) counts.set(t, (counts.get(t) ?? 0) + 1);
     counts.delete(pad);
@@ -47,6 +49,12 @@ export class Vocabulary {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, Math.max(0, maxSize - 2))
       .map(([t]) => t);
+    if (kept.length === 0) {
+      throw new Error(
+        `Vocabulary.build: no token kept (${counts.size} distinct tokens in the documents, minCount ${minCount}): ` +
+          'the vocabulary would hold only the padding and OOV tokens; check the documents and minCount',
+      );
+    }
     return new Vocabulary([pad, oov, ...kept]);
   }
 
