@@ -35,6 +35,8 @@ export { forwardStack } from './scratch/stack';
 export { forwardBidirectional } from './scratch/bidirectional';
 export { CharLanguageModel } from './scratch/charlm';
 export { trainCharLM, sampleAfter } from './scratch/charlm-loop';
+export { fromPyTorchLayout } from './scratch/layout';
+export type { PyTorchParams } from './scratch/layout';
 
 // Data: corpora, tokens and vocabularies, series and windows, the dataset registry.
 export type { SeriesTable, Windows } from './data';
@@ -50,11 +52,11 @@ export { plot, lineChart, barChart, forecastChart, showTable, trainingProgress }
 // Training tf.layers models: the loop, learning rates, saving, freeing.
 export {
   trainModel, saveModel, loadModel, setLearningRate, getLearningRate, warmdown, scheduleLearningRate,
-  epochPermutation, disposeModel, lastTrainResult,
+  epochPermutation, disposeModel, lastTrainResult, earlyStopping,
 } from './train';
 
 // The library's fast recurrent layers (drop-in for tf.layers.simpleRNN / lstm / gru).
-export { fastSimpleRnn, fastLstm, fastGru } from './layers';
+export { fastSimpleRnn, fastLstm, fastGru, seededDropout } from './layers';
 
 // Text generation (notebook 04).
 export {
@@ -74,7 +76,8 @@ export {
   mae, rmse, mape, directionalAccuracy, forecastMetrics, improvementPercent, maeByStep, rmseByStep,
   intervalCoverage, persistence, randomWalk, fitLinear, everyNthStep, targetSteps, inputColumn,
   concatWindows, missingRuns, calendarFeatures, withColumns, logReturns, pricesFromLogReturns,
-  buildForecaster, predictFlat, verdictSentence, compareErrors,
+  buildForecaster, predictFlat, verdictSentence, compareErrors, seasonalNaive,
+  autoregressiveForecast,
 } from './forecast';
 
 // Sentiment classification (notebook 07).

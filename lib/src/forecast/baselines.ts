@@ -38,7 +38,8 @@ export function randomWalk(prices: Values): { forecast: number[]; truth: number[
 
 /**
  * Seasonal naive forecast of the `horizon` steps after `history`: step k (0-based) repeats
- * the value one `period` earlier, `history[n - period + (k mod period)]`.
+ * the value one `period` earlier, `history[n - period + (k mod period)]`. With `period` 1 it is
+ * persistence for every step ahead: the last value held flat.
  */
 export function seasonalNaive(history: Values, horizon: number, period: number): number[] {
   if (!Number.isInteger(period) || period < 1) throw new Error(`seasonalNaive: period must be a positive integer, got ${period}`);

@@ -5,6 +5,8 @@ export {
 } from './metrics';
 export type { Values as ForecastValues, ForecastMetrics, MetricOptions } from './metrics';
 export { persistence, randomWalk, seasonalNaive } from './baselines';
+export { autoregressiveForecast } from './autoregressive';
+export type { AutoregressiveOptions, StepPredictor } from './autoregressive';
 export { fitLinear } from './linear';
 export type { LinearModel, LinearOptions } from './linear';
 export { everyNthStep, targetSteps, inputColumn, targetRows, concatWindows } from './windows';

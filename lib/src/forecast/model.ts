@@ -7,7 +7,8 @@
  *
  * With `fast` (the default) the recurrent layer is the library's `fastGru` / `fastLstm`
  * (lib/src/layers: same weights and results as tf.layers, several times faster to train on
- * wasm); dropout is then a `tf.layers.dropout` in front of it.
+ * wasm); `dropout` is the recurrent layer's input dropout (one mask per sequence, tf.layers'
+ * semantics) in both cases.
  *
  * The output has the shape of the targets made by `slidingWindows` with one target
  * column, `[batch, horizon, 1]`, so no reshaping is needed for training. Weights are
@@ -59,10 +60,6 @@ export function buildForecaster(config: ForecasterConfig): tf.LayersModel {
     name: `${cell}_x_to_h`,
   };
   const model = tf.sequential();
-  if (fast && dropout > 0) {
-    // The fast layers take no dropout argument: a dropout layer in front does the same.
-    model.add(tf.layers.dropout({ rate: dropout, inputShape: [seqLen, inputSize], seed: seed + 3 }));
-  }
   // The orthogonal initializer warns ("Slowness may result") for any matrix above 2000 elements;
   // at these sizes it takes milliseconds, so that one message is dropped while the layer is built.
   const warn = console.warn;
@@ -71,7 +68,7 @@ export function buildForecaster(config: ForecasterConfig): tf.LayersModel {
   };
   try {
     if (fast) {
-      const args = dropout > 0 ? recurrentArgs : { ...recurrentArgs, inputShape: [seqLen, inputSize] };
+      const args = { ...recurrentArgs, inputShape: [seqLen, inputSize], dropout };
       model.add(cell === 'lstm' ? fastLstm(args) : fastGru(args));
     } else {
       const args = { ...recurrentArgs, inputShape: [seqLen, inputSize], dropout };

@@ -6,6 +6,14 @@
  * regularizers, `getConfig`, stateful `resetStates`, masks and output shapes are tf.layers'.
  * Only `call` differs: instead of stepping the cell with autodiff recording every op, it runs the
  * fused sequence of `sequence.ts` (one custom gradient for the whole sequence).
+ *
+ * Dropout, as tf.layers' cells (active only when called with `training: true`, as `model.fit`
+ * does; at inference nothing is dropped and nothing is rescaled). One mask per sequence, drawn at
+ * each call and shared by every time step (Gal & Ghahramani 2016), entries 0 or 1/(1 − rate):
+ * - `dropout`: x_t ⊙ m_x, m_x [batch, inputSize], before the input product x_t W (all gates);
+ * - `recurrentDropout`: h_{t-1} ⊙ m_h, m_h [batch, hiddenSize], where tf.layers' cells put it
+ *   (sequence.ts); that case runs on the tfjs-op engine.
+ * A `dropoutFunc(ones, rate)` in the options (tf.layers' own hook, used by tests) makes the masks.
  */
 import * as tf from '@tensorflow/tfjs';
 import { FusedCell, runSequence } from './sequence';
@@ -19,6 +27,9 @@ interface CellWeights {
   recurrentKernel: tf.LayerVariable;
   bias: tf.LayerVariable | null;
   recurrentActivation?: { getClassName(): string };
+  dropout?: number;
+  recurrentDropout?: number;
+  dropoutFunc?: (ones: tf.Tensor, rate: number) => tf.Tensor;
 }
 
 // tf.layers passes `mask`, `training` and `initialState` in kwargs (its own type is `{[key: string]: any}`).
@@ -54,19 +65,23 @@ export function checkFastOptions(layer: string, tfName: string, args: Record<str
   }
   for (const key of ['dropout', 'recurrentDropout'] as const) {
     const v = args[key];
-    if (v !== undefined && v !== null && v !== 0) {
-      throw new Error(
-        `${layer}: ${key} = ${v} is not supported by the fused layer; put a tf.layers.dropout layer before it ` +
-          `(input dropout) or use ${tfName}`,
-      );
+    if (v !== undefined && v !== null && !(typeof v === 'number' && v >= 0 && v < 1)) {
+      throw new Error(`${layer}: ${key} is the fraction of units dropped, a number in [0, 1), got ${JSON.stringify(v)}`);
     }
   }
   if (args.resetAfter !== undefined && tfName !== 'tf.layers.gru') {
     throw new Error(`${layer}: resetAfter is an option of the GRU only (${tfName} has no reset gate); remove it`);
   }
-  if (args.resetAfter === true) {
-    throw new Error(`${layer}: resetAfter: true (cuDNN/PyTorch GRU) is not supported; this layer follows tf.layers.gru (reset before the recurrent matmul): use resetAfter: false or leave it out`);
+}
+
+/** A dropout mask of `shape`: entries 0 (probability `rate`) or 1/(1 − rate), as tf.layers. */
+function dropoutMask(cell: CellWeights, shape: number[], rate: number): tf.Tensor2D {
+  const ones = tf.ones(shape);
+  const mask = cell.dropoutFunc ? cell.dropoutFunc(ones, rate) : tf.dropout(ones, rate);
+  if (mask.shape.join() !== shape.join()) {
+    throw new Error(`dropoutFunc must return a mask of shape [${shape}] (the shape of its first argument), got [${mask.shape}]`);
   }
+  return mask as tf.Tensor2D;
 }
 
 /** Base class of the fast layers; subclasses supply the fused cell. */
@@ -75,6 +90,11 @@ export abstract class FastRNN extends tf.RNN {
   protected abstract fusedCell(kind: RecurrentActivation): FusedCell<unknown>;
 
   private fusedCache: FusedCell<unknown> | null = null;
+
+  /** The recurrent bias bʰ of a cell that has one (the reset-after GRU), else null. */
+  protected recurrentBias(): tf.Tensor1D | null {
+    return null;
+  }
 
   private fused(): FusedCell<unknown> {
     if (this.fusedCache === null) {
@@ -132,9 +152,24 @@ export abstract class FastRNN extends tf.RNN {
       const kernel = cell.kernel.read() as tf.Tensor2D;
       const recurrentKernel = cell.recurrentKernel.read() as tf.Tensor2D;
       const bias = cell.useBias && cell.bias ? (cell.bias.read() as tf.Tensor1D) : tf.zeros([fused.gates * H]).as1D();
-      const all = runSequence(fused, x.toFloat() as tf.Tensor3D, states, kernel, recurrentKernel, bias, {
+      // Dropout (training only): one mask per sequence, shared by all steps.
+      let xIn = x.toFloat() as tf.Tensor3D;
+      let recurrentMask: tf.Tensor2D | null = null;
+      if (training === true) {
+        const rate = cell.dropout ?? 0;
+        if (rate > 0 && rate < 1) {
+          const mx = dropoutMask(cell, [batch, x.shape[2] as number], rate); // [batch, inputSize]
+          xIn = tf.mul(xIn, tf.expandDims(mx, 1)) as tf.Tensor3D; // the same m_x at every step
+        }
+        const recRate = cell.recurrentDropout ?? 0;
+        if (recRate > 0 && recRate < 1) recurrentMask = dropoutMask(cell, [batch, H], recRate); // [batch, hiddenSize]
+      }
+      const recurrentBias = fused.recurrentBias ? (this.recurrentBias() ?? tf.zeros([fused.gates * H]).as1D()) : null;
+      const all = runSequence(fused, xIn, states, kernel, recurrentKernel, bias, {
         goBackwards: this.goBackwards,
         mask: (mask as tf.Tensor | null | undefined) ?? null,
+        recurrentMask,
+        recurrentBias,
       }); // [batch, time (+1 for LSTM's c_T), hiddenSize]
 
       // The final states are sliced out only when something reads them (each slice of a

@@ -12,6 +12,8 @@ export type { RecurrentActivation } from './ops';
 export { setSequenceEngine, activeSequenceEngine } from './simd-engine';
 export type { SequenceEngine } from './simd-engine';
 export { setSequenceThreads, sequenceThreads, rowBlocks } from './simd-engine';
+export { seededDropout } from './dropout';
+export type { DropoutFunc } from './dropout';
 import { installInputChecks } from './input-checks';
 // Clear errors for disposed or empty inputs of model.predict / evaluate (see input-checks.ts).
 installInputChecks();

@@ -15,7 +15,16 @@
  * Conventions shared with tf.layers' `rnn()`:
  * - `goBackwards` reverses the input (and mask) in time, and the outputs stay in processing order;
  * - masking: where `mask[b, t]` is 0 the step is skipped for that row: every state is carried over
- *   (`h_t = h_{t-1}`, `c_t = c_{t-1}`) and the output at t is the carried `h_{t-1}`.
+ *   (`h_t = h_{t-1}`, `c_t = c_{t-1}`) and the output at t is the carried `h_{t-1}`;
+ * - recurrent dropout (`recurrentMask` [batch, hiddenSize], one mask per sequence, the same at
+ *   every step, Gal & Ghahramani 2016): the cell receives `h_{t-1} ⊙ m` in place of `h_{t-1}`,
+ *   exactly where tf.layers' cells multiply it (LSTM and SimpleRNN: the recurrent product only;
+ *   GRU: the recurrent products and the blend `z ⊙ h_{t-1}`, as tf.layers' GRUCell does). The
+ *   gradient w.r.t. `h_{t-1}` is the cell's times m. A skipped (masked) step carries the
+ *   unmasked state over.
+ * - a second, recurrent bias bʰ (the reset-after GRU): given as `recurrentBias`, handed to the
+ *   cell with U by `prepare`; its gradient is the sum over rows and steps of the recurrent-side
+ *   gradients the cell returns.
  */
 import * as tf from '@tensorflow/tfjs';
 import { splitRows } from './ops';
@@ -45,7 +54,9 @@ export interface FusedCell<P> {
    * Per-call views of the recurrent kernel U [hiddenSize, k*hiddenSize] (column blocks, and for
    * the backward pass their transposes), made once per sequence rather than once per step.
    */
-  prepare(recurrentKernel: tf.Tensor2D, forBackward: boolean): P;
+  prepare(recurrentKernel: tf.Tensor2D, forBackward: boolean, recurrentBias?: tf.Tensor1D | null): P;
+  /** True when the cell takes a recurrent bias bʰ (the reset-after GRU). */
+  readonly recurrentBias?: boolean;
   /**
    * One step: `xp` is this step's input projection `x_t W + b` [batch, k*hiddenSize], `states`
    * the previous states. Returns the new states and what the backward step needs.
@@ -79,6 +90,13 @@ export interface SequenceOptions {
   goBackwards: boolean;
   /** Per-row, per-step mask [batch, time] (0 = skip the step), or null. */
   mask: tf.Tensor | null;
+  /**
+   * Recurrent dropout mask [batch, hiddenSize], already scaled (0 or 1/(1 − rate)), the same at
+   * every step; null or absent for none. Runs on the tfjs-op engine.
+   */
+  recurrentMask?: tf.Tensor2D | null;
+  /** The recurrent bias bʰ [k*hiddenSize] of a cell with `recurrentBias: true`. */
+  recurrentBias?: tf.Tensor1D | null;
 }
 
 /** Mask of one step, as a JS array and, when mixed, as tensors for blending. */
@@ -127,7 +145,18 @@ export function runSequence<P>(
   if (options.mask !== null && (options.mask.shape.length !== 2 || options.mask.shape[0] !== batch || options.mask.shape[1] !== time)) {
     throw new Error(`fused recurrent layer: mask must have shape [batch, time] = [${batch}, ${time}], got [${options.mask.shape}]`);
   }
-  if (cell.simdCell && activeSequenceEngine() === 'simd') {
+  const recMask = options.recurrentMask ?? null;
+  const recBias = options.recurrentBias ?? null;
+  if (recMask !== null && (recMask.rank !== 2 || recMask.shape[0] !== batch || recMask.shape[1] !== hiddenSize)) {
+    throw new Error(`fused recurrent layer: recurrentMask must have shape [batch, hiddenSize] = [${batch}, ${hiddenSize}], got [${recMask.shape}]`);
+  }
+  if (!!cell.recurrentBias !== (recBias !== null)) {
+    throw new Error(cell.recurrentBias
+      ? 'fused recurrent layer: this cell needs a recurrentBias [k*hiddenSize] (reset-after GRU)'
+      : 'fused recurrent layer: this cell takes no recurrentBias');
+  }
+  // Recurrent dropout and the recurrent bias run on the tfjs ops (the SIMD cells have neither).
+  if (cell.simdCell && recMask === null && recBias === null && activeSequenceEngine() === 'simd') {
     return runSequenceSimd(cell.simdCell, x, initialStates, kernel, recurrentKernel, bias, options.goBackwards, options.mask);
   }
   const masks = stepMasks(options.mask, batch, time, options.goBackwards);
@@ -138,6 +167,7 @@ export function runSequence<P>(
     const [xIn, ...rest] = args as tf.Tensor[];
     const s0 = rest.slice(0, nS) as tf.Tensor2D[];
     let [W, U, b] = rest.slice(nS, nS + 3) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
+    const bh = recBias === null ? null : (rest[nS + 3] as tf.Tensor1D);
     const save = args[args.length - 1] as tf.GradSaveFunc;
     if (columnScale) {
       const scale = tf.tensor1d(columnScale);
@@ -151,7 +181,7 @@ export function runSequence<P>(
     const xp = tf.fused.matMul({ a: x2d, b: W, bias: b }); // [time*batch, k*hiddenSize]
     const xps = splitRows(xp as tf.Tensor2D, new Array(time).fill(batch)); // time x [batch, k*hiddenSize]
     xp.dispose();
-    const p = cell.prepare(U, false);
+    const p = cell.prepare(U, false, bh);
 
     let states = s0;
     const hs: tf.Tensor2D[] = [];
@@ -159,11 +189,13 @@ export function runSequence<P>(
     const prevStates: tf.Tensor2D[][] = [];
     for (let t = 0; t < time; t++) {
       const m = masks[t];
-      prevStates.push(states);
+      // What the cell sees as its previous states: h_{t-1} ⊙ m under recurrent dropout.
+      const cellStates = recMask === null ? states : [tf.mul(states[0], recMask) as tf.Tensor2D, ...states.slice(1)];
+      prevStates.push(cellStates);
       if (m === 'none') {
         caches.push([]);
       } else {
-        const step = cell.forward(p, xps[t], states);
+        const step = cell.forward(p, xps[t], cellStates);
         caches.push(step.cache);
         if (m === 'all') {
           states = step.states as tf.Tensor2D[];
@@ -182,8 +214,10 @@ export function runSequence<P>(
     // directly is ~20x slower on wasm.
     const value = tf.transpose(tf.stack(nS === 2 ? [...hs, states[1]] : hs, 0), [1, 0, 2]) as tf.Tensor3D;
 
-    // Layout of the saved list: x2d, W, U, then per step [prevStates..., cache...].
+    // Layout of the saved list: x2d, W, U, [recurrentMask], [bʰ], then per step [prevStates..., cache...].
     const savedList: tf.Tensor[] = [x2d, W, U];
+    if (recMask !== null) savedList.push(recMask);
+    if (bh !== null) savedList.push(bh);
     const cacheSizes = caches.map((c) => c.length);
     for (let t = 0; t < time; t++) savedList.push(...prevStates[t], ...caches[t]);
     save(savedList);
@@ -191,8 +225,10 @@ export function runSequence<P>(
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
       const sx2d = saved[0] as tf.Tensor2D;
       const sW = saved[1] as tf.Tensor2D;
-      const gp = cell.prepare(saved[2] as tf.Tensor2D, true);
       let pos = 3;
+      const sRecMask = recMask === null ? null : (saved[pos++] as tf.Tensor2D);
+      const sBh = bh === null ? null : (saved[pos++] as tf.Tensor1D);
+      const gp = cell.prepare(saved[2] as tf.Tensor2D, true, sBh);
       const stepPrev: tf.Tensor2D[][] = [];
       const stepCache: tf.Tensor[][] = [];
       for (let t = 0; t < time; t++) {
@@ -228,6 +264,8 @@ export function runSequence<P>(
             dSkip = dNew.map((d, i) => tf.sub(d, dCell[i])) as tf.Tensor2D[];
           }
           const back = cell.backward(gp, stepCache[t], stepPrev[t], dCell);
+          // The cell saw h_{t-1} ⊙ m: the gradient w.r.t. h_{t-1} is its gradient times m.
+          if (sRecMask !== null) back.dStates[0] = tf.mul(back.dStates[0], sRecMask);
           const dPrev = dSkip ? (back.dStates.map((d, i) => tf.add(d, dSkip![i])) as tf.Tensor2D[]) : back.dStates;
           return { da: back.da, dStates: dPrev, recurrent: back.recurrent };
         });
@@ -263,16 +301,25 @@ export function runSequence<P>(
             : dUparts.length === 1
               ? dUparts[0]
               : tf.concat(dUparts, 1);
+        // dbʰ: Σ over rows and steps of the recurrent-side gradients, all column groups side by side.
+        let dbh: tf.Tensor | null = null;
+        if (bh !== null) {
+          const groups = recGrad.map((gr) => tf.concat(gr, 0)); // [steps*batch, cols] per group
+          dbh = groups.length === 0
+            ? tf.zeros([k * hiddenSize])
+            : tf.reshape(tf.matMul(tf.ones([1, groups[0].shape[0]]), groups.length === 1 ? groups[0] : tf.concat(groups, 1)), [k * hiddenSize]);
+        }
         tf.dispose(das);
         tf.dispose(recGrad.flat());
         if (columnScale) {
           const scale = tf.tensor1d(columnScale);
           [dW, dU, db] = [tf.mul(dW, scale), tf.mul(dU, scale), tf.mul(db, scale)];
         }
-        return [dx, ...dS, dW, dU, db];
+        return dbh === null ? [dx, ...dS, dW, dU, db] : [dx, ...dS, dW, dU, db, dbh];
       });
     };
     return { value, gradFunc };
   });
-  return f(x, ...initialStates, kernel, recurrentKernel, bias) as tf.Tensor3D;
+  const inputs = recBias === null ? [x, ...initialStates, kernel, recurrentKernel, bias] : [x, ...initialStates, kernel, recurrentKernel, bias, recBias];
+  return f(...inputs) as tf.Tensor3D;
 }

@@ -239,6 +239,8 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
     process.on('SIGINT', onSigint);
   }
 
+  // tf.layers' stop flag: a callback (e.g. earlyStopping) sets it to end training after an epoch.
+  model.stopTraining = false;
   let current = startEpoch; // the epoch under way, for the message of a failed run
   try {
     await call(cbs, 'onTrainBegin', { epochs, batchesPerEpoch, initialEpoch: startEpoch });
@@ -320,6 +322,10 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
         }
       }
       await call(cbs, 'onEpochEnd', epoch, epochLogs);
+      if (model.stopTraining && epoch + 1 < epochs) {
+        result.message = `a callback stopped training (model.stopTraining) after epoch ${epoch + 1} of ${epochs}`;
+        break epochLoop;
+      }
     }
   } catch (err) {
     // A callback (or the model) threw: the run ends as 'failed', with the cause, and the

@@ -5,3 +5,5 @@ export * from './optimizer';
 export { sparseCategoricalCrossentropy, useFusedLoss, tfLayersLoss, lossFunctionsOf } from './loss';
 export { warmdown, scheduleLearningRate } from './schedule';
 export type { WarmdownConfig } from './schedule';
+export { earlyStopping } from './early-stopping';
+export type { EarlyStopping, EarlyStoppingConfig } from './early-stopping';
