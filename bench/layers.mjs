@@ -15,9 +15,13 @@
 // few warm batches of `model.trainOnBatch` (one warm-up batch first), both in wall-clock time and
 // in this process's CPU time (user + system, `process.cpuUsage`): on a shared machine the wall
 // clock also counts other processes, the CPU time does not (the backend is single-threaded).
+// PyTorch beside them (setting a only, same run): bench/reference/torch_layers.py trains the same
+// model with the same optimizer on one thread, and the table gives fast layer / PyTorch; skipped
+// with a line saying how to install it when /usr/bin/python3 has no torch.
 // Both models use glorotUniform recurrent weights (tf.layers' orthogonal initializer is slow on
 // wasm and does not change the training speed).
 import { createRequire } from 'node:module';
+import { runReference } from './reference/python.mjs';
 
 const require = createRequire(import.meta.url);
 const tf = require('@tensorflow/tfjs');
@@ -32,7 +36,7 @@ const onlySettings = (argValue('settings') ?? 'a,b').split(',');
 const info = await sm.initBackend({ log: null });
 const wasm = info.name === 'wasm';
 const threads = sm.sequenceThreads().threads;
-console.log(`[bench/layers] backend: ${info.name} (${info.reason})`);
+console.log(`[bench/layers] backend: ${info.name} (${info.reason}); matrix kernel: ${sm.matrixKernel()}`);
 
 const SETTINGS = {
   a: { label: 'a: one-hot 65, T=40, B=64, H=128', vocabSize: 65, seqLen: 40, batchSize: 64, hiddenSize: 128, embedding: null },
@@ -169,9 +173,35 @@ for (const [label, ck, st, b, f1, f] of rows) {
   const c = (v, w) => (v ? `(${Math.round(v.stepsPerCpuSecond)})` : '').padStart(w);
   console.log(`${''.padEnd(40)} ${c(st, 10)} ${c(b, 13)} ${c(f1, 12)} ${c(f, 10)} ${(f.stepsPerCpuSecond / ref.stepsPerCpuSecond).toFixed(2).padStart(7)}`);
 }
+// PyTorch, one thread, setting (a), in this same run.
+let pytorch = null;
+if (onlySettings.includes('a')) {
+  const ref = runReference('torch_layers.py', [`--cells=${onlyCells.join(',')}`, `--seconds=${quick ? 1 : 2}`], 'torch');
+  if (!ref.ok) {
+    console.log(`\nPyTorch reference skipped: ${ref.why}`);
+    pytorch = { skipped: ref.why };
+  } else {
+    const { torch, blas, results: tr } = ref.result;
+    console.log(`\nPyTorch ${torch} on one thread (${blas}), setting ${SETTINGS.a.label}, same run; time steps per second:`);
+    console.log('cell   PyTorch 1 thr   fast 1 thr   fast ' + `${threads} thr`.padEnd(6) + '   fast 1 thr / PyTorch   fast / PyTorch   per CPU second: fast 1 thr / PyTorch');
+    pytorch = { torch, blas, results: {} };
+    for (const ck of onlyCells) {
+      const mine = results[`a.${ck}`];
+      const theirs = tr[ck];
+      if (!mine || !theirs) continue;
+      const r1 = mine.fastOneThreadStepsPerSecond / theirs.stepsPerSecond;
+      const r = mine.fastStepsPerSecond / theirs.stepsPerSecond;
+      const rc = mine.fastOneThreadStepsPerCpuSecond / theirs.stepsPerCpuSecond;   // steadier on a loaded machine
+      pytorch.results[ck] = { pytorchStepsPerSecond: theirs.stepsPerSecond, pytorchStepsPerCpuSecond: theirs.stepsPerCpuSecond,
+        ratioFastOneThread: Number(r1.toFixed(2)), ratioFast: Number(r.toFixed(2)), ratioFastOneThreadCpu: Number(rc.toFixed(2)) };
+      console.log(`${ck.padEnd(6)} ${String(theirs.stepsPerSecond).padStart(13)} ${String(mine.fastOneThreadStepsPerSecond).padStart(12)} ${String(mine.fastStepsPerSecond).padStart(10)}`
+        + ` ${r1.toFixed(2).padStart(22)} ${r.toFixed(2).padStart(16)} ${rc.toFixed(2).padStart(38)}`);
+    }
+  }
+}
 const lstmGru = Object.entries(results).filter(([k]) => /\.(lstm|gru)$/.test(k));
 const targetMet = lstmGru.length > 0 && lstmGru.every(([, v]) => v.ratio >= 3);
 const load = (await import('node:os')).loadavg()[0];
 console.log(`load average (1 min) at the end: ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
 console.log(`target (LSTM and GRU >= 3x tf.layers at both settings): ${targetMet ? 'met' : 'NOT met'}; wall ${((performance.now() - tStart) / 1000).toFixed(1)} s`);
-console.log(JSON.stringify({ name: 'layers', backend: info.name, quick, results, targetMet, loadAverage: Number(load.toFixed(2)), seconds: Number(((performance.now() - tStart) / 1000).toFixed(1)) }));
+console.log(JSON.stringify({ name: 'layers', backend: info.name, matrixKernel: sm.matrixKernel(), quick, results, pytorch, targetMet, loadAverage: Number(load.toFixed(2)), seconds: Number(((performance.now() - tStart) / 1000).toFixed(1)) }));

@@ -7,14 +7,24 @@
 // (all weight, bias and initial-state gradients; input gradients too for the dense setting),
 // Float32, buffers reused through a workspace. Throughput counts time steps per second, times the
 // batch size at batch 32 (sample-steps/s), as the NumPy reference does.
+// The NumPy reference (bench/reference/numpy_lstm.py: the same LSTM maths, float32, one BLAS thread)
+// runs first in this same run; ratios compare like with like (wall to wall, best round to best
+// round, median to median; CPU-time figures to NumPy's steps per CPU second). Without NumPy the ratios are
+// left out, with a line saying how to get it.
 import { createRequire } from 'node:module';
+import { runReference } from './reference/python.mjs';
 
 const require = createRequire(import.meta.url);
 const sm = require('seqmodels/internals');
 
-// Measured on this machine for the LSTM (issue 3): a NumPy implementation of the same maths.
-const NUMPY_LSTM = { batch1: 10300, batch32: 54000 };
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
+
+const numpy = runReference('numpy_lstm.py', [`--seconds=${SECONDS}`], 'numpy');
+if (numpy.ok) console.log(`NumPy ${numpy.result.numpy} LSTM reference, one thread, this run: ` +
+  Object.entries(numpy.result.results).map(([k, r]) => `${k} ${r.stepsPerSecond} (best round ${r.stepsPerSecondBestRound})`).join(', '));
+else console.log(`NumPy reference skipped: ${numpy.why}`);
+// Per setting: { stepsPerSecond, stepsPerSecondBestRound, stepsPerSecondMedianRound, stepsPerCpuSecond }, or null.
+const NUMPY_LSTM = numpy.ok ? numpy.result.results : { batch1: null, batch32: null };
 
 const SETTINGS = [
   { name: 'batch1', batchSize: 1, hiddenSize: 100, inputSize: 65, seqLen: 25, oneHot: true, reference: NUMPY_LSTM.batch1 },
@@ -61,8 +71,8 @@ function setup(cellSpec, s) {
 
 // Four views of the same runs, because this machine is shared: total wall-clock time; the best
 // and the median of short rounds (about 50 ms, at least one iteration: the best round is the one
-// least disturbed by other processes, closest to an idle machine, which is how the NumPy reference
-// was measured; the median is the typical round, and steadier than the best from run to run);
+// least disturbed by other processes, closest to an idle machine; the NumPy reference measures the
+// same rounds; the median is the typical round, and steadier than the best from run to run);
 // and this process's CPU time, in total and as the median over rounds of CPU time per iteration
 // (the steadiest view when other processes compete for the cores and caches).
 function measure(run) {
@@ -97,9 +107,11 @@ function measure(run) {
   };
 }
 
+const ratio = (a, b) => (b ? +(a / b).toFixed(2) : null);
 const os = await import('node:os');
 export const results = {
-  machine: { node: process.version, cpus: os.cpus().length, loadAverage1m: +os.loadavg()[0].toFixed(2), simd: sm.setSimdEnabled(true) },
+  machine: { node: process.version, cpus: os.cpus().length, loadAverage1m: +os.loadavg()[0].toFixed(2), simd: sm.setSimdEnabled(true), matrixKernel: sm.matrixKernel() },
+  numpy: numpy.ok ? numpy.result : { skipped: numpy.why },
   settings: {},
 };
 for (const s of SETTINGS) {
@@ -122,11 +134,11 @@ for (const s of SETTINGS) {
       msPerIterationBestRound: +(bestSeconds * 1000).toFixed(3),
       msPerIterationMedianRound: +(medianSeconds * 1000).toFixed(3),
       rounds,
-      ratioToNumpyLstm: +(stepsPerSecond / s.reference).toFixed(2),
-      ratioToNumpyLstmBestRound: +(stepsPerSecondBest / s.reference).toFixed(2),
-      ratioToNumpyLstmMedianRound: +(stepsPerSecondMedian / s.reference).toFixed(2),
-      ratioToNumpyLstmCpu: +(stepsPerCpuSecond / s.reference).toFixed(2),
-      ratioToNumpyLstmCpuMedianRound: +(stepsPerCpuSecondMedian / s.reference).toFixed(2),
+      ratioToNumpyLstm: ratio(stepsPerSecond, s.reference?.stepsPerSecond),
+      ratioToNumpyLstmBestRound: ratio(stepsPerSecondBest, s.reference?.stepsPerSecondBestRound),
+      ratioToNumpyLstmMedianRound: ratio(stepsPerSecondMedian, s.reference?.stepsPerSecondMedianRound),
+      ratioToNumpyLstmCpu: ratio(stepsPerCpuSecond, s.reference?.stepsPerCpuSecond),
+      ratioToNumpyLstmCpuMedianRound: ratio(stepsPerCpuSecondMedian, s.reference?.stepsPerCpuSecond),
     };
   }
   results.settings[s.name] = {
@@ -137,7 +149,7 @@ for (const s of SETTINGS) {
   };
   const unit = s.batchSize === 1 ? 'steps/s' : 'sample-steps/s';
   console.log(`\n${s.name}: batch ${s.batchSize}, hidden ${s.hiddenSize}, input ${s.inputSize}${s.oneHot ? ' one-hot' : ''}, ${s.seqLen} steps;`
-    + ` ${unit}; NumPy LSTM ${s.reference}, target ${s.name === 'batch1' ? 'ratio >= 1' : 'ratio >= 0.5'}`);
+    + ` ${unit}; NumPy LSTM ${s.reference?.stepsPerSecond ?? '(not measured)'}, target ${s.name === 'batch1' ? 'ratio >= 1' : 'ratio >= 0.5'}`);
   for (const [name, r] of Object.entries(rows)) {
     console.log(`  ${name.padEnd(16)} wall ${String(r.stepsPerSecond).padStart(6)} (ratio ${String(r.ratioToNumpyLstm).padEnd(4)})`
       + `  best round ${String(r.stepsPerSecondBestRound).padStart(6)} (ratio ${String(r.ratioToNumpyLstmBestRound).padEnd(4)})`
@@ -146,5 +158,5 @@ for (const s of SETTINGS) {
       + ` median round ${String(r.ratioToNumpyLstmCpuMedianRound).padEnd(4)})`);
   }
 }
-console.log(`\nload average at start: ${results.machine.loadAverage1m} on ${results.machine.cpus} cores; WebAssembly SIMD: ${results.machine.simd}`);
+console.log(`\nload average at start: ${results.machine.loadAverage1m} on ${results.machine.cpus} cores; WebAssembly SIMD: ${results.machine.simd}; matrix kernel: ${results.machine.matrixKernel}`);
 console.log(JSON.stringify(results));

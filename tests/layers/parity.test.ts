@@ -6,7 +6,7 @@
  * hard-sigmoid gates always take the tfjs-op path) or tfjs ops ('tf', as on the native backend).
  */
 import * as tf from '@tensorflow/tfjs';
-import { activeSequenceEngine, initBackend, rowBlocks, sequenceThreads, setSequenceEngine, setSequenceThreads, setSimdEnabled } from 'seqmodels/internals';
+import { activeSequenceEngine, initBackend, rowBlocks, sequenceThreads, setSequenceEngine, setSequenceThreads, setSimdEnabled, setRelaxedSimdEnabled } from 'seqmodels/internals';
 import { Args, CellName, compareRuns, makeLayer } from './helpers';
 
 const B = 3, T = 6, IN = 4, H = 5;
@@ -35,14 +35,17 @@ function pair(cell: CellName, args: Args, x: tf.Tensor) {
   return { fast, ref };
 }
 
-const engines = ['simd', 'tf'] as const;
+// The SIMD engine on both matrix kernels (relaxed-SIMD tiles, plain SIMD), then tfjs ops.
+const engines = [['simd', 'relaxed-simd'], ['simd', 'simd'], ['tf', '-']] as const;
 
-describe.each(engines)('engine %s', (engine) => {
+describe.each(engines)('engine %s, matrix kernel %s', (engine, kernel) => {
 beforeAll(() => {
   setSequenceEngine(engine);
+  if (engine === 'simd') expect(setRelaxedSimdEnabled(kernel === 'relaxed-simd')).toBe(true);
 });
 afterAll(() => {
   setSequenceEngine('auto');
+  setRelaxedSimdEnabled(true);
 });
 
 describe.each(cells)('%s: fast layer = tf.layers', (cell) => {
@@ -232,10 +235,12 @@ describe('the SIMD engine on several threads (blocks of batch rows)', () => {
     expect(rowBlocks(64, 1)).toEqual([[0, 64]]);
   });
 
-  test.each(cells)('%s: on 1, 2 and 3 threads, outputs, states and gradients equal tf.layers', (cell) => {
+  // Both matrix kernels: the worker threads follow the main thread's setRelaxedSimdEnabled.
+  test.each(cells.flatMap((c) => [[c, 'relaxed-simd'], [c, 'simd']]))('%s, %s kernel: on 1, 2 and 3 threads, outputs, states and gradients equal tf.layers', (cell, kernel) => {
     const rows = 26; // blocks of 26, of 13 + 13, of 8 + 9 + 9 rows
     const x = tf.variable(tf.randomNormal([rows, T, IN], 0, 1, 'float32', 21));
     const s0 = Array.from({ length: cell === 'lstm' ? 2 : 1 }, (_, i) => tf.variable(tf.randomNormal([rows, H], 0, 0.5, 'float32', 22 + i)));
+    expect(setRelaxedSimdEnabled(kernel === 'relaxed-simd')).toBe(true);
     for (const threads of [1, 2, 3]) {
       for (const goBackwards of [false, true]) {
         const prev = setSequenceThreads(threads);
@@ -248,6 +253,7 @@ describe('the SIMD engine on several threads (blocks of batch rows)', () => {
       }
     }
     expect(sequenceThreads().failure).toBeNull(); // the worker threads did start
+    setRelaxedSimdEnabled(true);
   });
 
   test.each(cells)('%s: masks across blocks of rows, on 1, 2 and 3 threads, equal tf.layers', (cell) => {

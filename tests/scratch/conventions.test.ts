@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   CellConfig, CellParams, Mat, PyTorchParams, backwardSequence, forwardSequence, fromPyTorchLayout, gruStep,
-  mat, matFrom, paramCount, seededRng, toPyTorchLayout, zerosLike, cloneMat, setSimdEnabled, createSimdArena,
+  mat, matFrom, paramCount, seededRng, toPyTorchLayout, zerosLike, cloneMat, setSimdEnabled, createSimdArena, setRelaxedSimdEnabled, matrixKernel,
   addColumnSums, sigmoidRows, tanhRows,
   sigmoidInPlace, tanhInPlace,
 } from 'seqmodels/internals';
@@ -225,7 +225,10 @@ describe.each([
 });
 
 describe('WebAssembly SIMD kernel', () => {
-  afterEach(() => setSimdEnabled(true));
+  afterEach(() => {
+    setSimdEnabled(true);
+    setRelaxedSimdEnabled(true);
+  });
   test('column sums and column-block activations: SIMD and JavaScript agree', () => {
     const arena = createSimdArena(20000)!;
     const rows = 5, ld = 11, cols = 7;                       // a block of 7 columns from column 2
@@ -266,9 +269,12 @@ describe('WebAssembly SIMD kernel', () => {
     expect(maxAbsDiff(t, x.map(Math.tanh))).toBeLessThan(2e-7);
   });
 
+  // Each case on both SIMD matrix kernels: the relaxed-SIMD tiles (simd-relaxed.ts; batch 5 and
+  // 13 input / 10 hidden units give whole 4 x 8 tiles and edges) and the plain SIMD kernel.
   test.each([
-    ['rnn', 5], ['lstm', 5], ['gru', 5], ['lstm', 2], ['gru', 1],
-  ] as const)('%s, batch %i: Float32 with and without SIMD agree (states, weight and input gradients)', (cell, batch) => {
+    ['rnn', 5, 'relaxed-simd'], ['lstm', 5, 'relaxed-simd'], ['gru', 5, 'relaxed-simd'], ['lstm', 2, 'relaxed-simd'], ['gru', 1, 'relaxed-simd'],
+    ['rnn', 5, 'simd'], ['lstm', 5, 'simd'], ['gru', 5, 'simd'], ['lstm', 2, 'simd'], ['gru', 1, 'simd'],
+  ] as const)('%s, batch %i, %s kernel: Float32 with and without SIMD agree (states, weight and input gradients)', (cell, batch, kernel) => {
     // batch >= 4 runs the backward products on transposed copies, smaller batches the dot-product kernel
     const cfg: CellConfig = { cell, inputSize: 13, hiddenSize: 10, resetAfter: cell === 'gru' && batch === 5 };
     const p = problem(cfg, batch, 6, 21, 'float32');
@@ -279,6 +285,8 @@ describe('WebAssembly SIMD kernel', () => {
         dW: Array.from(b.grads.kernel.data), db: Array.from(b.grads.bias), dx: Array.from(b.dxs![0].data), dh0: Array.from(b.dh0.data) };
     };
     expect(setSimdEnabled(true)).toBe(true);   // available on Node 20
+    expect(setRelaxedSimdEnabled(kernel === 'relaxed-simd')).toBe(true);   // Node 20 with the flag the library sets
+    expect(matrixKernel()).toBe(kernel);
     const a = run();
     setSimdEnabled(false);
     const b = run();

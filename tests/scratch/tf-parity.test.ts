@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   CellConfig, CellParams, Mat, backwardBidirectional, backwardSequence, backwardStack, forwardBidirectional,
-  forwardSequence, forwardStack, splitTime, stackTime, seededRng,
+  forwardSequence, forwardStack, splitTime, stackTime, seededRng, setRelaxedSimdEnabled,
 } from 'seqmodels/internals';
 import { maxAbsDiff, problem, randMat, randParams } from './helpers';
 
@@ -43,6 +43,15 @@ function expectClose(what: string, ours: ArrayLike<number>, theirs: ArrayLike<nu
 }
 
 afterEach(() => tf.disposeVariables());
+
+// On both SIMD matrix kernels (relaxed-SIMD tiles and plain SIMD).
+describe.each(['relaxed-simd', 'simd'])('matrix kernel %s', (kernel) => {
+beforeAll(() => {
+  expect(setRelaxedSimdEnabled(kernel === 'relaxed-simd')).toBe(true);
+});
+afterAll(() => {
+  setRelaxedSimdEnabled(true);
+});
 
 describe.each([
   ['rnn' as const, 11],
@@ -84,6 +93,8 @@ describe.each([
     expectClose('d h0', b.dh0.data, grads[h0.name].dataSync(), 1e-4);
     if (c0) expectClose('d c0', b.dc0!.data, grads[c0.name].dataSync(), 1e-4);
   });
+});
+
 });
 
 test('tf.layers parity: two-layer stack (lstm over gru)', () => {

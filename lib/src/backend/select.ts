@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 import { registerFileRouter } from '../train/modelio';
+import { matrixKernel } from '../scratch/fast/simd';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -105,7 +106,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
       else reason = `${skipped.map((s) => s.why).join('; ')}: using ${name}`;
       active = { name, reason, forced: forcedName !== undefined, skipped };
       registerFileRouter(); // file:// save/load on wasm and cpu (native brings its own)
-      if (log) log(`[seqmodels] backend: ${reason}`);
+      if (log) log(`[seqmodels] backend: ${reason}${name === 'tensorflow' ? '' : `; recurrent layers' matrix kernel: ${matrixKernel()}`}`);
       return active;
     }
     skipped.push({ name, why });

@@ -34,6 +34,7 @@ import * as path from 'node:path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { CellKind } from '../scratch/types';
 import { simdActive } from '../scratch/fast/simd';
+import { relaxedSimdSetting } from '../scratch/fast/simd-relaxed';
 import { float32Data as f32 } from '../backend/data';
 import { BackwardReply, ForwardReply, ForwardRequest, PartState, backwardPart, forwardPart, releaseWorkspace } from './simd-part';
 import type { WorkerRequest } from './simd-worker';
@@ -129,7 +130,7 @@ type Unsequenced<R> = R extends unknown ? Omit<R, 'seq'> : never;
 
 function post(w: WorkerHandle, msg: Unsequenced<WorkerRequest>): void {
   w.seq += 1;
-  w.port.postMessage({ ...msg, seq: w.seq });
+  w.port.postMessage({ ...msg, seq: w.seq, relaxed: relaxedSimdSetting() });
 }
 
 /** Block until the worker answers its last request; returns the reply or throws its error. */

@@ -9,11 +9,13 @@
  */
 import { parentPort, MessagePort } from 'node:worker_threads';
 import { BackwardRequest, ForwardRequest, PartState, backwardPart, forwardPart, releaseWorkspace } from './simd-part';
+import { setRelaxedSimdEnabled } from '../scratch/fast/simd-relaxed';
 
-export type WorkerRequest =
+export type WorkerRequest = (
   | { op: 'forward'; seq: number; id: number; keep: boolean; req: ForwardRequest }
   | { op: 'backward'; seq: number; id: number; req: BackwardRequest }
-  | { op: 'drop'; seq: number; id: number };
+  | { op: 'drop'; seq: number; id: number }
+) & { relaxed?: boolean };   // the main thread's setRelaxedSimdEnabled, applied before the request
 
 const KEEP = 16;
 
@@ -25,6 +27,7 @@ if (parentPort) {
     port.on('message', (msg: WorkerRequest) => {
       let reply: unknown;
       try {
+        if (msg.relaxed !== undefined) setRelaxedSimdEnabled(msg.relaxed);
         if (msg.op === 'forward') {
           const { reply: r, state } = forwardPart(msg.req);
           if (msg.keep) {

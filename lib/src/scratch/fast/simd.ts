@@ -20,6 +20,7 @@
  * so the kernel also computes column sums 1ᵀ D (bias gradients).
  */
 
+import { relaxedSimdActive, withRelaxedSimd } from './simd-relaxed';
 
 function uleb(n: number): number[] {
   const out: number[] = [];
@@ -333,6 +334,15 @@ export function setSimdEnabled(on: boolean): boolean {
   return simdModule() !== null;
 }
 
+/**
+ * The matrix kernel that Float32 products in this thread run on: 'relaxed-simd' (the register-tiled
+ * fused multiply-add kernel of simd-relaxed.ts), 'simd' (this file's kernel) or 'javascript'.
+ */
+export function matrixKernel(): 'relaxed-simd' | 'simd' | 'javascript' {
+  if (!simdActive()) return 'javascript';
+  return relaxedSimdActive() ? 'relaxed-simd' : 'simd';
+}
+
 /** Whether new arenas get the SIMD kernels: WebAssembly SIMD available and not turned off. */
 export function simdActive(): boolean {
   return enabled && simdModule() !== null;
@@ -403,6 +413,8 @@ export interface SimdArena {
   used: number;                // floats
   /** The raw kernels of this arena's instance, by export name (for tests and benchmarks). */
   readonly kernels: Record<string, SimdGemm>;
+  /** The product mat.ts calls on this arena (relaxed-SIMD tiles and edges, or the kernels above). */
+  readonly gemm: SimdGemm;
 }
 
 /** An arena of at least `floats` Float32 values, or null when WebAssembly SIMD is unavailable or disabled. */
@@ -416,10 +428,12 @@ export function createSimdArena(floats: number): SimdArena | null {
   const g2 = inst.exports.gemm2 as unknown as SimdGemm;
   // Pairs of rows through the two-row kernel (about 20% faster: each B vector serves two rows),
   // an odd last row through the one-row kernel.
-  const gemm: SimdGemm = (m, n, k, a, sI, sP, b, ldb, c, ldc) => {
+  const pairs: SimdGemm = (m, n, k, a, sI, sP, b, ldb, c, ldc) => {
     if (m >= 2) g2(m, n, k, a, sI, sP, b, ldb, c, ldc);
     if (m & 1) g1(1, n, k, a + (m - 1) * sI * 4, sI, sP, b, ldb, c + (m - 1) * ldc * 4, ldc);
   };
+  // The relaxed-SIMD tile kernel where the runtime has it, these kernels on the edges (simd-relaxed.ts).
+  const gemm = withRelaxedSimd(memory, pairs);
   const buffer = memory.buffer;
   kernels.set(buffer, gemm);
   activations.set(buffer, inst.exports.act as unknown as SimdAct);
@@ -430,6 +444,7 @@ export function createSimdArena(floats: number): SimdArena | null {
     capacity,
     used: 4,                   // the 1.0 at SIMD_ONE, padded to 16 bytes
     kernels: Object.fromEntries(VARIANTS.map(([name]) => [name, inst.exports[name] as unknown as SimdGemm])),
+    gemm,
     f32(n: number) {
       const start = (arena.used + 3) & ~3;
       if (start + n > capacity) throw new Error(`SIMD arena: expected at most ${capacity - start} more floats, asked for ${n}`);
