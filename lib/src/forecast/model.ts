@@ -7,14 +7,15 @@
  *
  * With `fast` (the default) the recurrent layer is the library's `fastGru` / `fastLstm`
  * (lib/src/layers: same weights and results as tf.layers, several times faster to train on
- * wasm); dropout is then a `tf.layers.dropout` in front of it.
+ * wasm), else tf.layers.gru / lstm (both from `recurrentLayer`); dropout is a `tf.layers.dropout`
+ * in front of it.
  *
  * The output has the shape of the targets made by `slidingWindows` with one target
  * column, `[batch, horizon, 1]`, so no reshaping is needed for training. Weights are
  * initialised from `seed`: the same config gives the same model on the same backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { fastGru, fastLstm } from '../layers';
+import { recurrentLayer, withoutOrthogonalWarning } from '../layers/recurrent';
 
 export interface ForecasterConfig {
   /** Input steps per window. */
@@ -51,35 +52,18 @@ export function buildForecaster(config: ForecasterConfig): tf.LayersModel {
   const cell = config.cell ?? 'gru';
   const dropout = config.dropout ?? 0;
   const fast = config.fast ?? true;
-  const recurrentArgs = {
-    units: hiddenSize,
-    recurrentActivation: 'sigmoid' as const,
-    kernelInitializer: tf.initializers.glorotUniform({ seed }),
-    recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 1 }),
-    name: `${cell}_x_to_h`,
-  };
   const model = tf.sequential();
-  if (fast && dropout > 0) {
-    // The fast layers take no dropout argument: a dropout layer in front does the same.
+  if (dropout > 0) {
+    // Dropout on the inputs as a layer in front of the recurrent one, on both paths (the fast layers
+    // take no dropout argument): each input value is dropped independently at each step.
     model.add(tf.layers.dropout({ rate: dropout, inputShape: [seqLen, inputSize], seed: seed + 3 }));
   }
-  // The orthogonal initializer warns ("Slowness may result") for any matrix above 2000 elements;
-  // at these sizes it takes milliseconds, so that one message is dropped while the layer is built.
-  const warn = console.warn;
-  console.warn = (...a: unknown[]) => {
-    if (!String(a[0]).startsWith('Orthogonal initializer is being called')) warn(...a);
-  };
-  try {
-    if (fast) {
-      const args = dropout > 0 ? recurrentArgs : { ...recurrentArgs, inputShape: [seqLen, inputSize] };
-      model.add(cell === 'lstm' ? fastLstm(args) : fastGru(args));
-    } else {
-      const args = { ...recurrentArgs, inputShape: [seqLen, inputSize], dropout };
-      model.add(cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
-    }
-  } finally {
-    console.warn = warn;
-  }
+  withoutOrthogonalWarning(() => model.add(recurrentLayer({
+    cell, hiddenSize, fast,
+    seed, recurrentInitializer: 'orthogonal', // W: glorotUniform(seed), U: orthogonal(seed + 1)
+    name: `${cell}_x_to_h`,
+    ...(dropout > 0 ? {} : { inputShape: [seqLen, inputSize] }),
+  })));
   model.add(tf.layers.dense({ units: outputSize, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }), name: 'h_to_y' }));
   model.add(tf.layers.reshape({ targetShape: [outputSize, 1] }));
   model.compile({ optimizer: tf.train.adam(config.lr ?? 1e-3), loss: config.loss ?? 'meanAbsoluteError' });

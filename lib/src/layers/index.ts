@@ -6,6 +6,8 @@ export type { FastGRUArgs } from './gru';
 export { FastSimpleRNN, fastSimpleRnn, simpleRnnFusedCell } from './simple_rnn';
 export type { FastSimpleRNNArgs } from './simple_rnn';
 export { FastRNN, checkFastOptions } from './base';
+export { recurrentLayer, withoutOrthogonalWarning } from './recurrent';
+export type { RecurrentLayerOptions } from './recurrent';
 export { runSequence } from './sequence';
 export type { FusedCell, SequenceOptions } from './sequence';
 export type { RecurrentActivation } from './ops';

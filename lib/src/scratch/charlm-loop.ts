@@ -3,9 +3,10 @@
  * callbacks are awaited (so a notebook can redraw a live loss curve between windows), and
  * sampling that starts from a primed state. Used by notebooks 01-03.
  *
- * The loop is `CharLanguageModel.train` (windows of seqLen characters, state carried across
- * windows, truncated BPTT with k = seqLen), made asynchronous and bounded in wall time:
- * a notebook that trains "for 5 minutes" takes the same time on every machine.
+ * The loop walks the text in windows of seqLen characters (`CharLanguageModel.trainStep` on each),
+ * carries the state across windows and resets it at each pass (truncated BPTT with k = seqLen);
+ * it is asynchronous and bounded in wall time: a notebook that trains "for 5 minutes" takes the
+ * same time on every machine. (tf.layers models train with `trainModel`, lib/src/train/fit.ts.)
  */
 import { Mat, ctorOf, mat } from './mat';
 import { CharLanguageModel, SampleOptions } from './charlm';

@@ -11,14 +11,24 @@
  *   and the history so far;
  * - divergence: a NaN or infinite loss stops training, restores the last good weights
  *   (those at the end of the previous epoch) and says what to try;
- * - checkpoints every N epochs and the best model by validation loss.
+ * - checkpoints every N epochs and the best model by validation loss;
+ * - a time budget (`minutes`), a learning rate per epoch (`lrSchedule`), and a held-out score
+ *   computed after every epoch (`evaluate`, e.g. greedy decoding's exact match) that goes into the
+ *   epoch's logs before the callbacks see them, with an optional `target` to stop at;
+ * - accounting: training seconds (the per-epoch evaluation excluded) and `tf.memory().numTensors` after every
+ *   epoch, so a notebook can show both what training cost and that it leaks nothing.
  * It disposes every tensor it creates: `tf.memory().numTensors` does not grow across epochs.
+ *
+ * This is the library's one training loop for tf.layers models: the seq2seq helper
+ * (`fitSeq2Seq`) is a configuration of it. It never draws: a live display such as
+ * `plot.progress(...)` implements `TrainCallbacks` and is passed in `callbacks`.
  */
 import * as tf from '@tensorflow/tfjs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { epochPermutation } from './shuffle';
 import { loadModel, saveModel } from './modelio';
+import { setLearningRate } from './optimizer';
 import { inTslabKernel } from '../backend/kernel-sockets';
 
 export type Tensors = tf.Tensor | tf.Tensor[];
@@ -72,6 +82,19 @@ export interface TrainConfig {
   stopOnInterrupt?: boolean;
   /** Save checkpoints; see `resumeTraining` to continue from one. */
   checkpoint?: CheckpointConfig;
+  /** Stop between batches after this many minutes of wall time (the model keeps its weights). Default: no limit. */
+  minutes?: number;
+  /** Learning rate of each epoch (counted from 0), set on the optimizer before the epoch. Default: keep it. */
+  lrSchedule?: (epoch: number) => number;
+  /**
+   * A held-out score computed after every epoch (e.g. exact match of greedy decoding). It goes into
+   * the epoch's logs as `scoreName` before the callbacks see them; its time is not training time.
+   */
+  evaluate?: () => number | Promise<number>;
+  /** Name of the score in the logs and the history. Default 'val_score'. */
+  scoreName?: string;
+  /** Stop after the epoch whose score reaches this value. Default: never. */
+  target?: number;
   /** Epoch to start at (set by `resumeTraining`). */
   initialEpoch?: number;
   /** History of earlier epochs (set by `resumeTraining`). */
@@ -85,9 +108,15 @@ export interface TrainResult {
   /** Epochs completed in total (including those before a resume). */
   epochsDone: number;
   /** Why training ended ('running' while it has not). */
-  stopped: 'running' | 'completed' | 'aborted' | 'diverged';
-  /** For 'aborted' and 'diverged': what happened and what to do. */
+  stopped: 'running' | 'completed' | 'aborted' | 'diverged' | 'outOfTime' | 'targetReached';
+  /** For 'aborted', 'diverged', 'outOfTime' and 'targetReached': what happened (and what to do). */
   message?: string;
+  /** Wall-clock seconds of the whole call (evaluation and callbacks included). */
+  seconds: number;
+  /** Seconds of training at the end of each epoch of this call, cumulative (the per-epoch evaluation and `evaluate` excluded). */
+  trainingSeconds: number[];
+  /** `tf.memory().numTensors` at the end of each epoch of this call: the same value every time when nothing leaks. */
+  tensorsAtEpochEnd: number[];
 }
 
 function asArray(t: Tensors): tf.Tensor[] {
@@ -102,6 +131,8 @@ function checkConfig(model: tf.LayersModel, x: Tensors, y: Tensors, c: TrainConf
   if (!model.optimizer) throw new Error(`${where}: the model is not compiled: call model.compile({ optimizer, loss }) first`);
   if (!Number.isInteger(c.epochs) || c.epochs < 1) throw new Error(`${where}: epochs must be a positive integer, got ${c.epochs}`);
   if (!Number.isInteger(c.batchSize) || c.batchSize < 1) throw new Error(`${where}: batchSize must be a positive integer, got ${c.batchSize}`);
+  if (c.minutes !== undefined && !(c.minutes >= 0)) throw new Error(`${where}: minutes (the time budget) must be a number >= 0, got ${c.minutes}`);
+  if (c.target !== undefined && !c.evaluate) throw new Error(`${where}: target needs evaluate (the score it is compared with)`);
   const xs = asArray(x);
   const ys = asArray(y);
   const n = xs[0]?.shape[0];
@@ -171,7 +202,11 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
   const keepBest = ckpt ? ckpt.keepBest ?? config.validationData !== undefined : false;
   let best = history.val_loss?.length ? Math.min(...history.val_loss) : Infinity;
   let lastGood: tf.Tensor[] = model.getWeights().map((w) => w.clone());
-  const result: TrainResult = { history, epochsDone: startEpoch, stopped: 'running' };
+  const scoreName = config.scoreName ?? 'val_score';
+  const t0 = Date.now();
+  const deadline = config.minutes === undefined ? Infinity : t0 + config.minutes * 60_000;
+  let trainingMs = 0;
+  const result: TrainResult = { history, epochsDone: startEpoch, stopped: 'running', seconds: 0, trainingSeconds: [], tensorsAtEpochEnd: [] };
   lastResult = result;
   let interrupted = false;
   const onSigint = () => {
@@ -189,6 +224,8 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
   try {
     epochLoop: for (let epoch = startEpoch; epoch < epochs; epoch++) {
       await call(cbs, 'onEpochBegin', epoch);
+      if (config.lrSchedule) setLearningRate(model, config.lrSchedule(epoch));
+      const epochStart = Date.now();
       const order = shuffle ? epochPermutation(n, seed, epoch) : Int32Array.from({ length: n }, (_, i) => i);
       const sums: Record<string, number> = {};
       let seen = 0;
@@ -196,6 +233,11 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
         if (config.signal?.aborted || interrupted) {
           result.stopped = 'aborted';
           result.message = `${interrupted ? 'interrupted (SIGINT / kernel interrupt)' : 'stopped on request'} during epoch ${epoch + 1} (after ${b} of ${batchesPerEpoch} batches); the model keeps the weights it has now, the history holds the ${result.epochsDone} completed epochs`;
+          break epochLoop;
+        }
+        if (Date.now() >= deadline) {
+          result.stopped = 'outOfTime';
+          result.message = `the time budget of ${config.minutes} minutes ran out during epoch ${epoch + 1} (after ${b} of ${batchesPerEpoch} batches); the model keeps the weights it has now, the history holds the ${result.epochsDone} completed epochs`;
           break epochLoop;
         }
         await call(cbs, 'onBatchBegin', b);
@@ -228,6 +270,7 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
         await call(cbs, 'onBatchEnd', b, logs);
         await yieldToEventLoop();
       }
+      trainingMs += Date.now() - epochStart;
       const epochLogs: TrainLogs = { loss: sums.loss / seen };
       for (const name of Object.keys(sums)) epochLogs[name] = sums[name] / seen;
       if (config.validationData) {
@@ -238,8 +281,11 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
         tf.dispose(evs);
         lossNames(model, vals.map((v) => v[0])).forEach((name, i) => (epochLogs[valName(name)] = vals[i][0]));
       }
+      if (config.evaluate) epochLogs[scoreName] = await config.evaluate();
       for (const [k, v] of Object.entries(epochLogs)) (history[k] ??= []).push(v);
       result.epochsDone = epoch + 1;
+      result.trainingSeconds.push(trainingMs / 1000);
+      result.tensorsAtEpochEnd.push(tf.memory().numTensors);
       tf.dispose(lastGood);
       lastGood = model.getWeights().map((w) => w.clone());
       if (ckpt) {
@@ -252,12 +298,18 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
         }
       }
       await call(cbs, 'onEpochEnd', epoch, epochLogs);
+      if (config.target !== undefined && epochLogs[scoreName] >= config.target && epoch + 1 < epochs) {
+        result.stopped = 'targetReached';
+        result.message = `${scoreName} reached ${epochLogs[scoreName]} (target ${config.target}) after epoch ${epoch + 1}`;
+        break;
+      }
     }
   } finally {
     tf.dispose(lastGood);
     if (listenSigint) process.off('SIGINT', onSigint);
   }
   if (result.stopped === 'running') result.stopped = 'completed';
+  result.seconds = (Date.now() - t0) / 1000;
   const lastLogs: TrainLogs | undefined = history.loss?.length
     ? (Object.fromEntries(Object.entries(history).map(([k, v]) => [k, v[v.length - 1]])) as TrainLogs)
     : undefined;

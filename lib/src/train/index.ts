@@ -1,5 +1,6 @@
 export * from './fit';
 export * from './modelio';
+export { disposeModel } from './dispose';
 export { epochPermutation } from './shuffle';
 export * from './optimizer';
 export { sparseCategoricalCrossentropy, useFusedLoss, tfLayersLoss, lossFunctionsOf } from './loss';
