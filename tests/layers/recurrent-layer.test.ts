@@ -1,6 +1,8 @@
 // recurrentLayer: the one helper every builder uses to pick a recurrent layer by cell and fast flag.
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, recurrentLayer, RecurrentLayerOptions } from 'seqmodels';
+import {
+  initBackend, recurrentLayer, RecurrentLayerOptions, languageModel, buildSeq2Seq, buildTagger, buildSentimentModel, buildForecaster,
+} from 'seqmodels';
 
 beforeAll(async () => {
   await initBackend({ force: 'cpu', log: null });
@@ -66,4 +68,17 @@ test.each([
   [{ cell: 'gru', hiddenSize: 2.5 }, /recurrentLayer: hiddenSize must be a positive integer, got 2.5/],
 ])('a wrong option is named: %j', (opts, message) => {
   expect(() => recurrentLayer(opts as unknown as RecurrentLayerOptions)).toThrow(message);
+});
+
+describe('one option vocabulary: the builders refuse names they do not know', () => {
+  test.each([
+    ['languageModel', () => languageModel({ vocabSize: 4, embedDim: 8 } as never), /languageModel: unknown option 'embedDim' \('embedDim' is called embeddingDim\)/],
+    ['buildSeq2Seq', () => buildSeq2Seq({ vocabSize: 5, srcLen: 3, tgtLen: 2, embedSize: 4 } as never), /buildSeq2Seq: unknown option 'embedSize' \('embedSize' is called embeddingDim\)/],
+    ['buildTagger', () => buildTagger({ vocabSize: 5, numClasses: 5, seqLen: 3, embedSize: 4 } as never), /buildTagger: unknown option 'embedSize'/],
+    ['buildSentimentModel', () => buildSentimentModel({ kind: 'lstm', vocabSize: 9, seqLen: 4, implementation: 'fast' } as never), /'implementation' is called fast/],
+    ['buildForecaster', () => buildForecaster({ seqLen: 4, inputSize: 2, units: 8 } as never), /'units' is called hiddenSize/],
+    ['buildForecaster', () => buildForecaster({ seqLen: 4, inputSize: 2, colour: 'red' } as never), /'colour' is not an option\)\. Options: seqLen, inputSize/],
+  ])('%s', (_name, build, message) => {
+    expect(build).toThrow(message);
+  });
 });

@@ -16,6 +16,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { recurrentLayer } from '../layers/recurrent';
+import { checkOptionNames } from '../layers/vocabulary';
 import { maskedMeanPooling } from './pooling';
 
 export type SentimentModelKind = 'bag' | 'simpleRnn' | 'gru' | 'lstm' | 'bilstm';
@@ -64,6 +65,7 @@ export function sentimentDefaults(config: SentimentModelConfig): Required<Omit<S
 
 /** A compiled classifier (Adam, binary cross-entropy, accuracy); see the top of the file. */
 export function buildSentimentModel(config: SentimentModelConfig): tf.LayersModel {
+  checkOptionNames('buildSentimentModel', config, ['kind', 'vocabSize', 'seqLen', 'embeddingDim', 'hiddenSize', 'mask', 'fast', 'lr', 'seed', 'embeddingWeights']);
   const c = sentimentDefaults(config);
   if (!KINDS.includes(c.kind)) throw new Error(`buildSentimentModel: kind must be one of ${KINDS.join(', ')}, got '${c.kind}'`);
   for (const key of ['vocabSize', 'seqLen', 'embeddingDim', 'hiddenSize'] as const) {

@@ -16,6 +16,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { recurrentLayer, withoutOrthogonalWarning } from '../layers/recurrent';
+import { checkOptionNames } from '../layers/vocabulary';
 
 export interface ForecasterConfig {
   /** Input steps per window. */
@@ -42,6 +43,7 @@ export interface ForecasterConfig {
 
 /** Build and compile the forecaster described by `config`. */
 export function buildForecaster(config: ForecasterConfig): tf.LayersModel {
+  checkOptionNames('buildForecaster', config, ['seqLen', 'inputSize', 'outputSize', 'cell', 'hiddenSize', 'dropout', 'fast', 'lr', 'loss', 'seed']);
   const { seqLen, inputSize } = config;
   const outputSize = config.outputSize ?? 1;
   const hiddenSize = config.hiddenSize ?? 32;

@@ -8,6 +8,7 @@ export type { FastSimpleRNNArgs } from './simple_rnn';
 export { FastRNN, checkFastOptions } from './base';
 export { recurrentLayer, withoutOrthogonalWarning } from './recurrent';
 export type { RecurrentLayerOptions } from './recurrent';
+export { checkOptionNames, RENAMED_OPTIONS } from './vocabulary';
 export { runSequence } from './sequence';
 export type { FusedCell, SequenceOptions } from './sequence';
 export type { RecurrentActivation } from './ops';

@@ -13,6 +13,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { recurrentLayer } from '../layers/recurrent';
+import { checkOptionNames } from '../layers/vocabulary';
 import { AttentionScore, seqAttention } from './attention';
 
 export type Seq2SeqCell = 'gru' | 'lstm';
@@ -57,6 +58,7 @@ function recurrent(cell: Seq2SeqCell, fast: boolean, args: { units: number; name
 
 /** Build and compile an encoder-decoder. */
 export function buildSeq2Seq(config: Seq2SeqConfig): Seq2SeqModel {
+  checkOptionNames('buildSeq2Seq', config, ['vocabSize', 'srcLen', 'tgtLen', 'cell', 'hiddenSize', 'embeddingDim', 'attention', 'fast', 'lr', 'clipNorm', 'seed']);
   const c: Required<Seq2SeqConfig> = {
     cell: 'gru', hiddenSize: 128, embeddingDim: 32, attention: 'none', fast: true, lr: 0.005, clipNorm: 1, seed: 42,
     ...config,
@@ -151,6 +153,7 @@ export interface TaggerConfig {
 
 /** embedding → L recurrent layers (each optionally bidirectional), all returning sequences → softmax per step. */
 export function buildTagger(config: TaggerConfig): tf.LayersModel {
+  checkOptionNames('buildTagger', config, ['vocabSize', 'numClasses', 'seqLen', 'cell', 'hiddenSize', 'layers', 'bidirectional', 'embeddingDim', 'headUnits', 'fast', 'lr', 'seed']);
   const c = { cell: 'gru' as Seq2SeqCell, hiddenSize: 64, layers: 1, bidirectional: false, embeddingDim: 16, headUnits: 0, fast: true, lr: 0.005, seed: 42, ...config };
   const x = tf.input({ shape: [c.seqLen], dtype: 'int32', name: 'x' });
   let h = tf.layers.embedding({

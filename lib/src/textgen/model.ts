@@ -11,6 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { recurrentLayer, withoutOrthogonalWarning } from '../layers/recurrent';
+import { checkOptionNames } from '../layers/vocabulary';
 import { clipGlobalNorm } from '../train/optimizer';
 import { useFusedLoss } from '../train/loss';
 import type { CellKind } from '../scratch/types';
@@ -50,6 +51,7 @@ export function languageModel(config: LmConfig): tf.LayersModel {
 }
 
 function buildLanguageModel(config: LmConfig): tf.LayersModel {
+  checkOptionNames('languageModel', config, ['vocabSize', 'embeddingDim', 'hiddenSize', 'layers', 'cell', 'fast', 'dropout', 'lr', 'clipNorm', 'seed', 'stateful']);
   const { vocabSize } = config;
   const embeddingDim = config.embeddingDim ?? 64;
   const hiddenSize = config.hiddenSize ?? 256;
