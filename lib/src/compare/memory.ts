@@ -8,8 +8,11 @@
  *   loss: softmax cross-entropy (recall) or mean squared error (adding)
  *
  * Trained with Adam and global-norm clipping, on fresh batches of a seeded task generator, for a
- * number of steps or a time budget. Theory: theory/04_comparing_rnn_lstm_gru.md, Section 6.
+ * number of steps within a time budget. The loop is the library's one training loop, `trainModel`
+ * (train/fit.ts): `MemoryModel` implements its `Trainable` interface, an example being the seed of
+ * one generated batch. Theory: theory/04_comparing_rnn_lstm_gru.md, Section 6.
  */
+import * as tf from '@tensorflow/tfjs';
 import { Mat, mat } from '../scratch/mat';
 import { CellConfig, CellKind, CellParams } from '../scratch/types';
 import { initCellParams, glorotUniform, seededRng } from '../scratch/init';
@@ -20,6 +23,7 @@ import { clipByGlobalNorm } from '../scratch/clip';
 import { paramArrays, zerosLike } from '../scratch/cells';
 import { recallTask, addingProblem } from './tasks';
 import { gradientNormsByLag, GradientNormsResult } from './gradnorm';
+import { Trainable, TrainCallbacks, TrainResult, trainModel } from '../train/fit';
 
 export type MemoryTaskKind = 'recall' | 'adding';
 
@@ -57,7 +61,7 @@ export interface MemoryScore {
 
 interface Batch { xs: (Int32Array | Mat)[]; yIdx?: Int32Array; yVal?: Float32Array }
 
-export class MemoryModel {
+export class MemoryModel implements Trainable {
   readonly cfg: Required<MemoryModelConfig>;
   readonly cellCfg: CellConfig;
   readonly params: CellParams;
@@ -73,6 +77,8 @@ export class MemoryModel {
   private readonly dbV: Float32Array;
   private readonly workspaces = new Map<number, SequenceWorkspace>(); // by batch size
   private batchSeed: number;
+  private weightViews: tf.Tensor[] = [];
+  readonly metricsNames = ['loss'];
 
   constructor(config: MemoryModelConfig) {
     const cfg: Required<MemoryModelConfig> = {
@@ -140,9 +146,9 @@ export class MemoryModel {
     return { loss: loss / out.rows, dOut, correct: 0 };
   }
 
-  /** One gradient step on a fresh batch; returns the batch's loss. */
-  trainStep(): number {
-    const b = this.batch(this.cfg.batchSize, this.batchSeed + this.steps);
+  /** One gradient step on a fresh batch (the `index`-th of the seeded stream; default: the next); returns the batch's loss. */
+  trainStep(index = this.steps): number {
+    const b = this.batch(this.cfg.batchSize, this.batchSeed + index);
     const { fwd, out } = this.forward(b);
     const { loss, dOut } = this.lossOf(b, out);
     for (const a of paramArrays(this.grads)) a.fill(0);
@@ -155,6 +161,39 @@ export class MemoryModel {
     this.opt.step([...paramArrays(this.params), this.V.data, this.bV], all);
     this.steps++;
     return loss;
+  }
+
+  /**
+   * `Trainable` for `trainModel`: `x` holds batch indices [k, 1] (one per gradient step; `y` is not
+   * read: the task generator makes inputs and targets from the index). Returns the mean loss.
+   */
+  async trainOnBatch(x: tf.Tensor | tf.Tensor[]): Promise<number> {
+    const indices = (Array.isArray(x) ? x[0] : x).dataSync();
+    let sum = 0;
+    for (const i of indices) sum += this.trainStep(i);
+    return sum / indices.length;
+  }
+
+  /** `Trainable`: the weights (cell, then V, bᵥ) as tensors, valid until the next call or `release()`. */
+  getWeights(): tf.Tensor[] {
+    tf.dispose(this.weightViews);
+    this.weightViews = this.weightArrays().map((a) => tf.tensor1d(Float32Array.from(a)));
+    return this.weightViews;
+  }
+
+  /** `Trainable`: put weights back (e.g. the last good ones after a non-finite loss). */
+  setWeights(weights: tf.Tensor[]): void {
+    const arrays = this.weightArrays();
+    if (weights.length !== arrays.length) throw new Error(`MemoryModel.setWeights: expected ${arrays.length} tensors, got ${weights.length}`);
+    arrays.forEach((a, i) => {
+      const w = weights[i].dataSync();
+      if (w.length !== a.length) throw new Error(`MemoryModel.setWeights: tensor ${i} has ${w.length} values, expected ${a.length}`);
+      a.set(w);
+    });
+  }
+
+  private weightArrays() {
+    return [...paramArrays(this.params), this.V.data, this.bV];
   }
 
   /** Loss and accuracy/MSE on `n` held-out examples (a seed no training batch uses). */
@@ -171,6 +210,8 @@ export class MemoryModel {
    */
   release(): void {
     this.workspaces.clear();
+    tf.dispose(this.weightViews);
+    this.weightViews = [];
   }
 
   /** ‖∂ℓ_T/∂h_{T−m}‖ for m = 0 … T on `n` held-out examples, the loss being the task's loss. */
@@ -184,8 +225,8 @@ export class MemoryModel {
 }
 
 export interface MemoryTrainOptions {
-  /** Stop after this many gradient steps. Default: no limit (then give a budget). */
-  maxSteps?: number;
+  /** Gradient steps to take (each on a fresh batch of `batchSize` examples). */
+  maxSteps: number;
   /** Stop after this many milliseconds of training. Default: no limit. */
   budgetMs?: number;
   /** Stop early once the training loss is below this (smoothed). Default: never. */
@@ -193,6 +234,8 @@ export interface MemoryTrainOptions {
   /** Called every `reportEvery` steps (default 10) with the smoothed loss; awaited. */
   onProgress?: (info: { step: number; loss: number; seconds: number }) => void | Promise<void>;
   reportEvery?: number;
+  /** `trainModel`'s callbacks, e.g. a `plot.progress(...)` display (one epoch of `maxSteps` batches). */
+  callbacks?: TrainCallbacks | TrainCallbacks[];
 }
 
 export interface MemoryTrainResult {
@@ -200,28 +243,41 @@ export interface MemoryTrainResult {
   seconds: number;
   /** Smoothed training loss at the end. */
   loss: number;
+  /** Why training ended (`trainModel`'s reasons; 'aborted' also when the target loss was reached). */
+  stopped: TrainResult['stopped'];
+  message?: string;
 }
 
-/** Train `model` until the step limit, the time budget or the target loss. */
+/**
+ * Train `model` for `maxSteps` steps, within the time budget, or until the target loss: `trainModel`
+ * with one epoch whose examples are the indices of the batches (in order, not shuffled).
+ */
 export async function trainMemoryModel(model: MemoryModel, opts: MemoryTrainOptions): Promise<MemoryTrainResult> {
-  if (opts.maxSteps === undefined && opts.budgetMs === undefined) {
-    throw new Error('trainMemoryModel: give maxSteps or budgetMs (or both), else training never ends');
+  if (!Number.isInteger(opts?.maxSteps) || opts.maxSteps < 1) {
+    throw new Error(`trainMemoryModel: maxSteps (the number of gradient steps) must be a positive integer, got ${opts?.maxSteps}; budgetMs only caps the time`);
   }
-  const t0 = Date.now();
   const every = opts.reportEvery ?? 10;
+  const first = model.steps;
+  const indices = tf.tensor2d(Int32Array.from({ length: opts.maxSteps }, (_, i) => first + i), [opts.maxSteps, 1], 'int32'); // [steps, 1]
+  const target = new AbortController();
+  const t0 = Date.now();
   let smooth = NaN;
-  let steps = 0;
-  for (;;) {
-    if (opts.maxSteps !== undefined && steps >= opts.maxSteps) break;
-    if (opts.budgetMs !== undefined && Date.now() - t0 >= opts.budgetMs) break;
-    if (opts.targetLoss !== undefined && smooth < opts.targetLoss) break;
-    const loss = model.trainStep();
-    smooth = Number.isNaN(smooth) ? loss : 0.9 * smooth + 0.1 * loss;
-    steps++;
-    if (steps % every === 0) {
-      if (opts.onProgress) await opts.onProgress({ step: steps, loss: smooth, seconds: (Date.now() - t0) / 1000 });
-      await new Promise<void>((resolve) => setImmediate(resolve)); // let output and interrupts through
-    }
+  const smoother: TrainCallbacks = {
+    onBatchEnd: async (batch, logs) => {
+      smooth = Number.isNaN(smooth) ? logs.loss : 0.9 * smooth + 0.1 * logs.loss;
+      if (opts.onProgress && (batch + 1) % every === 0) await opts.onProgress({ step: batch + 1, loss: smooth, seconds: (Date.now() - t0) / 1000 });
+      if (opts.targetLoss !== undefined && smooth < opts.targetLoss) target.abort();
+    },
+  };
+  const extra = opts.callbacks === undefined ? [] : Array.isArray(opts.callbacks) ? opts.callbacks : [opts.callbacks];
+  try {
+    const run = await trainModel(model, indices, indices, {
+      epochs: 1, batchSize: 1, shuffle: false, signal: target.signal,
+      ...(opts.budgetMs !== undefined ? { minutes: opts.budgetMs / 60_000 } : {}),
+      callbacks: [smoother, ...extra],
+    });
+    return { steps: model.steps - first, seconds: run.seconds, loss: smooth, stopped: run.stopped, message: run.message };
+  } finally {
+    indices.dispose();
   }
-  return { steps, seconds: (Date.now() - t0) / 1000, loss: smooth };
 }

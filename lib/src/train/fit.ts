@@ -19,8 +19,9 @@
  *   epoch, so a notebook can show both what training cost and that it leaks nothing.
  * It disposes every tensor it creates: `tf.memory().numTensors` does not grow across epochs.
  *
- * This is the library's one training loop for tf.layers models: the seq2seq helper
- * (`fitSeq2Seq`) is a configuration of it. It never draws: a live display such as
+ * This is the library's one training loop for tf.layers models, and for from-scratch models that
+ * implement `Trainable`: the seq2seq helper (`fitSeq2Seq`) and the memory-task trainer
+ * (`trainMemoryModel`, compare/memory.ts) are configurations of it. It never draws: a live display such as
  * `plot.progress(...)` implements `TrainCallbacks` and is passed in `callbacks`.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -32,6 +33,27 @@ import { setLearningRate } from './optimizer';
 import { inTslabKernel } from '../backend/kernel-sockets';
 
 export type Tensors = tf.Tensor | tf.Tensor[];
+
+/**
+ * What `trainModel` needs from a model. A compiled tf.LayersModel has all of it. A from-scratch
+ * model can provide it too (compare/memory.ts: `MemoryModel`, whose examples are the seeds of a
+ * task generator), so it trains in the same loop, with the same budget, callbacks and divergence
+ * guard. Validation data, checkpoints and `lrSchedule` need a tf.LayersModel.
+ */
+export interface Trainable {
+  /** One gradient step on a batch; returns the loss (and, for tf.layers, the metrics after it). */
+  trainOnBatch(x: tf.Tensor | tf.Tensor[], y: tf.Tensor | tf.Tensor[]): Promise<number | number[]>;
+  /** Copies of the weights (the loop keeps those of the last good epoch) ... */
+  getWeights(): tf.Tensor[];
+  /** ... and puts them back when the loss stops being finite. */
+  setWeights(weights: tf.Tensor[]): void;
+  /** Names of the values `trainOnBatch` returns: ['loss', ...metrics] (tf.layers). Default ['loss']. */
+  readonly metricsNames?: string[];
+}
+
+function isLayersModel(model: Trainable): model is tf.LayersModel {
+  return typeof (model as tf.LayersModel).evaluate === 'function' && Array.isArray((model as tf.LayersModel).layers);
+}
 
 export interface TrainLogs {
   loss: number;
@@ -123,12 +145,18 @@ function asArray(t: Tensors): tf.Tensor[] {
   return Array.isArray(t) ? t : [t];
 }
 
-function checkConfig(model: tf.LayersModel, x: Tensors, y: Tensors, c: TrainConfig): number {
+function checkConfig(model: Trainable, x: Tensors, y: Tensors, c: TrainConfig): number {
   const where = 'trainModel';
-  if (!model || typeof (model as tf.LayersModel).trainOnBatch !== 'function') {
-    throw new Error(`${where}: expected a compiled tf.LayersModel as first argument, got ${typeof model}`);
+  if (!model || typeof model.trainOnBatch !== 'function') {
+    throw new Error(`${where}: expected a compiled tf.LayersModel (or a Trainable) as first argument, got ${typeof model}`);
   }
-  if (!model.optimizer) throw new Error(`${where}: the model is not compiled: call model.compile({ optimizer, loss }) first`);
+  if (isLayersModel(model)) {
+    if (!model.optimizer) throw new Error(`${where}: the model is not compiled: call model.compile({ optimizer, loss }) first`);
+  } else {
+    for (const option of ['validationData', 'checkpoint', 'lrSchedule'] as const) {
+      if (c[option] !== undefined) throw new Error(`${where}: ${option} needs a tf.LayersModel; this model is a Trainable without tf.layers' evaluate/save/optimizer`);
+    }
+  }
   if (!Number.isInteger(c.epochs) || c.epochs < 1) throw new Error(`${where}: epochs must be a positive integer, got ${c.epochs}`);
   if (!Number.isInteger(c.batchSize) || c.batchSize < 1) throw new Error(`${where}: batchSize must be a positive integer, got ${c.batchSize}`);
   if (c.minutes !== undefined && !(c.minutes >= 0)) throw new Error(`${where}: minutes (the time budget) must be a number >= 0, got ${c.minutes}`);
@@ -150,7 +178,7 @@ async function call<K extends keyof TrainCallbacks>(cbs: TrainCallbacks[], k: K,
   }
 }
 
-function lossNames(model: tf.LayersModel, out: number | number[]): string[] {
+function lossNames(model: Trainable, out: number | number[]): string[] {
   const values = Array.isArray(out) ? out : [out];
   const names = ['loss', ...(model.metricsNames ?? []).slice(1)];
   return values.map((_, i) => names[i] ?? `metric${i}`);
@@ -188,7 +216,7 @@ export function lastTrainResult(): TrainResult | null {
 const valName = (n: string) => `val_${n}`; // tf.layers' naming: val_loss, val_acc
 
 /** Train `model` on (x, y). Returns the history and why it stopped; never throws for divergence or stop. */
-export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, config: TrainConfig): Promise<TrainResult> {
+export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, y: Tensors, config: TrainConfig): Promise<TrainResult> {
   const n = checkConfig(model, x, y, config);
   const { epochs, batchSize } = config;
   const seed = config.seed ?? 42;
@@ -224,7 +252,7 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
   try {
     epochLoop: for (let epoch = startEpoch; epoch < epochs; epoch++) {
       await call(cbs, 'onEpochBegin', epoch);
-      if (config.lrSchedule) setLearningRate(model, config.lrSchedule(epoch));
+      if (config.lrSchedule) setLearningRate(model as tf.LayersModel, config.lrSchedule(epoch));
       const epochStart = Date.now();
       const order = shuffle ? epochPermutation(n, seed, epoch) : Int32Array.from({ length: n }, (_, i) => i);
       const sums: Record<string, number> = {};
@@ -275,7 +303,7 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
       for (const name of Object.keys(sums)) epochLogs[name] = sums[name] / seen;
       if (config.validationData) {
         const [vx, vy] = config.validationData;
-        const ev = model.evaluate(vx, vy, { batchSize: Math.max(batchSize, 256) });
+        const ev = (model as tf.LayersModel).evaluate(vx, vy, { batchSize: Math.max(batchSize, 256) });
         const evs = Array.isArray(ev) ? ev : [ev];
         const vals = await Promise.all(evs.map((t) => t.data()));
         tf.dispose(evs);
@@ -290,11 +318,11 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
       lastGood = model.getWeights().map((w) => w.clone());
       if (ckpt) {
         if ((epoch + 1) % (ckpt.every ?? 1) === 0 || epoch + 1 === epochs) {
-          await saveCheckpoint(model, ckpt.dir, { epoch: epoch + 1, seed, history, epochs, batchSize, shuffle });
+          await saveCheckpoint(model as tf.LayersModel, ckpt.dir, { epoch: epoch + 1, seed, history, epochs, batchSize, shuffle });
         }
         if (keepBest && epochLogs.val_loss !== undefined && epochLogs.val_loss < best) {
           best = epochLogs.val_loss;
-          await saveModel(model, path.join(ckpt.dir, 'best'));
+          await saveModel(model as tf.LayersModel, path.join(ckpt.dir, 'best'));
         }
       }
       await call(cbs, 'onEpochEnd', epoch, epochLogs);
