@@ -1,5 +1,5 @@
 /**
- * trainCharLM (the awaited, time-bounded loop of notebooks 01-03) against its definition written
+ * trainCharLM (trainModel over the text's windows, for notebooks 01-03) against its definition written
  * out (trainStep on each window, state reset at each pass), and sampleAfter against priming by hand.
  */
 import { CharLanguageModel, primeState, sampleAfter, trainCharLM } from 'seqmodels';
@@ -42,7 +42,11 @@ describe('trainCharLM', () => {
     let t = 0;
     const s = await trainCharLM(make(), ids, { epochs: 5, seconds: 1, now: () => (t += 250) });
     expect(s.stopped).toBe('budget');
-    expect(s.steps).toBe(3);   // clock reads: start 250; checks at 500, 750, 1000 pass; 1250 ≥ deadline 1250
+    // every clock read advances 250 ms: the 1 s budget runs out after a few windows of the first pass
+    expect(s.steps).toBeGreaterThan(0);
+    expect(s.steps).toBeLessThan(Math.ceil((ids.length - 1) / 10));
+    expect(s.epochsDone).toBe(0);
+    expect(s.message).toMatch(/time budget/);
   });
 });
 

@@ -7,7 +7,8 @@
  * Training walks the text in windows of `seqLen` characters, carrying the state from one
  * window to the next but not its gradient (truncated BPTT with k = seqLen), clips, and
  * updates with the configured optimiser: one window is `trainStep`; the loop over the text (with
- * its time budget and progress callbacks) is `trainCharLM` in charlm-loop.ts.
+ * its time budget and progress callbacks) is `trainCharLM` (lib/src/train/charlm.ts), which runs the
+ * library's training loop.
  * Text ↔ indices is the data module's job (`CharVocab` in lib/src/data): the model sees indices.
  */
 import { FloatDType, FloatArray, Mat, ctorOf, gemmNN, mat } from './mat';

@@ -35,4 +35,4 @@ export type { BidirectionalParams, BidirectionalForwardResult, BidirectionalBack
 export { forwardBidirectional, backwardBidirectional } from './bidirectional';
 export type { CharLanguageModelConfig, SampleOptions } from './charlm';
 export { CharLanguageModel, perplexity, sampleNext } from './charlm';
-export { trainCharLM, primeState, sampleAfter, type CharLMLoopOptions, type CharLMLoopResult } from './charlm-loop';
+export { primeState, sampleAfter } from './charlm-loop';

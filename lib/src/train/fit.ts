@@ -117,6 +117,8 @@ export interface TrainConfig {
   scoreName?: string;
   /** Stop after the epoch whose score reaches this value. Default: never. */
   target?: number;
+  /** Clock in milliseconds, for the time budget and the seconds in the result (tests). Default Date.now. */
+  now?: () => number;
   /** Epoch to start at (set by `resumeTraining`). */
   initialEpoch?: number;
   /** History of earlier epochs (set by `resumeTraining`). */
@@ -231,7 +233,8 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
   let best = history.val_loss?.length ? Math.min(...history.val_loss) : Infinity;
   let lastGood: tf.Tensor[] = model.getWeights().map((w) => w.clone());
   const scoreName = config.scoreName ?? 'val_score';
-  const t0 = Date.now();
+  const clock = config.now ?? Date.now;
+  const t0 = clock();
   const deadline = config.minutes === undefined ? Infinity : t0 + config.minutes * 60_000;
   let trainingMs = 0;
   const result: TrainResult = { history, epochsDone: startEpoch, stopped: 'running', seconds: 0, trainingSeconds: [], tensorsAtEpochEnd: [] };
@@ -253,7 +256,7 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
     epochLoop: for (let epoch = startEpoch; epoch < epochs; epoch++) {
       await call(cbs, 'onEpochBegin', epoch);
       if (config.lrSchedule) setLearningRate(model as tf.LayersModel, config.lrSchedule(epoch));
-      const epochStart = Date.now();
+      const epochStart = clock();
       const order = shuffle ? epochPermutation(n, seed, epoch) : Int32Array.from({ length: n }, (_, i) => i);
       const sums: Record<string, number> = {};
       let seen = 0;
@@ -263,7 +266,7 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
           result.message = `${interrupted ? 'interrupted (SIGINT / kernel interrupt)' : 'stopped on request'} during epoch ${epoch + 1} (after ${b} of ${batchesPerEpoch} batches); the model keeps the weights it has now, the history holds the ${result.epochsDone} completed epochs`;
           break epochLoop;
         }
-        if (Date.now() >= deadline) {
+        if (clock() >= deadline) {
           result.stopped = 'outOfTime';
           result.message = `the time budget of ${config.minutes} minutes ran out during epoch ${epoch + 1} (after ${b} of ${batchesPerEpoch} batches); the model keeps the weights it has now, the history holds the ${result.epochsDone} completed epochs`;
           break epochLoop;
@@ -298,7 +301,7 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
         await call(cbs, 'onBatchEnd', b, logs);
         await yieldToEventLoop();
       }
-      trainingMs += Date.now() - epochStart;
+      trainingMs += clock() - epochStart;
       const epochLogs: TrainLogs = { loss: sums.loss / seen };
       for (const name of Object.keys(sums)) epochLogs[name] = sums[name] / seen;
       if (config.validationData) {
@@ -337,7 +340,7 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
     if (listenSigint) process.off('SIGINT', onSigint);
   }
   if (result.stopped === 'running') result.stopped = 'completed';
-  result.seconds = (Date.now() - t0) / 1000;
+  result.seconds = (clock() - t0) / 1000;
   const lastLogs: TrainLogs | undefined = history.loss?.length
     ? (Object.fromEntries(Object.entries(history).map(([k, v]) => [k, v[v.length - 1]])) as TrainLogs)
     : undefined;
