@@ -20,8 +20,9 @@
  * It disposes every tensor it creates: `tf.memory().numTensors` does not grow across epochs.
  *
  * This is the library's one training loop for tf.layers models, and for from-scratch models that
- * implement `Trainable`: the seq2seq helper (`fitSeq2Seq`) and the memory-task trainer
- * (`trainMemoryModel`, compare/memory.ts) are configurations of it. It never draws: a live display such as
+ * implement `Trainable`: the seq2seq helper (`fitSeq2Seq`), the memory-task trainer
+ * (`trainMemoryModel`, compare/memory.ts) and the from-scratch character model's `trainCharLM`
+ * (train/charlm.ts) are configurations of it. It never draws: a live display such as
  * `plot.progress(...)` implements `TrainCallbacks` and is passed in `callbacks`.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -36,14 +37,14 @@ export type Tensors = tf.Tensor | tf.Tensor[];
 
 /**
  * What `trainModel` needs from a model. A compiled tf.LayersModel has all of it. A from-scratch
- * model can provide it too (compare/memory.ts: `MemoryModel`, whose examples are the seeds of a
- * task generator), so it trains in the same loop, with the same budget, callbacks and divergence
- * guard. Validation data, checkpoints and `lrSchedule` need a tf.LayersModel.
+ * model can provide it too (compare/memory.ts: `MemoryModel`, whose examples are the indices of
+ * generated batches; train/charlm.ts: the character model, whose examples are window starts), so
+ * it trains in the same loop, with the same budget, callbacks and divergence guard. Validation data, checkpoints and `lrSchedule` need a tf.LayersModel.
  */
 export interface Trainable {
   /** One gradient step on a batch; returns the loss (and, for tf.layers, the metrics after it). */
   trainOnBatch(x: tf.Tensor | tf.Tensor[], y: tf.Tensor | tf.Tensor[]): Promise<number | number[]>;
-  /** Copies of the weights (the loop keeps those of the last good epoch) ... */
+  /** The weights as tensors; the loop clones them (keeping those of the last good epoch) and disposes only its clones ... */
   getWeights(): tf.Tensor[];
   /** ... and puts them back when the loss stops being finite. */
   setWeights(weights: tf.Tensor[]): void;
