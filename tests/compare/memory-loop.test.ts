@@ -1,13 +1,13 @@
 /** trainMemoryModel is trainModel configured for the from-scratch MemoryModel (a Trainable). */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, MemoryModel, trainMemoryModel, trainModel, TrainCallbacks } from 'seqmodels';
+import { initBackend, MemoryModel, trainMemoryModel, trainModel, Trainable, TrainCallbacks } from 'seqmodels';
 
 beforeAll(async () => {
   await initBackend({ force: 'cpu', log: null });
 });
 
 const make = (lr?: number) => new MemoryModel({ cell: 'gru', lag: 3, hiddenSize: 8, symbols: 4, seed: 5, ...(lr ? { lr } : {}) });
-const weights = (m: MemoryModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
+const weights = (m: MemoryModel) => m.parameters().map((a) => Array.from(a));
 
 test('two runs of 5 steps equal one run of 10 (the batch stream continues); the callbacks see one epoch of maxSteps batches', async () => {
   const a = make(), b = make();
@@ -53,11 +53,16 @@ test('a non-finite loss restores the weights from before the epoch (the loop\'s 
   m.release();
 });
 
-test('maxSteps is required; options that need a tf.LayersModel are refused', async () => {
+test('maxSteps is required; options that need a tf.LayersModel are refused for other Trainables', async () => {
   const m = make();
   await expect(trainMemoryModel(m, { budgetMs: 10 } as never)).rejects.toThrow(/maxSteps .* must be a positive integer, got undefined/);
   const x = tf.tensor2d([[0]], [1, 1], 'int32');
-  await expect(trainModel(m, x, x, { epochs: 1, batchSize: 1, validationData: [x, x] })).rejects.toThrow(/validationData needs a tf.LayersModel/);
+  const trainable: Trainable = { trainOnExamples: async () => 1, getWeights: () => [], setWeights: () => undefined };
+  await expect(trainModel(trainable, x, x, { epochs: 1, batchSize: 1, validationData: [x, x] })).rejects.toThrow(/validationData needs a tf.LayersModel/);
+  await expect(trainModel(trainable, x, x, { epochs: 1, batchSize: 1, lrSchedule: () => 0.1 })).rejects.toThrow(/lrSchedule needs a tf.LayersModel/);
+  const r = await trainModel(trainable, x, x, { epochs: 2, batchSize: 1 });
+  expect([r.stopped, r.history.loss]).toEqual(['completed', [1, 1]]);
+  await expect(trainModel({ getWeights: () => [], setWeights: () => undefined } as never, x, x, { epochs: 1, batchSize: 1 })).rejects.toThrow(/trainOnBatch or trainOnExamples/);
   x.dispose();
   m.release();
 });

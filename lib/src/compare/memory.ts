@@ -9,11 +9,11 @@
  *
  * Trained with Adam and global-norm clipping, on fresh batches of a seeded task generator, for a
  * number of steps within a time budget. The loop is the library's one training loop, `trainModel`
- * (train/fit.ts): `MemoryModel` implements its `Trainable` interface, an example being the seed of
- * one generated batch. Theory: theory/04_comparing_rnn_lstm_gru.md, Section 6.
+ * (train/fit.ts), given the model as a `Trainable` whose examples are the indices of generated
+ * batches. Theory: theory/04_comparing_rnn_lstm_gru.md, Section 6.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Mat, mat } from '../scratch/mat';
+import { FloatArray, Mat, mat } from '../scratch/mat';
 import { CellConfig, CellKind, CellParams } from '../scratch/types';
 import { initCellParams, glorotUniform, seededRng } from '../scratch/init';
 import { forwardSequence, backwardSequence, ForwardResult, SequenceWorkspace } from '../scratch/sequence';
@@ -61,7 +61,7 @@ export interface MemoryScore {
 
 interface Batch { xs: (Int32Array | Mat)[]; yIdx?: Int32Array; yVal?: Float32Array }
 
-export class MemoryModel implements Trainable {
+export class MemoryModel {
   readonly cfg: Required<MemoryModelConfig>;
   readonly cellCfg: CellConfig;
   readonly params: CellParams;
@@ -77,8 +77,6 @@ export class MemoryModel implements Trainable {
   private readonly dbV: Float32Array;
   private readonly workspaces = new Map<number, SequenceWorkspace>(); // by batch size
   private batchSeed: number;
-  private weightViews: tf.Tensor[] = [];
-  readonly metricsNames = ['loss'];
 
   constructor(config: MemoryModelConfig) {
     const cfg: Required<MemoryModelConfig> = {
@@ -163,36 +161,8 @@ export class MemoryModel implements Trainable {
     return loss;
   }
 
-  /**
-   * `Trainable` for `trainModel`: `x` holds batch indices [k, 1] (one per gradient step; `y` is not
-   * read: the task generator makes inputs and targets from the index). Returns the mean loss.
-   */
-  async trainOnBatch(x: tf.Tensor | tf.Tensor[]): Promise<number> {
-    const indices = (Array.isArray(x) ? x[0] : x).dataSync();
-    let sum = 0;
-    for (const i of indices) sum += this.trainStep(i);
-    return sum / indices.length;
-  }
-
-  /** `Trainable`: the weights (cell, then V, bᵥ) as tensors, valid until the next call or `release()`. */
-  getWeights(): tf.Tensor[] {
-    tf.dispose(this.weightViews);
-    this.weightViews = this.weightArrays().map((a) => tf.tensor1d(Float32Array.from(a)));
-    return this.weightViews;
-  }
-
-  /** `Trainable`: put weights back (e.g. the last good ones after a non-finite loss). */
-  setWeights(weights: tf.Tensor[]): void {
-    const arrays = this.weightArrays();
-    if (weights.length !== arrays.length) throw new Error(`MemoryModel.setWeights: expected ${arrays.length} tensors, got ${weights.length}`);
-    arrays.forEach((a, i) => {
-      const w = weights[i].dataSync();
-      if (w.length !== a.length) throw new Error(`MemoryModel.setWeights: tensor ${i} has ${w.length} values, expected ${a.length}`);
-      a.set(w);
-    });
-  }
-
-  private weightArrays() {
+  /** All trainable arrays, in a fixed order (cell weights, then V, bᵥ). */
+  parameters(): FloatArray[] {
     return [...paramArrays(this.params), this.V.data, this.bV];
   }
 
@@ -210,8 +180,6 @@ export class MemoryModel implements Trainable {
    */
   release(): void {
     this.workspaces.clear();
-    tf.dispose(this.weightViews);
-    this.weightViews = [];
   }
 
   /** ‖∂ℓ_T/∂h_{T−m}‖ for m = 0 … T on `n` held-out examples, the loss being the task's loss. */
@@ -270,8 +238,23 @@ export async function trainMemoryModel(model: MemoryModel, opts: MemoryTrainOpti
     },
   };
   const extra = opts.callbacks === undefined ? [] : Array.isArray(opts.callbacks) ? opts.callbacks : [opts.callbacks];
+  let views: tf.Tensor[] = [];
+  const trainable: Trainable = {
+    metricsNames: ['loss'],
+    trainOnExamples: async (steps) => {                    // example i: the (first + i)-th batch of the seeded stream
+      let sum = 0;
+      for (const i of steps) sum += model.trainStep(first + i);
+      return sum / steps.length;
+    },
+    getWeights: () => {                                    // the loop clones these; they live until the next call
+      tf.dispose(views);
+      views = model.parameters().map((a) => tf.tensor1d(Float32Array.from(a)));
+      return views;
+    },
+    setWeights: (weights) => model.parameters().forEach((a, i) => a.set(weights[i].dataSync())),
+  };
   try {
-    const run = await trainModel(model, indices, indices, {
+    const run = await trainModel(trainable, indices, indices, {
       epochs: 1, batchSize: 1, shuffle: false, signal: target.signal,
       ...(opts.budgetMs !== undefined ? { minutes: opts.budgetMs / 60_000 } : {}),
       callbacks: [smoother, ...extra],
@@ -279,5 +262,6 @@ export async function trainMemoryModel(model: MemoryModel, opts: MemoryTrainOpti
     return { steps: model.steps - first, seconds: run.seconds, loss: smooth, stopped: run.stopped, message: run.message };
   } finally {
     indices.dispose();
+    tf.dispose(views);
   }
 }

@@ -51,18 +51,19 @@ class WindowTrainer implements Trainable {
 
   constructor(private readonly model: CharLanguageModel, private readonly ids: Int32Array) {}
 
-  async trainOnBatch(x: tf.Tensor | tf.Tensor[]): Promise<number> {
+  /** Example w is the window starting at w·seqLen. */
+  async trainOnExamples(windows: Int32Array): Promise<number> {
     const T = this.model.cfg.seqLen;
     let sum = 0;
-    const starts = (Array.isArray(x) ? x[0] : x).dataSync();
-    for (const p of starts) {
+    for (const w of windows) {
+      const p = w * T;
       const len = Math.min(T, this.ids.length - 1 - p);
       const loss = this.model.trainStep(this.ids.subarray(p, p + len), this.ids.subarray(p + 1, p + 1 + len));
       this.losses.push(loss);
       this.characters += len;
       sum += loss;
     }
-    return sum / starts.length;
+    return sum / windows.length;
   }
 
   getWeights(): tf.Tensor[] {

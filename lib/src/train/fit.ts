@@ -42,8 +42,13 @@ export type Tensors = tf.Tensor | tf.Tensor[];
  * it trains in the same loop, with the same budget, callbacks and divergence guard. Validation data, checkpoints and `lrSchedule` need a tf.LayersModel.
  */
 export interface Trainable {
-  /** One gradient step on a batch; returns the loss (and, for tf.layers, the metrics after it). */
-  trainOnBatch(x: tf.Tensor | tf.Tensor[], y: tf.Tensor | tf.Tensor[]): Promise<number | number[]>;
+  /** One gradient step on the batch's rows of x and y; returns the loss (and, for tf.layers, the metrics after it). */
+  trainOnBatch?(x: tf.Tensor | tf.Tensor[], y: tf.Tensor | tf.Tensor[]): Promise<number | number[]>;
+  /**
+   * Or, for a model that reads its own data: one gradient step on the examples with these indices
+   * (rows of x). The loop then gathers no tensors; x and y still give the number of examples.
+   */
+  trainOnExamples?(indices: Int32Array): Promise<number | number[]>;
   /** The weights as tensors; the loop clones them (keeping those of the last good epoch) and disposes only its clones ... */
   getWeights(): tf.Tensor[];
   /** ... and puts them back when the loss stops being finite. */
@@ -150,8 +155,8 @@ function asArray(t: Tensors): tf.Tensor[] {
 
 function checkConfig(model: Trainable, x: Tensors, y: Tensors, c: TrainConfig): number {
   const where = 'trainModel';
-  if (!model || typeof model.trainOnBatch !== 'function') {
-    throw new Error(`${where}: expected a compiled tf.LayersModel (or a Trainable) as first argument, got ${typeof model}`);
+  if (!model || (typeof model.trainOnBatch !== 'function' && typeof model.trainOnExamples !== 'function')) {
+    throw new Error(`${where}: expected a compiled tf.LayersModel (or a Trainable: trainOnBatch or trainOnExamples) as first argument, got ${typeof model}`);
   }
   if (isLayersModel(model)) {
     if (!model.optimizer) throw new Error(`${where}: the model is not compiled: call model.compile({ optimizer, loss }) first`);
@@ -274,15 +279,19 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
         }
         await call(cbs, 'onBatchBegin', b);
         const idx = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
-        const idxT = tf.tensor1d(idx, 'int32');
-        const xb = asArray(x).map((t) => tf.gather(t, idxT));
-        const yb = asArray(y).map((t) => tf.gather(t, idxT));
-        idxT.dispose();
         let out: number | number[];
-        try {
-          out = await model.trainOnBatch(xb.length === 1 ? xb[0] : xb, yb.length === 1 ? yb[0] : yb);
-        } finally {
-          tf.dispose([...xb, ...yb]);
+        if (typeof (model as Trainable).trainOnExamples === 'function') {
+          out = await (model as Trainable).trainOnExamples!(idx);
+        } else {
+          const idxT = tf.tensor1d(idx, 'int32');
+          const xb = asArray(x).map((t) => tf.gather(t, idxT));
+          const yb = asArray(y).map((t) => tf.gather(t, idxT));
+          idxT.dispose();
+          try {
+            out = await model.trainOnBatch!(xb.length === 1 ? xb[0] : xb, yb.length === 1 ? yb[0] : yb);
+          } finally {
+            tf.dispose([...xb, ...yb]);
+          }
         }
         const values = Array.isArray(out) ? out : [out];
         const names = lossNames(model, out);
