@@ -2,12 +2,14 @@
 // memory figures are its own), show its table, and collect the results in build/bench.json.
 // A benchmark is a script bench/NAME.mjs that prints a table for humans and, as its last
 // line of output, one JSON object with its figures. Notebook wall times and peak memory
-// recorded by the notebook runner (build/notebook-times.json) are added to the report, and
-// a notebook whose peak memory passed 3 GB is flagged.
+// recorded by the notebook runner (build/notebook-times.json) are added to the report, with the
+// size of each executed copy; a notebook whose peak memory passed 3 GB, or whose executed copy
+// is over 3 MB (issue #18), is flagged.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { root } from './jupyter.mjs';
+import { NOTEBOOK_SIZE_LIMIT_MB, notebookReport } from './notebook-limits.mjs';
 
 const benchDir = path.join(root, 'bench');
 const filters = process.argv.slice(2);
@@ -44,19 +46,13 @@ for (const f of files) {
 const timesFile = path.join(root, 'build', 'notebook-times.json');
 if (fs.existsSync(timesFile)) {
   report.notebooks = JSON.parse(fs.readFileSync(timesFile, 'utf8'));
-  console.log('\n=== notebook wall times and peak memory (from the notebook runner; run `npm run notebooks` with and without COURSE_FAST=1 to refresh)');
-  // Issue #12's limit: the peak resident memory of each notebook in full mode stays under 3 GB.
-  const limitMB = 3072;
-  const over = [];
-  for (const [k, v] of Object.entries(report.notebooks)) {
-    const peak = typeof v.peakMemoryMB === 'number' ? v.peakMemoryMB : null;
-    const flag = peak !== null && peak > limitMB ? `OVER 3 GB${k.endsWith(':full') ? '' : ' (even in fast mode)'}` : '';
-    if (flag) over.push(k);
-    const mem = (peak === null ? 'n/a' : `${peak} MB`).padStart(9);
-    console.log(`${k.padEnd(48)} ${v.seconds.toFixed(1).padStart(8)} s  peak ${mem} ${[v.ok ? '' : '(failed)', flag].filter(Boolean).join(' ')}`);
-  }
+  console.log('\n=== notebook wall times, peak memory and executed size (from the notebook runner; run `npm run notebooks` with and without COURSE_FAST=1 to refresh)');
+  const { lines, overMemory: over, overSize: heavy } = notebookReport(report.notebooks);
+  for (const line of lines) console.log(line);
   report.notebooksOverMemoryLimit = over;
+  report.notebooksOverSizeLimit = heavy;
   if (over.length) console.log(`bench: ${over.length} notebook run(s) over the 3 GB peak-memory limit: ${over.join(', ')}`);
+  if (heavy.length) console.log(`bench: ${heavy.length} executed notebook(s) over the ${NOTEBOOK_SIZE_LIMIT_MB} MB size limit: ${heavy.join(', ')}`);
 }
 fs.mkdirSync(path.join(root, 'build'), { recursive: true });
 fs.writeFileSync(path.join(root, 'build', 'bench.json'), JSON.stringify(report, null, 2) + '\n');

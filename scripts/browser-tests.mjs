@@ -6,7 +6,10 @@
 //     a random token, in fast mode (COURSE_FAST=1), on copies of the notebooks in
 //     build/browser-tests/notebooks/ (running them in the UI changes them; the committed ones
 //     must stay without outputs), with the repository's other top-level folders symlinked
-//     beside it so relative paths in the notebooks resolve. Runs 00_setup and one training notebook with "Cell → Run
+//     beside it so relative paths in the notebooks resolve; the server's root is that folder, as
+//     `npm start` serves the repository root. Opens theory chapter 02 from notebook 02's link and
+//     from the file tree (tests/browser/chapters.browser.mjs: the chapter and its figure load, its
+//     formulas render with Jupyter's MathJax). Runs 00_setup and one training notebook with "Cell → Run
 //     All" and checks: every cell ran, no error output, plotly charts drawn, and the training
 //     progress display updated while it ran. The training notebook is the first committed
 //     notebook in notebooks/ that shows live progress, else --notebook=NAME, else the fixture
@@ -26,6 +29,7 @@ import { root } from './jupyter.mjs';
 import { Report, launchBrowser } from '../tests/browser/util.browser.mjs';
 import { runNotebookInUi, startJupyter } from '../tests/browser/jupyter.browser.mjs';
 import { checkSite } from '../tests/browser/site.browser.mjs';
+import { checkChapterInNotebook } from '../tests/browser/chapters.browser.mjs';
 import { checkJupyterLab } from '../tests/browser/jupyterlab/jupyterlab.browser.mjs';
 
 const args = process.argv.slice(2);
@@ -99,13 +103,21 @@ if (browser && doJupyter) {
     { src: setup, training: false, timeoutMs: 5 * 60000 },
     { src: training.file, training: true, timeoutMs: 20 * 60000 },
   ];
-  for (const r of runs) fs.copyFileSync(r.src, path.join(dir, path.basename(r.src)));
+  // The chapter a learner opens from a notebook's link and from the file tree.
+  const chapterCheck = { notebook: '02_lstm_from_scratch.ipynb', chapter: 'theory/02_lstm_architecture.md' };
+  for (const src of [...runs.map((r) => r.src), path.join(root, 'notebooks', chapterCheck.notebook)]) {
+    fs.copyFileSync(src, path.join(dir, path.basename(src)));
+  }
   console.log(`jupyter: training notebook ${path.relative(root, training.file)} (${training.why}); copies served from ${path.relative(root, dir)}/`);
   let server;
   try {
-    server = await startJupyter({ root, dir, logFile: path.join(workDir, 'jupyter.log'), env: { COURSE_FAST: '1' } });
+    // Like `npm start`, the server's root is the course folder (here build/browser-tests/, the
+    // copies in its notebooks/ and the rest of the repository linked beside them).
+    server = await startJupyter({ root, dir: workDir, logFile: path.join(workDir, 'jupyter.log'), env: { COURSE_FAST: '1' } });
+    server.prefix = 'notebooks/';
     report.check(true, 'jupyter: Notebook server started', `${server.base} (log: build/browser-tests/jupyter.log)`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await checkChapterInNotebook({ context, server, root, notebook: `notebooks/${chapterCheck.notebook}`, chapter: chapterCheck.chapter, report, screenshotsDir });
     for (const r of runs) {
       await runNotebookInUi({ context, server, file: path.basename(r.src), report, screenshotsDir, training: r.training, timeoutMs: r.timeoutMs });
     }

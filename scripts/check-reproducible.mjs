@@ -5,7 +5,9 @@
 // `npm test` leave there); the second run goes through run-notebooks.mjs into
 // build/notebooks-rerun/, in the same mode (COURSE_FAST) and on the same backend. For each code
 // cell the text outputs are compared: stdout, and the text/plain and text/markdown of displays
-// and results. HTML outputs (charts, live progress) and stderr are not compared. Values that are
+// and results. HTML outputs (charts, live progress) and stderr are not compared; tables shown
+// with `showTable` carry a text/plain box table next to their HTML, so they are compared (and
+// masked) like console.table output. Values that are
 // timings by nature are masked first (see maskTimings): numbers with a time unit, rates per
 // second, speed ratios ("2.0 times as long"), ETA and time-left fields, and the table columns or
 // rows headed by such a unit. A cell whose output depends on wall-clock time by design (a

@@ -10,6 +10,10 @@
  * Runs jest with jest.grade.config.js on the grade suites (tests/exercises/grade/*.grade.ts),
  * reads jest's JSON report and prints, per exercise, whether it passes and the first failing
  * case (input, expected, received, hint), then passed/total per unit.
+ * An exercise that is still the untouched stub (every case fails with the stub's own
+ * `not implemented: <name>` error) gets one line, "not started": the cases, expected values and
+ * hints are shown only once the learner has attempted it, so a fresh clone's report does not give
+ * the answers away. `--all` shows them anyway.
  * Exit code: 0 when every selected exercise passes, 1 otherwise.
  */
 import { spawnSync } from 'node:child_process';
@@ -95,14 +99,25 @@ for (const file of report.testResults) {
 }
 
 const indent = (s, pad) => s.split('\n').map((l) => pad + l).join('\n');
+
+/**
+ * Untouched: no case passes and every case failed with the stub's own TODO error
+ * (`throw new Error('not implemented: gru_step')`), which any failure message quotes. A file that
+ * does not compile, returns something, or throws another error has been attempted.
+ */
+function notStarted(name, r) {
+  return r.passed === 0 && r.failures.length > 0 && r.failures.every((m) => m.includes(`not implemented: ${name}`));
+}
+
 const rows = [];
 let allPass = true;
+let untouched = 0;
 for (const unit of selectedUnits) {
   // Curriculum order: the order of the graders (jest reports tests in definition order); files
   // without a grader come last.
   const rank = (n) => { const i = [...results.keys()].indexOf(`${unit}/${n}`); return i < 0 ? Infinity : i; };
   const names = catalogue.get(unit).filter((n) => isSelected(unit, n)).sort((a, b) => rank(a) - rank(b));
-  let passed = 0, casesPassed = 0, casesTotal = 0;
+  let passed = 0, casesPassed = 0, casesTotal = 0, notStartedHere = 0;
   console.log(`${unit}`);
   for (const n of names) {
     const r = results.get(`${unit}/${n}`);
@@ -113,7 +128,11 @@ for (const unit of selectedUnits) {
     }
     casesPassed += r.passed;
     casesTotal += r.total;
-    if (r.failures.length === 0) {
+    if (!showAll && notStarted(n, r)) {
+      allPass = false;
+      notStartedHere++;
+      console.log(`  · ${n}: not started (0/${r.total} cases; exercises/${unit}/${n}.ts)`);
+    } else if (r.failures.length === 0) {
       passed++;
       console.log(`  ✓ ${n} (${r.passed}/${r.total} cases)`);
     } else {
@@ -123,7 +142,8 @@ for (const unit of selectedUnits) {
       if (!showAll && r.failures.length > 1) console.log(`      … and ${r.failures.length - 1} more failing case(s): npm run grade -- ${n} --all`);
     }
   }
-  rows.push({ unit, passed, total: names.length, casesPassed, casesTotal });
+  untouched += notStartedHere;
+  rows.push({ unit, passed, total: names.length, casesPassed, casesTotal, notStarted: notStartedHere });
   console.log('');
 }
 for (const e of suiteErrors) { allPass = false; console.log(`A grade suite could not run:\n${indent(e, '  ')}\n`); }
@@ -131,10 +151,17 @@ for (const e of suiteErrors) { allPass = false; console.log(`A grade suite could
 console.log('Summary (exercises passed/total per unit)');
 let p = 0, t = 0, cp = 0, ct = 0;
 for (const r of rows) {
-  console.log(`  ${r.unit.padEnd(18)} ${String(r.passed).padStart(2)}/${r.total}   (cases ${r.casesPassed}/${r.casesTotal})`);
+  const idle = r.notStarted ? `   ${r.notStarted} not started` : '';
+  const cases = `(cases ${r.casesPassed}/${r.casesTotal})`;
+  console.log(`  ${r.unit.padEnd(18)} ${String(r.passed).padStart(2)}/${r.total}   ${idle ? cases.padEnd(16) : cases}${idle}`);
   p += r.passed; t += r.total; cp += r.casesPassed; ct += r.casesTotal;
 }
 console.log(`  ${'total'.padEnd(18)} ${String(p).padStart(2)}/${t}   (cases ${cp}/${ct})`);
 if (allPass) console.log('\nAll selected exercises pass.');
-else console.log('\nStuck? The reference solutions are in solutions/ (try first!). exercises/README.md explains each exercise.');
+else {
+  if (untouched > 0) {
+    console.log(`\n${untouched} exercise(s) not started: open the file, replace the TODO, and grade again; the cases and hints show once you have tried.`);
+  }
+  console.log('\nStuck? The reference solutions are in solutions/ (try first!). exercises/README.md explains each exercise.');
+}
 process.exit(allPass ? 0 : 1);

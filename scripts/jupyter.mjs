@@ -9,6 +9,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** Project-local Jupyter data folder: kernels are registered here, never globally. */
 export const jupyterPrefix = path.join(root, '.jupyter-local');
 export const jupyterData = path.join(jupyterPrefix, 'share', 'jupyter');
+/** Project-local Jupyter configuration folder (on JUPYTER_CONFIG_PATH). */
+export const jupyterConfig = path.join(jupyterPrefix, 'etc', 'jupyter');
 export const KERNEL_NAME = 'tslab';
 
 /** Environment for Jupyter processes: the project's kernel folder first on JUPYTER_PATH. */
@@ -24,6 +26,9 @@ export function jupyterEnv(extra = {}) {
     ...process.env,
     ...folders,
     JUPYTER_PATH: prev ? `${jupyterData}${path.delimiter}${prev}` : jupyterData,
+    // The course's Jupyter configuration (writeNotebookConfig) comes first; the learner's own
+    // configuration folder (~/.jupyter, JUPYTER_CONFIG_DIR) is still read.
+    JUPYTER_CONFIG_PATH: process.env.JUPYTER_CONFIG_PATH ? `${jupyterConfig}${path.delimiter}${process.env.JUPYTER_CONFIG_PATH}` : jupyterConfig,
     // Runtime files (connection files, cookie secret) and JupyterLab's settings and
     // workspaces stay inside the project, so nothing is written under the home folder.
     JUPYTER_RUNTIME_DIR: path.join(jupyterPrefix, 'runtime'),
@@ -117,4 +122,49 @@ export function checkKernelVisible(python) {
     throw new Error(`Jupyter does not see the "${KERNEL_NAME}" kernel after registration: ${last}`);
   }
   return r.stdout.trim();
+}
+
+/**
+ * JupyterLab user settings of the course (in .jupyter-local/lab/user-settings, which jupyterEnv
+ * names): markdown files open in the Markdown Preview (rendered, with MathJax) by default, so a
+ * chapter opened from the file browser reads like one opened from a notebook's link. A setting the
+ * learner has changed in that file is kept.
+ */
+export function writeLabSettings() {
+  const dir = path.join(jupyterPrefix, 'lab', 'user-settings', '@jupyterlab', 'docmanager-extension');
+  const file = path.join(dir, 'plugin.jupyterlab-settings');
+  let settings = {};
+  if (fs.existsSync(file)) {
+    try {
+      settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      return file; // JupyterLab wrote it with comments: the learner's own settings, left alone
+    }
+    if (settings.defaultViewers?.markdown) return file;
+  }
+  settings.defaultViewers = { ...settings.defaultViewers, markdown: 'Markdown Preview' };
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2) + '\n');
+  return file;
+}
+
+/**
+ * Jupyter Notebook 6 configuration of the course: Notebook 6 has no markdown viewer and shows a
+ * chapter opened from a notebook's link as the raw file, which it serves as `text/markdown` with no
+ * charset, so browsers read the UTF-8 text as Latin-1 ("Â·" for "·", broken Greek letters). Served
+ * as text/plain, Notebook 6 adds `charset=UTF-8`. Returns the file written.
+ */
+export function writeNotebookConfig() {
+  fs.mkdirSync(jupyterConfig, { recursive: true });
+  const file = path.join(jupyterConfig, 'jupyter_notebook_config.py');
+  const text = [
+    '# Written by the course (scripts/jupyter.mjs, writeNotebookConfig); rewritten by `npm start`.',
+    '# Notebook 6 serves .md files as text/markdown without a charset (read as Latin-1 by browsers);',
+    '# as text/plain it adds charset=UTF-8, so the theory chapters show their characters intact.',
+    'import mimetypes',
+    "mimetypes.add_type('text/plain', '.md')",
+    '',
+  ].join('\n');
+  fs.writeFileSync(file, text);
+  return file;
 }

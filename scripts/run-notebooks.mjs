@@ -1,11 +1,14 @@
 // `npm run notebooks [-- NAME ...] [--dir=NOTEBOOKS] [--out=EXECUTED] [--no-record]`: execute every notebook in notebooks/
 // headless, each in a fresh tslab kernel, stop a notebook at its first cell error, print one
-// line per notebook with its wall time and the kernel's peak resident memory. Executed copies
-// go to build/notebooks/ (git-ignored); the timings and peaks to build/notebook-times.json
-// (not with --dir or --no-record). COURSE_FAST=1 selects fast mode (what CI runs).
+// line per notebook with its wall time, the kernel's peak resident memory and the size of the
+// executed copy (with the number of plotly bundles it holds when that is not one). Executed
+// copies go to build/notebooks/ (git-ignored); the timings, peaks and sizes to
+// build/notebook-times.json (not with --dir or --no-record). COURSE_FAST=1 selects fast mode
+// (what CI runs).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { NOTEBOOK_SIZE_LIMIT_MB, PEAK_MEMORY_LIMIT_MB } from './notebook-limits.mjs';
 import { root, registerKernel, findPython, checkKernelVisible, jupyterEnv, INSTALL_JUPYTER_HINT } from './jupyter.mjs';
 
 const dirArg = process.argv.find((a) => a.startsWith('--dir='));
@@ -14,8 +17,6 @@ const outArg = process.argv.find((a) => a.startsWith('--out='));
 const outDir = outArg ? path.resolve(outArg.slice(6)) : path.join(root, 'build', 'notebooks');
 const record = !process.argv.includes('--no-record');
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-/** The issue's limit: each notebook's peak memory in full mode stays under 3 GB. */
-const PEAK_MEMORY_LIMIT_MB = 3072;
 const fast = !!process.env.COURSE_FAST && !['0', 'false', 'no'].includes(process.env.COURSE_FAST.toLowerCase());
 
 function fail(msg) {
@@ -64,9 +65,22 @@ for (const nb of notebooks) {
   const why = ok ? '' : '  ' + (errLines.filter((l) => /^(cell \d+|kernel error)/.test(l)).pop() || errLines.pop() || `exit ${code}`);
   const mem = 'peak ' + (peakMemoryMB === null ? 'n/a' : `${peakMemoryMB} MB`).padStart(8);
   const over = peakMemoryMB !== null && peakMemoryMB > PEAK_MEMORY_LIMIT_MB ? ' (over the 3 GB limit)' : '';
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${nb.padEnd(40)} ${seconds.toFixed(1).padStart(7)} s ${mem}${over}${why}`);
-  results.push({ notebook: nb, ok, seconds, peakMemoryMB, mode: fast ? 'fast' : 'full' });
+  const { sizeMB, bundles } = executedSize(dst);
+  const size = 'size ' + (sizeMB === null ? 'n/a' : `${sizeMB.toFixed(1)} MB`).padStart(7);
+  const heavy = [
+    sizeMB !== null && sizeMB > NOTEBOOK_SIZE_LIMIT_MB ? `over the ${NOTEBOOK_SIZE_LIMIT_MB} MB limit` : '',
+    bundles > 1 ? `${bundles} copies of the plotly bundle` : '',
+  ].filter(Boolean).join(', ');
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${nb.padEnd(40)} ${seconds.toFixed(1).padStart(7)} s ${mem}${over} ${size}${heavy ? ` (${heavy})` : ''}${why}`);
+  results.push({ notebook: nb, ok, seconds, peakMemoryMB, sizeMB, bundles, mode: fast ? 'fast' : 'full' });
 }
+/** The executed copy's size in MB (null if it was not written) and how many plotly bundles it holds. */
+function executedSize(file) {
+  if (!fs.existsSync(file)) return { sizeMB: null, bundles: 0 };
+  const text = fs.readFileSync(file, 'utf8');
+  return { sizeMB: Buffer.byteLength(text) / 1e6, bundles: text.split('data-seqmodels-plotly=\\"bundle\\"').length - 1 };
+}
+
 // Timings of the course's own notebooks feed the benchmark report (npm run bench).
 if (!dirArg && record) recordTimes(results);
 function recordTimes(results) {
@@ -75,7 +89,9 @@ const timesFile = path.join(root, 'build', 'notebook-times.json');
 let times = {};
 try { times = JSON.parse(fs.readFileSync(timesFile, 'utf8')); } catch {}
 for (const r of results) {
-  times[`${r.notebook}:${r.mode}`] = { seconds: r.seconds, peakMemoryMB: r.peakMemoryMB, ok: r.ok, at: new Date().toISOString() };
+  times[`${r.notebook}:${r.mode}`] = {
+    seconds: r.seconds, peakMemoryMB: r.peakMemoryMB, sizeMB: r.sizeMB, bundles: r.bundles, ok: r.ok, at: new Date().toISOString(),
+  };
 }
 fs.writeFileSync(timesFile, JSON.stringify(times, null, 2) + '\n');
 }

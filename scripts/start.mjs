@@ -1,10 +1,13 @@
 // `npm start [-- JUPYTER ARGS]`: install what is missing, register the course's TypeScript
-// kernel in .jupyter-local/, and start JupyterLab (or else Jupyter Notebook) on notebooks/,
-// bound to 127.0.0.1. Extra arguments go to Jupyter (e.g. `npm start -- --no-browser`).
+// kernel in .jupyter-local/, and start JupyterLab (or else Jupyter Notebook) on the repository
+// root, bound to 127.0.0.1, opening the first notebook (JupyterLab: lab/tree/notebooks/00_setup.ipynb,
+// Notebook: notebooks/notebooks/00_setup.ipynb). The root is the repository so that the links of
+// the notebooks reach theory/, exercises/ and the figures. Extra arguments go to Jupyter (e.g.
+// `npm start -- --no-browser`); a file or folder among them is opened instead of 00_setup.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { root, registerKernel, findPython, checkKernelVisible, jupyterEnv, INSTALL_JUPYTER_HINT } from './jupyter.mjs';
+import { root, registerKernel, findPython, checkKernelVisible, jupyterEnv, writeLabSettings, writeNotebookConfig, INSTALL_JUPYTER_HINT } from './jupyter.mjs';
 
 function fail(msg) {
   console.error(`start: ${msg}`);
@@ -36,14 +39,34 @@ try {
   fail(`kernel registration failed: ${e.message}`);
 }
 
-const args = ['-m', app, '--ip=127.0.0.1', `--notebook-dir=${path.join(root, 'notebooks')}`];
+/** The first notebook a learner opens; Jupyter opens the browser on it. */
+const FIRST_NOTEBOOK = path.join('notebooks', '00_setup.ipynb');
+const extra = process.argv.slice(2);
+// A file or folder given by the learner (Jupyter's positional argument) replaces 00_setup: only
+// the first positional argument counts, so ours goes only where there is none.
+const hasPath = extra.some((a) => !a.startsWith('-') && fs.existsSync(path.resolve(a)));
+// Notebook 6 opens a browser for a file even with --no-browser: then the file is left out.
+const noBrowser = extra.some((a) => a === '--no-browser' || /open_browser=(False|0)$/i.test(a));
+const args = ['-m', app, '--ip=127.0.0.1', `--notebook-dir=${root}`];
+if (!hasPath && !noBrowser) args.push(path.join(root, FIRST_NOTEBOOK));
+writeNotebookConfig();
+if (app === 'jupyterlab') {
+  // Chapters and READMEs open rendered (Markdown Preview, with its MathJax) from the file browser
+  // too, not only from links: JupyterLab's settings live in .jupyter-local/ (jupyterEnv).
+  writeLabSettings();
+}
 // Jupyter refuses to run as root without this flag (containers, CI); say so rather than fail.
 if (process.getuid?.() === 0) {
   args.push('--allow-root');
   console.log('start: running as root, so passing --allow-root to Jupyter');
 }
-args.push(...process.argv.slice(2));
-console.log(`start: ${app === 'jupyterlab' ? 'JupyterLab' : 'Jupyter Notebook'} on notebooks/ with the "TypeScript (course)" kernel (${python} ${args.join(' ')})`);
+args.push(...extra);
+const name = app === 'jupyterlab' ? 'JupyterLab' : 'Jupyter Notebook';
+console.log(`start: ${name} on the course folder with the "TypeScript (course)" kernel (${python} ${args.join(' ')})`);
+console.log(`start: begin with ${app === 'jupyterlab' ? 'lab/tree/' : 'notebooks/'}${FIRST_NOTEBOOK.split(path.sep).join('/')}; the theory chapters are in theory/, the exercises in exercises/`);
+if (app === 'notebook') {
+  console.log('start: Jupyter Notebook shows the theory chapters (.md) as plain text; JupyterLab renders them with their formulas (pip install jupyterlab), and so does the course site (npm run site)');
+}
 const child = spawn(python, args, { cwd: root, env: jupyterEnv(), stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('close', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

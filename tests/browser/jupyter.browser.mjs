@@ -16,8 +16,8 @@ export async function startJupyter({ root, dir, logFile, env = {} }) {
   const port = await freePort();
   const token = crypto.randomBytes(16).toString('hex');
   const log = fs.openSync(logFile, 'w');
-  // start.mjs passes --notebook-dir=notebooks/ and a second one is refused; a folder given
-  // as the positional argument takes precedence over it in Notebook 6 (notebookapp.py).
+  // start.mjs passes --notebook-dir=<repository>; a folder given as the positional argument
+  // takes precedence over it in Notebook 6 (notebookapp.py).
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--no-browser', `--port=${port}`,
     '--port-retries=0', dir], {
     cwd: root,
@@ -115,7 +115,7 @@ function countsOf(statuses) {
 const short = (s, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /**
- * Open `file` (served from the notebook folder) in a new page, run all cells through the UI,
+ * Open `file` (served from the notebook folder, under `server.prefix`) in a new page, run all cells through the UI,
  * and record the checks in `report`. `training`: also check the progress display.
  */
 export async function runNotebookInUi({ context, server, file, report, screenshotsDir, training, timeoutMs }) {
@@ -123,7 +123,7 @@ export async function runNotebookInUi({ context, server, file, report, screensho
   const page = await context.newPage();
   const t0 = Date.now();
   try {
-    await page.goto(`${server.base}/notebooks/${encodeURIComponent(file)}?token=${server.token}`, { waitUntil: 'load', timeout: 60000 });
+    await page.goto(`${server.base}/notebooks/${server.prefix ?? ''}${encodeURIComponent(file)}?token=${server.token}`, { waitUntil: 'load', timeout: 60000 });
     const ready = await poll(() => page.evaluate(() => !!(window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel
       && Jupyter.notebook.kernel.is_connected() && Jupyter.notebook.kernel.info_reply
       && Object.keys(Jupyter.notebook.kernel.info_reply).length)).catch(() => false), { timeoutMs: 120000 });

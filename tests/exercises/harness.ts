@@ -7,6 +7,11 @@
  * implementation on every case and returns one `Failure` per failing case, with a message that
  * tells the learner the input, what was expected, what came back and the hint.
  *
+ * Every exercise is a pure function: the harness checks, after each call, that the arguments are
+ * unchanged and that the result shares no array or object with them (nor one row with another),
+ * and names the argument or the rows involved. A learner who sorts, reverses or writes into an input
+ * in place, or returns the caller's own rows, fails with a hint about that, not about the values.
+ *
  * Each grader also lists the learner mistakes it is known to catch. For every listed mistake a
  * mistaken variant lives in `tests/exercises/mistakes/NN_unit/<name>.ts`, and the meta-tests
  * (`tests/exercises/graders.test.ts`) check that the grader rejects it with a message containing
@@ -146,6 +151,62 @@ export function firstDifference(got: unknown, expected: unknown, tol: number, pa
   return got === expected ? undefined : `at ${at}: expected ${show(expected, 80)}, got ${show(got, 80)}`;
 }
 
+/** Every array and object reachable from `v` (functions excluded), with its path. */
+function objectsOf(v: unknown, path: string, out: Map<object, string>): Map<object, string> {
+  if (v === null || typeof v !== 'object') return out;
+  if (!out.has(v)) out.set(v, path);
+  if (ArrayBuffer.isView(v)) return out;
+  if (Array.isArray(v)) v.forEach((e, i) => objectsOf(e, `${path}[${i}]`, out));
+  else for (const [k, e] of Object.entries(v as Record<string, unknown>)) objectsOf(e, path === '' ? k : `${path}.${k}`, out);
+  return out;
+}
+
+/** How `after` differs from `before` (an argument the call modified), or undefined. */
+export function modification(before: unknown, after: unknown, name: string): string | undefined {
+  const d = firstDifference(after, before, 0, name);
+  return d?.replace(/expected /g, 'was ').replace(/, got /, ', now ');
+}
+
+/**
+ * Where the result reuses an array or object: one that belongs to an argument, or one that appears
+ * twice in the result (two rows that are the same array). Undefined when every array is new.
+ */
+export function sharing(result: unknown, args: unknown[], argNames: string[]): { kind: 'input' | 'rows'; text: string; argName?: string } | undefined {
+  const inputs = new Map<object, string>();
+  args.forEach((a, i) => objectsOf(a, argNames[i] ?? `argument ${i + 1}`, inputs));
+  const seen = new Map<object, string>();
+  const walk = (v: unknown, path: string): ReturnType<typeof sharing> => {
+    if (v === null || typeof v !== 'object') return undefined;
+    const at = path === '' ? 'the result' : `result${path.startsWith('[') ? '' : '.'}${path}`;
+    const owner = inputs.get(v);
+    if (owner !== undefined) return { kind: 'input', text: `${at} is ${owner} itself, the caller's own array`, argName: owner.replace(/[[.].*$/, '') };
+    const before = seen.get(v);
+    if (before !== undefined) return { kind: 'rows', text: `${before} and ${at} are the same array` };
+    seen.set(v, at);
+    if (ArrayBuffer.isView(v)) return undefined;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) { const r = walk(v[i], `${path}[${i}]`); if (r) return r; }
+    } else {
+      for (const [k, e] of Object.entries(v as Record<string, unknown>)) { const r = walk(e, path === '' ? k : `${path}.${k}`); if (r) return r; }
+    }
+    return undefined;
+  };
+  return walk(result, '');
+}
+
+/** The hint of a failure caused by modifying an argument. */
+export const hintModified = (name: string) =>
+  `Do not modify the argument \`${name}\`: the caller still needs it (and a later step or case may read it). ` +
+  'Work on copies (slice(), map(), [...a]) instead of sorting, reversing, pushing into or writing over an input in place.';
+/** The hint of a failure caused by returning an argument's own array. */
+export const hintAliased = (name: string) =>
+  `Return new arrays: the result must not contain the caller's own arrays, or changing the result later changes \`${name}\` too. ` +
+  'Copy a row with slice() or [...row] when you return it unchanged.';
+/** The hint of a failure caused by one array appearing twice in the result. */
+export const HINT_SHARED_ROWS =
+  'Each row of the result must be its own array: rows that are the same array change together. ' +
+  'new Array(n).fill(row) or pushing one array again and again does this; build each row with Array.from({ length: n }, () => …) or copy it.';
+
 /** Runs one case; returns undefined when it passes. */
 export function runCase(g: Grader, c: Case, impl: unknown): Failure | undefined {
   const input = c.input ?? g.argNames.map((n, i) => `${n} = ${show(c.args[i], 200)}`).join(', ');
@@ -157,8 +218,9 @@ export function runCase(g: Grader, c: Case, impl: unknown): Failure | undefined 
     };
   }
   let got: unknown;
+  const args = clone(c.args);
   try {
-    got = impl(...clone(c.args));
+    got = impl(...args);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const todo = msg.startsWith('not implemented')
@@ -167,6 +229,25 @@ export function runCase(g: Grader, c: Case, impl: unknown): Failure | undefined 
     return { caseName: c.name, message: `${head}  received: an exception: ${msg}${todo}\n  hint: ${c.hint}` };
   }
   const d = firstDifference(got, c.expected, c.tol ?? DEFAULT_TOL);
+  const valueLine = d ? `  first difference ${d}\n` : '';
+  // The arguments come first: an input modified in place is often why the values are wrong too.
+  for (let i = 0; i < c.args.length; i++) {
+    const name = g.argNames[i] ?? `argument ${i + 1}`;
+    const m = modification(c.args[i], args[i], name);
+    if (m) {
+      return {
+        caseName: c.name,
+        message: `${head}  received: ${show(got)}\n${valueLine}  the call modified its argument \`${name}\`: ${m}\n  hint: ${hintModified(name)}`,
+      };
+    }
+  }
+  const s = sharing(got, args, g.argNames);
+  if (s) {
+    return {
+      caseName: c.name,
+      message: `${head}  received: ${show(got)}\n${valueLine}  ${s.text}\n  hint: ${s.kind === 'input' ? hintAliased(s.argName ?? 'the input') : HINT_SHARED_ROWS}`,
+    };
+  }
   if (!d) return undefined;
   return { caseName: c.name, message: `${head}  received: ${show(got)}\n  first difference ${d}\n  hint: ${c.hint}` };
 }

@@ -81,6 +81,69 @@ describe('npm start', () => {
     }
   });
 
+  test('serves the repository root (notebooks, chapters, figures, exercises) and opens the first notebook', async () => {
+    const port = await freePort();
+    // Jupyter opens "the browser" through Python's webbrowser module, which runs $BROWSER: here a
+    // script that writes down what it was asked to open (Notebook 6 passes a redirect page).
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'start-browser-'));
+    const opened = path.join(dir, 'opened.txt');
+    const fakeBrowser = path.join(dir, 'browser.sh');
+    fs.writeFileSync(fakeBrowser, `#!/bin/sh\ncase "$1" in file://*) cat "\${1#file://}" ;; *) echo "$1" ;; esac > "${opened}"\n`, { mode: 0o755 });
+    const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), `--port=${port}`], {
+      cwd: root,
+      env: { ...process.env, JUPYTER_TOKEN: 'course-test', BROWSER: fakeBrowser },
+      detached: true,
+      stdio: 'ignore',
+    });
+    const api = (p: string) => getJson(`http://127.0.0.1:${port}/api/contents/${p}?content=0&token=course-test`);
+    try {
+      let up: any = null;
+      for (let i = 0; i < 60 && !up; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        up = await api('').catch(() => null);
+      }
+      expect(up).not.toBeNull();
+      const top = (await getJson(`http://127.0.0.1:${port}/api/contents/?token=course-test`)).content.map((e: any) => e.name);
+      expect(top).toEqual(expect.arrayContaining(['notebooks', 'theory', 'exercises', 'README.md']));
+      for (const p of ['notebooks/00_setup.ipynb', 'theory/01_rnn_fundamentals.md', 'theory/figures/lstm_cell.svg', 'exercises/README.md', 'exercises/01_rnn/rnn_step.ts']) {
+        expect((await api(p)).path).toBe(p);
+      }
+      // A chapter opened from a notebook's link in Notebook 6 is the raw file: UTF-8 text.
+      const raw = await new Promise<{ type: string; body: string }>((resolve, reject) => {
+        const url = `http://127.0.0.1:${port}/files/theory/02_lstm_architecture.md?token=course-test`;
+        http.get(url, { headers: { Referer: `http://127.0.0.1:${port}/tree` } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ type: String(res.headers['content-type']), body }));
+        }).on('error', reject);
+      });
+      expect(raw.body.startsWith('# 02 · Long short-term memory')).toBe(true);
+      expect(raw.type).toMatch(/charset=utf-8/i);
+      let page = '';
+      for (let i = 0; i < 40 && !page; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        page = fs.existsSync(opened) ? fs.readFileSync(opened, 'utf8') : '';
+      }
+      // Notebook 6 opens /notebooks/<path>; JupyterLab opens /lab/tree/<path>.
+      expect(page).toMatch(/\/(notebooks|lab\/tree)\/notebooks\/00_setup\.ipynb/);
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('JupyterLab opens markdown files (the chapters) in its Markdown Preview by default', () => {
+    // start.mjs writes this into the project's JupyterLab settings (JUPYTERLAB_SETTINGS_DIR).
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "import('./scripts/jupyter.mjs').then((m) => console.log(m.writeLabSettings(), m.jupyterEnv().JUPYTERLAB_SETTINGS_DIR))"], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const [file, settingsDir] = r.stdout.trim().split(' ');
+    expect(file).toBe(path.join(settingsDir, '@jupyterlab', 'docmanager-extension', 'plugin.jupyterlab-settings'));
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).defaultViewers.markdown).toBe('Markdown Preview');
+  });
+
   test('without Jupyter it stops with how to install it and a non-zero exit', () => {
     const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
       cwd: root,

@@ -159,7 +159,9 @@ describe('tensor inputs', () => {
       onlyFigure(lineChartHtml({ series: m, names: ['p', 'q'] })),
     ];
     expect(figs[0].data[0]).toMatchObject({ y: [3, 2, 1] });
-    expect(figs[1].data[0].z).toEqual([[0.1, 0.9], [0.4, 0.6], [0.7, 0.3]].map((r) => r.map(Math.fround)));
+    // float32 values, shown to 6 significant digits (thin.ts)
+    expect(figs[1].data[0].z).toEqual([[0.1, 0.9], [0.4, 0.6], [0.7, 0.3]]
+      .map((r) => r.map((x) => Number(Math.fround(x).toPrecision(6)))));
     expect(figs[2].data.find((t) => t.name === 'forecast')).toMatchObject({ x: [2], y: [1.5] });
     expect(figs[3].data[0]).toMatchObject({ x: ['a', 'b', 'c'], y: [3, 2, 1] });
     expect(figs[4].data[0]).toMatchObject({ x: [0, 2], y: [1, 3] });

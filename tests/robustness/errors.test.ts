@@ -48,7 +48,7 @@ const rows: Row[] = [
   ['trainModel: x and y disagree', () => s.trainModel(compiled(), tf.zeros([4, 2]), tf.zeros([3, 1]), { epochs: 1, batchSize: 2 }), /y\[0\] has 3 examples, expected 4/],
   ['trainModel: model not compiled', () => s.trainModel(tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] }), tf.zeros([4, 2]), tf.zeros([4, 1]), { epochs: 1, batchSize: 2 }), /not compiled.*model\.compile/],
   ['loadModel: nothing saved there', () => s.loadModel('/nonexistent/model-folder'), /model\.json: not found/],
-  ['resumeTraining: no checkpoint', () => s.resumeTraining(tf.zeros([4, 2]), tf.zeros([4, 1]), { epochs: 1, batchSize: 2, checkpoint: { dir: '/nonexistent/ckpt' } }), /no checkpoint in .*trainer\.json missing/],
+  ['resumeTraining: no checkpoint', () => s.resumeTraining(tf.zeros([4, 2]), tf.zeros([4, 1]), { epochs: 1, batchSize: 2, checkpoint: { dir: '/nonexistent/ckpt' } }), /no checkpoint in .*model\.json missing/],
   // language models
   ['languageModel: zero vocabulary', () => s.languageModel({ vocabSize: 0 }), /vocabSize must be a positive integer, got 0/],
   ['languageModel: dropout of 1', () => s.languageModel({ vocabSize: 5, dropout: 1 }), /dropout must be in \[0, 1\), got 1/],

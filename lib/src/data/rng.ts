@@ -2,6 +2,7 @@
 
 /** Uniform numbers in [0, 1) from a 32-bit seed. */
 export function seededRandom(seed: number): () => number {
+  if (!Number.isSafeInteger(seed)) throw new Error(`seededRandom: seed must be an integer, got ${seed}`);
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -96,10 +96,10 @@ export function barChartFigure(opts: BarChartOptions): Figure {
 
 /** The HTML of a bar chart (no plotly bundle). */
 export function barChartHtml(opts: BarChartOptions): string {
-  return figureHtml(barChartFigure(opts), { id: opts.id });
+  return figureHtml(barChartFigure(opts), { id: opts.id, maxPoints: opts.maxPoints });
 }
 
 /** Show a bar chart in the notebook. */
 export function barChart(opts: BarChartOptions): void {
-  showFigure(barChartFigure(opts), { id: opts.id });
+  showFigure(barChartFigure(opts), { id: opts.id, maxPoints: opts.maxPoints });
 }

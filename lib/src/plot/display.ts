@@ -19,6 +19,12 @@ export interface DisplayTarget {
   display: HtmlDisplay;
   /** A display that later calls overwrite in place (Jupyter `update_display_data`). */
   newDisplay(): HtmlDisplay;
+  /**
+   * One output with several forms (`{ 'text/html': ..., 'text/plain': ... }`), the front end
+   * showing the richest it can. Optional: tslab's public API sends one form per output, so
+   * this goes through the kernel's own writer when it can be found (see `tslabModule`).
+   */
+  mimeBundle?(data: Record<string, string>): void;
 }
 
 let injected: DisplayTarget | null | undefined;
@@ -43,12 +49,42 @@ function tslabModule(): DisplayTarget | undefined {
   for (const load of candidates) {
     try {
       const m = load() as Partial<DisplayTarget> | undefined;
-      if (m && m.display && typeof m.newDisplay === 'function') return m as DisplayTarget;
+      if (m && m.display && typeof m.newDisplay === 'function') {
+        return { display: m.display, newDisplay: () => m.newDisplay!(), mimeBundle: kernelMimeBundle(hook.require) };
+      }
     } catch {
       // not resolvable from here: try the next way
     }
   }
   return undefined;
+}
+
+/** The writer of a `display_data` message in tslab's kernel (`tslab/dist/jupyter`). */
+type WriteDisplayData = (content: { data: Record<string, string>; metadata: object; transient: object }, update: boolean) => void;
+
+/**
+ * Sends one output with several MIME forms, through the function tslab's own `display`
+ * calls (`lastWriteDisplayData` of its jupyter module, set for the running cell). Undefined
+ * when that module cannot be found; then tables are shown as HTML alone.
+ */
+function kernelMimeBundle(hookRequire?: (id: string) => unknown): ((data: Record<string, string>) => void) | undefined {
+  let jupyter: { lastWriteDisplayData?: WriteDisplayData | null } | undefined;
+  for (const load of [() => hookRequire?.('tslab/dist/jupyter'), () => require('tslab/dist/jupyter')]) {
+    try {
+      jupyter = load() as typeof jupyter;
+      if (jupyter && 'lastWriteDisplayData' in jupyter) break;
+      jupyter = undefined;
+    } catch {
+      // try the next way
+    }
+  }
+  if (!jupyter) return undefined;
+  const kernel = jupyter;
+  return (data) => {
+    const write = kernel.lastWriteDisplayData;
+    if (typeof write !== 'function') throw new Error('tslab is not ready to display (no cell is running)');
+    write({ data, metadata: {}, transient: {} }, false);
+  };
 }
 
 /** Where displays go now, or undefined if nowhere. */

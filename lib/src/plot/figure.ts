@@ -8,6 +8,8 @@
  * read the traces back with `JSON.parse`.
  */
 
+import { DISPLAY_MAX_POINTS, thinFigure } from './thin';
+
 /** One plotly trace (`{ type: 'scatter', x, y, name, ... }`). */
 export type Trace = Record<string, unknown>;
 
@@ -32,6 +34,11 @@ export interface ChartOptions {
   layout?: Record<string, unknown>;
   /** The element id. Default: a fresh id unique in this process. */
   id?: string;
+  /**
+   * Points per line drawn at most (longer lines are thinned for display, keeping each
+   * stretch's lowest and highest points: see `thin.ts`). Default 2000.
+   */
+  maxPoints?: number;
 }
 
 /** Milliseconds a chart waits for `window.Plotly` before saying it is missing. */
@@ -111,6 +118,11 @@ function drawScript(id: string, height: number): string {
       window.Plotly.newPlot(el, fig.data, fig.layout, fig.config);
       return;
     }
+    var failed = window.__seqmodelsPlotly && window.__seqmodelsPlotly.error;
+    if (failed && el) {
+      el.firstChild.textContent = 'Chart not drawn: ' + failed + '.';
+      return;
+    }
     if (Date.now() > deadline) {
       if (el) el.firstChild.textContent = 'Plotly is not loaded: this page holds no plotly bundle (it travels '
         + 'with plot.setup() or the first chart of a kernel session). Restart the kernel and run all cells, '
@@ -125,6 +137,7 @@ function drawScript(id: string, height: number): string {
 
 /**
  * The HTML of one figure, without the plotly bundle. Pure apart from the default id.
+ * Lines longer than `maxPoints` (default 2000) are thinned for display (`thin.ts`).
  * Drawn by the page once `window.Plotly` exists; until then the element shows
  * `placeholder` (live displays pass '' so that redrawing does not flash text). The box takes
  * the chart's height when it is drawn, so an undrawn chart (scripts not run) is one line of
@@ -132,12 +145,13 @@ function drawScript(id: string, height: number): string {
  * redraws would otherwise make the page jump).
  */
 export function figureHtml(
-  fig: Figure, opts: { id?: string; height?: number; placeholder?: string; reserveHeight?: boolean } = {},
+  fig: Figure,
+  opts: { id?: string; height?: number; placeholder?: string; reserveHeight?: boolean; maxPoints?: number } = {},
 ): string {
   const id = opts.id ?? newPlotId();
   const height = opts.height ?? (fig.layout?.height as number | undefined) ?? 400;
   const full: Figure = {
-    data: fig.data,
+    data: thinFigure(fig, opts.maxPoints ?? DISPLAY_MAX_POINTS).data,
     layout: fig.layout ?? {},
     config: { responsive: true, displaylogo: false, ...(fig.config ?? {}) },
   };

@@ -106,10 +106,10 @@ export function forecastChartFigure(opts: ForecastChartOptions): Figure {
 
 /** The HTML of a forecast chart (no plotly bundle). */
 export function forecastChartHtml(opts: ForecastChartOptions): string {
-  return figureHtml(forecastChartFigure(opts), { id: opts.id });
+  return figureHtml(forecastChartFigure(opts), { id: opts.id, maxPoints: opts.maxPoints });
 }
 
 /** Show a forecast chart in the notebook. */
 export function forecastChart(opts: ForecastChartOptions): void {
-  showFigure(forecastChartFigure(opts), { id: opts.id });
+  showFigure(forecastChartFigure(opts), { id: opts.id, maxPoints: opts.maxPoints });
 }

@@ -84,10 +84,10 @@ export function heatmapFigure(opts: HeatmapOptions): Figure {
 
 /** The HTML of a heatmap (no plotly bundle). */
 export function heatmapHtml(opts: HeatmapOptions): string {
-  return figureHtml(heatmapFigure(opts), { id: opts.id });
+  return figureHtml(heatmapFigure(opts), { id: opts.id, maxPoints: opts.maxPoints });
 }
 
 /** Show a heatmap in the notebook. */
 export function heatmap(opts: HeatmapOptions): void {
-  showFigure(heatmapFigure(opts), { id: opts.id });
+  showFigure(heatmapFigure(opts), { id: opts.id, maxPoints: opts.maxPoints });
 }

@@ -16,6 +16,8 @@ export * from './heatmap';
 export * from './forecast';
 export * from './bar';
 export * from './scatter';
+export { showTable, tableHtml, tableText } from './table';
+export type { TableData, TableOptions } from './table';
 export { plot } from './plot';
 export { TrainingProgress, trainingProgress } from './progress/training-progress';
 export type { TrainingProgressOptions } from './progress/training-progress';

@@ -82,10 +82,10 @@ export function lineChartFigure(opts: LineChartOptions): Figure {
 
 /** The HTML of a line chart (no plotly bundle: see `showFigure` / `pageHtml`). */
 export function lineChartHtml(opts: LineChartOptions): string {
-  return figureHtml(lineChartFigure(opts), { id: opts.id });
+  return figureHtml(lineChartFigure(opts), { id: opts.id, maxPoints: opts.maxPoints });
 }
 
 /** Show a line chart in the notebook. */
 export function lineChart(opts: LineChartOptions): void {
-  showFigure(lineChartFigure(opts), { id: opts.id });
+  showFigure(lineChartFigure(opts), { id: opts.id, maxPoints: opts.maxPoints });
 }

@@ -16,6 +16,7 @@ import { lineChart, lineChartHtml } from './line';
 import { trainingProgress } from './progress/training-progress';
 import { scatterChart, scatterChartHtml } from './scatter';
 import { loadPlotly, pageHtml, showFigure } from './show';
+import { showTable, tableHtml } from './table';
 
 export const plot = {
   /** Learning curves and other series: `plot.line({ series: { train, validation } })`. */
@@ -30,6 +31,8 @@ export const plot = {
   scatter: scatterChart,
   /** Any plotly figure: `plot.figure({ data: [...], layout: {...} })`. */
   figure: showFigure,
+  /** Rows, rows by name or a DataFrame as a table that fits the cell: `plot.table(rows)`. */
+  table: showTable,
   /** Live training progress; pass it as `callbacks` to fit or call its methods. */
   progress: trainingProgress,
   /** Inline the plotly bundle here; call it in a notebook's first cell (each run re-emits it). */
@@ -43,6 +46,7 @@ export const plot = {
     forecast: forecastChartHtml,
     bar: barChartHtml,
     scatter: scatterChartHtml,
+    table: tableHtml,
     page: pageHtml,
   },
 };

@@ -75,10 +75,10 @@ export function scatterChartFigure(opts: ScatterChartOptions): Figure {
 
 /** The HTML of a scatter chart (no plotly bundle). */
 export function scatterChartHtml(opts: ScatterChartOptions): string {
-  return figureHtml(scatterChartFigure(opts), { id: opts.id });
+  return figureHtml(scatterChartFigure(opts), { id: opts.id, maxPoints: opts.maxPoints });
 }
 
 /** Show a scatter chart in the notebook. */
 export function scatterChart(opts: ScatterChartOptions): void {
-  showFigure(scatterChartFigure(opts), { id: opts.id });
+  showFigure(scatterChartFigure(opts), { id: opts.id, maxPoints: opts.maxPoints });
 }

@@ -10,7 +10,7 @@ import { Figure, figureHtml } from './figure';
  * Show a figure in the notebook; returns nothing, so a chart call as a cell's last
  * expression prints nothing else. Outside a notebook it displays nothing.
  */
-export function showFigure(fig: Figure, opts: { id?: string; height?: number } = {}): void {
+export function showFigure(fig: Figure, opts: { id?: string; height?: number; maxPoints?: number } = {}): void {
   const target = displayTarget();
   if (!target) {
     hintNoNotebook('chart');

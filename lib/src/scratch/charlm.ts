@@ -50,9 +50,31 @@ export function perplexity(meanLoss: number): number {
   return Math.exp(meanLoss);
 }
 
+/**
+ * Logits to sample or decode from: at least one, no NaN, no +Infinity, and at least one finite
+ * (-Infinity marks a token that can never be drawn). A model with broken weights produces such
+ * logits: an error here says so instead of returning an arbitrary id.
+ */
+export function checkLogits(where: string, logits: ArrayLike<number>): void {
+  if (logits == null || typeof logits.length !== 'number') throw new TypeError(`${where}: logits must be a list of numbers, got ${logits === null ? 'null' : typeof logits}`);
+  if (logits.length === 0) throw new Error(`${where}: the logits are empty (a vocabulary of 0 tokens): nothing to choose from`);
+  let finite = 0;
+  for (let i = 0; i < logits.length; i++) {
+    const v = logits[i];
+    if (typeof v !== 'number' || Number.isNaN(v) || v === Infinity) {
+      throw new Error(`${where}: logit ${i} is ${v}: the model's output is not a finite number (are its weights NaN or infinite? check the training run)`);
+    }
+    if (v !== -Infinity) finite++;
+  }
+  if (finite === 0) throw new Error(`${where}: every one of the ${logits.length} logits is -Infinity: no token can be drawn`);
+}
+
 /** Draws an index from softmax(logits / temperature), restricted to the top k when given. */
 export function sampleNext(logits: ArrayLike<number>, opts: { temperature?: number; topK?: number; random?: Rng } = {}): number {
-  const p = softmaxProbs(logits, opts.temperature ?? 1);
+  checkLogits('sampleNext', logits);
+  const temperature = opts.temperature ?? 1;
+  if (!(Number.isFinite(temperature) && temperature > 0)) throw new Error(`sampleNext temperature: expected a finite number > 0, got ${temperature}`);
+  const p = softmaxProbs(logits, temperature);
   const random = opts.random ?? Math.random;
   const k = opts.topK;
   if (k !== undefined) {
@@ -68,6 +90,7 @@ export function sampleNext(logits: ArrayLike<number>, opts: { temperature?: numb
     }
   }
   let u = random();
+  if (!(u >= 0 && u < 1)) throw new Error(`sampleNext random: expected a number in [0, 1) from the generator, got ${u}`);
   for (let i = 0; i < p.length; i++) {
     u -= p[i];
     if (u < 0) return i;

@@ -21,6 +21,8 @@ export interface Rng {
 
 /** A small, fast, seeded generator (mulberry32). Same seed, same numbers, on every machine. */
 export function seededRng(seed = 42): Rng {
+  // A NaN or fractional seed would be truncated (NaN to 0): silently the same stream as another seed.
+  if (!Number.isSafeInteger(seed)) throw new Error(`seededRng: seed must be an integer, got ${seed}`);
   let s = seed >>> 0;
   const next = (() => {
     s = (s + 0x6d2b79f5) >>> 0;

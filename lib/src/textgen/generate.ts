@@ -8,7 +8,8 @@
  * top k only (`sampleNext` from the from-scratch library does the sampling).
  */
 import * as tf from '@tensorflow/tfjs';
-import { sampleNext } from '../scratch';
+import { checkLogits, sampleNext } from '../scratch/charlm';
+import { checkIds } from '../options';
 import { seededRng } from '../scratch/init';
 import { languageModel, LmConfig } from './model';
 
@@ -40,11 +41,17 @@ export function generatorFor(trained: tf.LayersModel, config: LmConfig): tf.Laye
 
 /** Generate `length` token ids after the prime (returned without the prime). */
 export function generate(generator: tf.LayersModel, options: GenerateOptions): number[] {
-  const { prime, length } = options;
+  const { prime, length } = options ?? ({} as GenerateOptions);
   if (!prime || prime.length < 1) throw new Error('generate: the prime needs at least one token');
+  const vocabSize = generator.outputs[0].shape[generator.outputs[0].shape.length - 1] ?? undefined;
+  checkIds('generate', 'prime', prime, vocabSize);
+  if (options.strategy !== undefined && options.strategy !== 'greedy' && options.strategy !== 'sample') {
+    throw new Error(`generate: strategy must be 'greedy' or 'sample', got ${JSON.stringify(options.strategy)}`);
+  }
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) throw new Error(`generate: seed must be an integer, got ${options.seed}`);
   if (!Number.isInteger(length) || length < 0) throw new Error(`generate: length must be a non-negative integer, got ${length}`);
   const temperature = options.temperature ?? 1;
-  if (!(temperature > 0)) throw new Error(`generate: temperature must be positive, got ${temperature}`);
+  if (!(Number.isFinite(temperature) && temperature > 0)) throw new Error(`generate: temperature must be a finite number > 0, got ${temperature}`);
   const random = seededRng(options.seed ?? 1);
   generator.resetStates();
   const step = (id: number): Float32Array =>
@@ -54,6 +61,8 @@ export function generate(generator: tf.LayersModel, options: GenerateOptions): n
   const out: number[] = [];
   for (let i = 0; i < length; i++) {
     let next: number;
+    // NaN or infinite probabilities come from broken weights: an error, not a repeated token.
+    checkLogits(`generate (step ${i + 1})`, probs);
     if (options.strategy === 'greedy') {
       next = 0;
       for (let j = 1; j < probs.length; j++) if (probs[j] > probs[next]) next = j;

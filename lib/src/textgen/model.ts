@@ -10,6 +10,7 @@
  * library's fused version of it: train/loss.ts).
  */
 import * as tf from '@tensorflow/tfjs';
+import { checkIds } from '../options';
 import { recurrentLayer, withoutOrthogonalWarning } from '../layers/recurrent';
 import { checkOptionNames } from '../layers/vocabulary';
 import { clipGlobalNorm } from '../train/optimizer';
@@ -105,6 +106,8 @@ function buildLanguageModel(config: LmConfig): tf.LayersModel {
  */
 export function lmWindows(ids: ArrayLike<number>, seqLen: number, offset = 0): { x: tf.Tensor2D; y: tf.Tensor3D } {
   if (!Number.isInteger(seqLen) || seqLen < 1) throw new Error(`lmWindows: seqLen must be a positive integer, got ${seqLen}`);
+  if (!Number.isInteger(offset) || offset < 0) throw new Error(`lmWindows: offset must be an integer >= 0, got ${offset}`);
+  checkIds('lmWindows', 'ids', ids);
   const n = Math.floor((ids.length - 1 - offset) / seqLen);
   if (n < 1) throw new Error(`lmWindows: ${ids.length} tokens make no window of ${seqLen + 1} (input and next token)`);
   const xs = new Int32Array(n * seqLen);

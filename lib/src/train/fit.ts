@@ -29,7 +29,8 @@ import * as tf from '@tensorflow/tfjs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { epochPermutation } from './shuffle';
-import { loadModel, saveModel } from './modelio';
+import { disposeModel, loadModel, readTrainerState, saveModel } from './modelio';
+import { checkClassIds, checkFinite, checkTensor, lossName, weightsFinite } from './checks';
 import { setLearningRate } from './optimizer';
 import { inTslabKernel } from '../backend/kernel-sockets';
 
@@ -84,7 +85,7 @@ export interface TrainCallbacks {
 export interface CheckpointConfig {
   /** Folder for `last/` (every `every` epochs, with optimizer and trainer state) and `best/`. */
   dir: string;
-  /** Save `last/` every this many epochs (default 1). */
+  /** Save `last/` every this many epochs, a positive integer (default 1; the last epoch is always saved). */
   every?: number;
   /** Also keep `best/`: the model with the lowest validation loss so far (default true when validation data is given). */
   keepBest?: boolean;
@@ -95,7 +96,7 @@ export interface TrainConfig {
   epochs: number;
   /** Examples per gradient step. */
   batchSize: number;
-  /** Seed of the shuffling; the same seed gives the same batches (default 42). */
+  /** Seed of the shuffling, an integer; the same seed gives the same batches (default 42). */
   seed?: number;
   /** Shuffle the examples each epoch (default true). */
   shuffle?: boolean;
@@ -130,6 +131,11 @@ export interface TrainConfig {
   /** History of earlier epochs (set by `resumeTraining`). */
   initialHistory?: Record<string, number[]>;
   callbacks?: TrainCallbacks | TrainCallbacks[];
+  /**
+   * `resumeTraining` only: continue although `batchSize`, `seed` or `shuffle` differ from the
+   * checkpoint's (the run is then no longer the one that was interrupted). Default false: an error.
+   */
+  allowConfigChange?: boolean;
 }
 
 export interface TrainResult {
@@ -137,10 +143,12 @@ export interface TrainResult {
   history: Record<string, number[]>;
   /** Epochs completed in total (including those before a resume). */
   epochsDone: number;
-  /** Why training ended ('running' while it has not). */
-  stopped: 'running' | 'completed' | 'aborted' | 'diverged' | 'outOfTime' | 'targetReached';
-  /** For 'aborted', 'diverged', 'outOfTime' and 'targetReached': what happened (and what to do). */
+  /** Why training ended ('running' while it has not; 'failed': an exception, e.g. of a callback, ended it). */
+  stopped: 'running' | 'completed' | 'aborted' | 'diverged' | 'failed' | 'outOfTime' | 'targetReached';
+  /** For 'aborted', 'diverged', 'failed', 'outOfTime' and 'targetReached': what happened (and what to do). */
   message?: string;
+  /** For 'failed': the exception (also thrown to the caller). */
+  error?: unknown;
   /** Wall-clock seconds of the whole call (evaluation and callbacks included). */
   seconds: number;
   /** Seconds of training at the end of each epoch of this call, cumulative (the per-epoch evaluation and `evaluate` excluded). */
@@ -158,6 +166,7 @@ function checkConfig(model: Trainable, x: Tensors, y: Tensors, c: TrainConfig): 
   if (!model || (typeof model.trainOnBatch !== 'function' && typeof model.trainOnExamples !== 'function')) {
     throw new Error(`${where}: expected a compiled tf.LayersModel (or a Trainable: trainOnBatch or trainOnExamples) as first argument, got ${typeof model}`);
   }
+  if (c == null || typeof c !== 'object') throw new TypeError(`${where}: expected a config object { epochs, batchSize, ... }, got ${c}`);
   if (isLayersModel(model)) {
     if (!model.optimizer) throw new Error(`${where}: the model is not compiled: call model.compile({ optimizer, loss }) first`);
   } else {
@@ -169,13 +178,58 @@ function checkConfig(model: Trainable, x: Tensors, y: Tensors, c: TrainConfig): 
   if (!Number.isInteger(c.batchSize) || c.batchSize < 1) throw new Error(`${where}: batchSize must be a positive integer, got ${c.batchSize}`);
   if (c.minutes !== undefined && !(c.minutes >= 0)) throw new Error(`${where}: minutes (the time budget) must be a number >= 0, got ${c.minutes}`);
   if (c.target !== undefined && !c.evaluate) throw new Error(`${where}: target needs evaluate (the score it is compared with)`);
-  const xs = asArray(x);
-  const ys = asArray(y);
-  const n = xs[0]?.shape[0];
-  if (!n) throw new Error(`${where}: x is empty (its first dimension, the examples, is ${n})`);
-  for (const [name, t] of [...xs.map((t, i) => [`x[${i}]`, t] as const), ...ys.map((t, i) => [`y[${i}]`, t] as const)]) {
-    if (t.shape[0] !== n) throw new Error(`${where}: ${name} has ${t.shape[0]} examples, expected ${n} like x[0] (shape [${t.shape}])`);
+  if (c.seed !== undefined && !Number.isSafeInteger(c.seed)) {
+    throw new Error(`${where}: seed must be an integer (it fixes the order of the examples in every epoch), got ${c.seed}`);
   }
+  if (c.shuffle !== undefined && typeof c.shuffle !== 'boolean') throw new Error(`${where}: shuffle must be true or false, got ${JSON.stringify(c.shuffle)}`);
+  if (c.initialEpoch !== undefined && !(Number.isInteger(c.initialEpoch) && c.initialEpoch >= 0 && c.initialEpoch <= c.epochs)) {
+    throw new Error(`${where}: initialEpoch must be an integer from 0 to epochs (${c.epochs}), got ${c.initialEpoch}`);
+  }
+  if (c.checkpoint !== undefined) {
+    const k = c.checkpoint;
+    if (k == null || typeof k.dir !== 'string' || k.dir.trim() === '') {
+      throw new Error(`${where}: checkpoint.dir must be a folder path, got ${JSON.stringify(k?.dir)}`);
+    }
+    if (k.every !== undefined && !(Number.isInteger(k.every) && k.every >= 1)) {
+      throw new Error(`${where}: checkpoint.every must be a positive integer (save every that many epochs), got ${k.every}`);
+    }
+    if (k.keepBest !== undefined && typeof k.keepBest !== 'boolean') throw new Error(`${where}: checkpoint.keepBest must be true or false, got ${JSON.stringify(k.keepBest)}`);
+  }
+  if (c.signal !== undefined && typeof c.signal?.aborted !== 'boolean') throw new Error(`${where}: signal must be an AbortSignal, got ${typeof c.signal}`);
+  const n = checkData(model, x, y, where, '');
+  if (c.validationData !== undefined) {
+    if (!Array.isArray(c.validationData) || c.validationData.length !== 2) {
+      throw new Error(`${where}: validationData must be a pair [x, y], got ${Array.isArray(c.validationData) ? `${c.validationData.length} items` : typeof c.validationData}`);
+    }
+    checkData(model, c.validationData[0], c.validationData[1], where, 'validationData ');
+  }
+  return n;
+}
+
+/**
+ * Inputs and targets: live tensors with the same number of examples, finite values, and class
+ * ids in range for a sparse categorical loss. Done once, before training: a NaN in the data is
+ * bad data (named here with its position), not a diverging run.
+ */
+function checkData(model: Trainable, x: Tensors, y: Tensors, where: string, label: string): number {
+  const xs = asArray(x).map((t, i) => checkTensor(where, `${label}x[${i}]`, t));
+  const ys = asArray(y).map((t, i) => checkTensor(where, `${label}y[${i}]`, t));
+  const n = xs[0]?.shape[0];
+  if (!n) throw new Error(`${where}: ${label}x is empty (its first dimension, the examples, is ${n})`);
+  const named = [...xs.map((t, i) => [`${label}x[${i}]`, t] as const), ...ys.map((t, i) => [`${label}y[${i}]`, t] as const)];
+  for (const [name, t] of named) {
+    if (t.shape[0] !== n) throw new Error(`${where}: ${name} has ${t.shape[0]} examples, expected ${n} like ${label}x[0] (shape [${t.shape}])`);
+  }
+  xs.forEach((t, i) => checkFinite(where, `${label}x[${i}]`, t, 'the inputs must be finite numbers: fill or drop missing values first'));
+  ys.forEach((t, i) => {
+    const output = isLayersModel(model) ? model.outputs[i] : undefined;
+    const classes = output?.shape[output.shape.length - 1];
+    if (isLayersModel(model) && lossName(model, i) === 'sparseCategoricalCrossentropy' && typeof classes === 'number') {
+      checkClassIds(where, `${label}y[${i}]`, t, classes);
+    } else {
+      checkFinite(where, `${label}y[${i}]`, t, 'the targets must be finite numbers: fill or drop missing values first');
+    }
+  });
   return n;
 }
 
@@ -257,8 +311,8 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
     process.on('SIGINT', onSigint);
   }
 
-  await call(cbs, 'onTrainBegin', { epochs, batchesPerEpoch, initialEpoch: startEpoch });
   try {
+    await call(cbs, 'onTrainBegin', { epochs, batchesPerEpoch, initialEpoch: startEpoch });
     epochLoop: for (let epoch = startEpoch; epoch < epochs; epoch++) {
       await call(cbs, 'onEpochBegin', epoch);
       if (config.lrSchedule) setLearningRate(model as tf.LayersModel, config.lrSchedule(epoch));
@@ -322,6 +376,18 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
         tf.dispose(evs);
         lossNames(model, vals.map((v) => v[0])).forEach((name, i) => (epochLogs[valName(name)] = vals[i][0]));
       }
+      // A last batch can drive weights to ±Infinity while its loss is still finite: such
+      // weights are never kept as "last good", checkpointed or reported as a completed epoch.
+      const badVal = Object.entries(epochLogs).find(([k, v]) => k.startsWith('val_') && !Number.isFinite(v));
+      if (!weightsFinite(model.getWeights()) || badVal) {
+        model.setWeights(lastGood);
+        result.stopped = 'diverged';
+        result.message =
+          `training diverged: ${badVal ? `${badVal[0]} became ${badVal[1]}` : 'some weights became NaN or infinite'} at the end of epoch ${epoch + 1} ` +
+          `(the training loss was ${epochLogs.loss}). The weights from the end of the last good epoch were restored. ` +
+          `Try a lower learning rate or gradient clipping (clipNorm / clipValue in the optimizer).`;
+        break epochLoop;
+      }
       if (config.evaluate) epochLogs[scoreName] = await config.evaluate();
       for (const [k, v] of Object.entries(epochLogs)) (history[k] ??= []).push(v);
       result.epochsDone = epoch + 1;
@@ -345,6 +411,13 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
         break;
       }
     }
+  } catch (err) {
+    // A callback (or the model) threw: the run ends as 'failed', with the cause, and the
+    // caller gets the exception; the model keeps the weights it has now.
+    result.stopped = 'failed';
+    result.error = err;
+    result.message = `training failed during epoch ${result.epochsDone + 1}: ${err instanceof Error ? err.message : String(err)}; the history holds the ${result.epochsDone} completed epochs`;
+    throw err;
   } finally {
     tf.dispose(lastGood);
     if (listenSigint) process.off('SIGINT', onSigint);
@@ -367,38 +440,85 @@ interface TrainerState {
   shuffle: boolean;
 }
 
+/**
+ * `dir/last`: the model, its optimizer state and the trainer state in one save, whose single
+ * rename of model.json makes all three visible at once (modelio.ts): a kill at any moment
+ * leaves either the previous checkpoint or the new one, never a mix.
+ */
 async function saveCheckpoint(model: tf.LayersModel, dir: string, state: TrainerState): Promise<void> {
-  const last = path.join(dir, 'last');
-  await saveModel(model, last, { includeOptimizer: true });
-  const file = path.join(last, 'trainer.json');
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, JSON.stringify(state));
-  fs.renameSync(tmp, file);
+  await saveModel(model, path.join(dir, 'last'), { includeOptimizer: true, trainerState: state });
+}
+
+function checkTrainerState(state: unknown, file: string): TrainerState {
+  const s = state as Partial<TrainerState> | undefined;
+  const ok =
+    s != null &&
+    Number.isInteger(s.epoch) && (s.epoch as number) >= 0 &&
+    Number.isSafeInteger(s.seed) &&
+    Number.isInteger(s.batchSize) && (s.batchSize as number) >= 1 &&
+    Number.isInteger(s.epochs) &&
+    typeof s.shuffle === 'boolean' &&
+    s.history != null && typeof s.history === 'object';
+  if (!ok) {
+    throw new Error(
+      `resumeTraining: ${file} holds no valid trainer state (${s === undefined ? 'none' : JSON.stringify(s).slice(0, 200)}): ` +
+        'it was not written by trainModel with { checkpoint: { dir } } (or by an older version of the course); train again with a checkpoint',
+    );
+  }
+  return s as TrainerState;
 }
 
 /**
- * Continue training from `checkpoint.dir/last`: the model and its optimizer state are loaded,
- * and training goes on from the saved epoch with the same seed, as if never interrupted.
- * Returns the loaded model with the result.
+ * Continue training from `checkpoint.dir/last`: the model, its optimizer state and the trainer
+ * state (epoch, seed, history) are loaded together, and training goes on from the saved epoch
+ * with the same seed, as if never interrupted. A `batchSize`, `seed` or `shuffle` that differs
+ * from the checkpoint's is an error (the run would not be the one interrupted) unless
+ * `allowConfigChange: true`. Returns the loaded model with the result; free it with
+ * `disposeModel` (or `model.dispose()`) when done.
  */
 export async function resumeTraining(
   x: Tensors,
   y: Tensors,
   config: TrainConfig & { checkpoint: CheckpointConfig },
 ): Promise<{ model: tf.LayersModel; result: TrainResult }> {
-  const last = path.join(config.checkpoint.dir, 'last');
-  const stateFile = path.join(last, 'trainer.json');
-  if (!fs.existsSync(stateFile)) {
-    throw new Error(`resumeTraining: no checkpoint in ${last} (trainer.json missing): train with { checkpoint: { dir } } first`);
+  if (config?.checkpoint == null || typeof config.checkpoint.dir !== 'string' || config.checkpoint.dir.trim() === '') {
+    throw new Error(`resumeTraining: checkpoint.dir must be the folder given to trainModel, got ${JSON.stringify(config?.checkpoint?.dir)}`);
   }
-  const state: TrainerState = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
+  const last = path.join(config.checkpoint.dir, 'last');
+  const modelFile = path.join(last, 'model.json');
+  if (!fs.existsSync(modelFile)) {
+    throw new Error(`resumeTraining: no checkpoint in ${last} (model.json missing): train with { checkpoint: { dir } } first`);
+  }
   const model = await loadModel(last);
-  const result = await trainModel(model, x, y, {
-    ...config,
-    seed: state.seed,
-    shuffle: state.shuffle,
-    initialEpoch: state.epoch,
-    initialHistory: state.history,
-  });
-  return { model, result };
+  try {
+    const state = checkTrainerState(readTrainerState(model), modelFile);
+    const changed = (
+      [
+        ['batchSize', config.batchSize, state.batchSize],
+        ['seed', config.seed, state.seed],
+        ['shuffle', config.shuffle, state.shuffle],
+      ] as const
+    ).filter(([, asked, saved]) => asked !== undefined && asked !== saved);
+    if (changed.length > 0 && !config.allowConfigChange) {
+      throw new Error(
+        `resumeTraining: the checkpoint in ${last} was trained with ` +
+          changed.map(([k, asked, saved]) => `${k} ${saved} (you passed ${asked})`).join(', ') +
+          `: resuming with other settings is not the interrupted run. Pass the checkpoint's values, or allowConfigChange: true to continue anyway`,
+      );
+    }
+    if (config.epochs < state.epoch) {
+      throw new Error(`resumeTraining: the checkpoint has already trained ${state.epoch} epochs, more than epochs: ${config.epochs}; ask for at least ${state.epoch}`);
+    }
+    const result = await trainModel(model, x, y, {
+      ...config,
+      seed: config.allowConfigChange && config.seed !== undefined ? config.seed : state.seed,
+      shuffle: config.allowConfigChange && config.shuffle !== undefined ? config.shuffle : state.shuffle,
+      initialEpoch: state.epoch,
+      initialHistory: state.history,
+    });
+    return { model, result };
+  } catch (err) {
+    disposeModel(model); // the caller never received it
+    throw err;
+  }
 }

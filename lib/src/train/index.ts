@@ -1,6 +1,5 @@
 export * from './fit';
 export * from './modelio';
-export { disposeModel } from './dispose';
 export { trainCharLM } from './charlm';
 export type { CharLMLoopOptions, CharLMLoopResult } from './charlm';
 export { epochPermutation } from './shuffle';

@@ -8,25 +8,36 @@ type Ex<P extends keyof M> = M[P];
 
 // ---------------------------------------------------------------- teacher_forcing_shift
 const HINT_SHIFT =
-  'Decoder input t is the target t − 1: put the start token first, then y_1 … y_{T-1} (shift right, drop the last target, keep the length T).';
+  'Decoder input t is the target t − 1: put the start token first (startToken, not a fixed 0 or 1), then y_1 … y_{T-1} ' +
+  '(shift right, drop the last target, keep the length T).';
 const teacherForcingShift = defineGrader<Ex<'decoderInputs'>>({
   unit: '05_seq2seq', name: 'teacher_forcing_shift', exportName: 'decoderInputs',
   title: 'decoder inputs under teacher forcing: (<start>, y_1, …, y_{T-1})',
   argNames: ['y', 'startToken'],
   cases: [
-    { name: 'one sequence', args: [[[5, 6, 7]], 1], expected: [[1, 5, 6]], hint: HINT_SHIFT },
-    { name: 'batch of two', args: [[[5, 6, 7, 8], [9, 10, 11, 12]], 1], expected: [[1, 5, 6, 7], [1, 9, 10, 11]], hint: HINT_SHIFT },
-    { name: 'length one', args: [[[4]], 2], expected: [[2]], hint: HINT_SHIFT },
+    { name: 'one sequence', args: [[[5, 6, 7]], 2], expected: [[2, 5, 6]], hint: HINT_SHIFT },
+    {
+      name: 'batch of two', args: [[[5, 6, 7, 8], [9, 10, 11, 12]], 1], expected: [[1, 5, 6, 7], [1, 9, 10, 11]],
+      hint: 'Shift every row on its own: row b of the result comes from y[b]. ' + HINT_SHIFT,
+    },
+    { name: 'length one', args: [[[4]], 3], expected: [[3]], hint: HINT_SHIFT },
+    { name: 'empty batch', args: [[], 1], expected: [], hint: 'An empty batch (y = []) gives []: do not read y[0] for the length.' },
   ],
   mistakes: [
     { id: 'no_shift', description: 'feeds the targets themselves (the decoder sees the answer)', hint: 'put the start token first' },
     { id: 'shift_left', description: 'shifts left: (y_2, …, y_T, <start>)', hint: 'shift right' },
     { id: 'keeps_last_target', description: 'prepends the start token without dropping y_T (length T + 1)', hint: 'keep the length T' },
+    { id: 'start_token_one', description: 'always puts 1 first instead of startToken', hint: 'not a fixed 0 or 1' },
+    { id: 'replaces_first_target', description: 'overwrites y_1 with the start token instead of shifting', hint: 'then y_1 … y_{T-1}' },
+    { id: 'first_row_for_all', description: 'shifts the first target row for every row of the batch', hint: 'row b of the result comes from y[b]' },
+    { id: 'unshift_in_place', description: 'unshifts the start token into the caller\'s rows and pops the last target', hint: 'Do not modify the argument `y`' },
+    { id: 'length_from_first_row', description: 'reads the length from y[0] (fails on an empty batch)', hint: 'An empty batch' },
   ],
 });
 
 // ---------------------------------------------------------------- exact_match_accuracy
-const HINT_EXACT = 'A sequence counts only if every checked token is right: this is not the fraction of correct tokens.';
+const HINT_EXACT =
+  'Return the fraction of sequences that are right (not wrong); a sequence counts only if every checked token is right: this is not the fraction of correct tokens.';
 const HINT_PAD = 'Skip the positions where the target is padToken: what the model predicts there does not count.';
 const HINT_LAST = 'Check every position t = 0 … seqLen − 1, the last one included.';
 const exactMatchAccuracy = defineGrader<Ex<'exactMatchAccuracy'>>({
@@ -38,17 +49,37 @@ const exactMatchAccuracy = defineGrader<Ex<'exactMatchAccuracy'>>({
     { name: 'one wrong token in one of two sequences', args: [[[1, 2, 3], [4, 5, 6]], [[1, 2, 3], [4, 9, 6]], 0], expected: 0.5, hint: HINT_EXACT },
     { name: 'predictions at padding positions do not count', args: [[[1, 2, 9], [3, 4, 4]], [[1, 2, 0], [3, 0, 0]], 0], expected: 1, hint: HINT_PAD },
     { name: 'the last position is checked', args: [[[1, 2, 4], [7, 7, 7]], [[1, 2, 3], [7, 7, 7]], 0], expected: 0.5, hint: HINT_LAST },
+    {
+      // pad = 9: sequence 0 is right (position 2 is padding), sequence 1 is wrong at position 1; 0 is an ordinary token
+      name: 'padToken 9, token 0 is a symbol', args: [[[0, 1, 5], [0, 2, 9]], [[0, 1, 9], [0, 3, 9]], 9], expected: 0.5,
+      hint: 'The padding token is padToken (9 here), not always 0: compare with the argument, and check the positions where the target is 0.',
+    },
+    {
+      name: 'a predicted pad where the target has a symbol is wrong', args: [[[1, 2, 0], [5, 0, 0]], [[1, 2, 3], [5, 0, 0]], 0], expected: 0.5,
+      hint: 'Only the target decides what is padding: a position is skipped when targets[b][t] is padToken, whatever the prediction there.',
+    },
+    {
+      name: 'empty batch', args: [[], [], 0], expected: NaN,
+      hint: 'An empty batch has no sequence to count: return 0/0 = NaN, as the statement says (do not read targets[0] for the length).',
+    },
   ],
   mistakes: [
     { id: 'token_level', description: 'returns the fraction of correct tokens', hint: 'this is not the fraction of correct tokens' },
     { id: 'counts_padding', description: 'also compares the padding positions', hint: 'Skip the positions where the target is padToken' },
     { id: 'skips_last_position', description: 'loops to seqLen − 2 (off by one)', hint: 'the last one included' },
+    { id: 'fraction_wrong', description: 'returns the fraction of wrong sequences', hint: 'that are right (not wrong)' },
+    { id: 'any_token_right', description: 'counts a sequence as right when any checked token is right', hint: 'every checked token is right' },
+    { id: 'pad_is_zero', description: 'skips the positions where the target is 0 instead of padToken', hint: 'not always 0' },
+    { id: 'skips_predicted_padding', description: 'also skips the positions where the prediction is padToken', hint: 'Only the target decides what is padding' },
+    { id: 'masks_predictions_in_place', description: 'writes padToken into the caller\'s predictions at padding positions', hint: 'Do not modify the argument `predictions`' },
+    { id: 'length_from_first_row', description: 'reads seqLen from targets[0] (fails on an empty batch)', hint: 'An empty batch' },
   ],
 });
 
 // ---------------------------------------------------------------- addition_pair
 const HINT_ADD =
-  'source: "a+b" padded with spaces on the right (padEnd) to 2·digits + 1 characters; target: the sum padded on the right to digits + 1 characters.';
+  'source: "a+b" (no spaces around the plus) padded with spaces on the right (padEnd, spaces not zeros) to 2·digits + 1 characters; ' +
+  'target: the sum padded on the right to digits + 1 characters. digits is the parameter (not the number of digits of a or b).';
 const additionPair = defineGrader<Ex<'additionPair'>>({
   unit: '05_seq2seq', name: 'addition_pair', exportName: 'additionPair',
   title: 'fixed-length source and target strings for the addition task',
@@ -60,11 +91,21 @@ const additionPair = defineGrader<Ex<'additionPair'>>({
       hint: 'The sum can have one digit more than the operands: the target has digits + 1 characters (99 + 99 = 198).',
     },
     { name: '3 + 4, three digits', args: [3, 4, 3], expected: { source: '3+4    ', target: '7   ' }, hint: HINT_ADD },
+    {
+      name: '0 + 0', args: [0, 0, 2], expected: { source: '0+0  ', target: '0  ' },
+      hint: '0 + 0 = 0 is written "0": String(0) is "0"; do not treat a zero sum as missing.',
+    },
+    { name: '999 + 1, three digits', args: [999, 1, 3], expected: { source: '999+1  ', target: '1000' }, hint: HINT_ADD },
   ],
   mistakes: [
     { id: 'target_too_short', description: 'pads the target to digits characters (no room for the carry)', hint: 'the sum padded on the right to digits + 1 characters' },
     { id: 'pads_left', description: 'pads on the left (padStart)', hint: 'padded with spaces on the right' },
     { id: 'source_off_by_one', description: 'pads the source to 2·digits characters (forgets the plus sign)', hint: '2·digits + 1 characters' },
+    { id: 'source_too_long', description: 'pads the source to 2·digits + 2 characters', hint: '2·digits + 1 characters' },
+    { id: 'pads_with_zeros', description: 'pads with "0" instead of spaces', hint: 'spaces not zeros' },
+    { id: 'spaces_around_plus', description: 'writes "a + b" with spaces around the plus', hint: 'no spaces around the plus' },
+    { id: 'digits_from_operand', description: 'takes digits from the length of a instead of the parameter', hint: 'digits is the parameter' },
+    { id: 'zero_sum_empty', description: 'writes an empty target when the sum is 0 (a + b || "")', hint: 'do not treat a zero sum as missing' },
   ],
 });
 

@@ -29,6 +29,9 @@ export async function fileMatches(file: string, bytes: number, sha256: string): 
   } catch {
     return 'missing';
   }
+  if (!st.isFile()) {
+    throw new Error(`${file} is ${st.isDirectory() ? 'a folder' : 'not a regular file'}, where a dataset file belongs: move it away (or choose another cacheDir / mirror)`);
+  }
   const key = `${file}|${st.size}|${st.mtimeMs}|${sha256}`;
   if (verified.has(key)) return 'ok';
   if (st.size !== bytes) return `size ${st.size} bytes, expected ${bytes}`;

@@ -11,6 +11,7 @@
  *   The tail that does not fill a whole batch is dropped.
  */
 import { seededRandom } from '../rng';
+import { checkIds } from '../../options';
 
 /** x and y: `[batchSize, seqLen]`. */
 export interface LmBatch {
@@ -24,7 +25,12 @@ export interface LmBatchOptions {
 }
 
 function check(ids: ArrayLike<number>, o: LmBatchOptions, need: number, what: string): void {
-  if (!(o.batchSize >= 1 && o.seqLen >= 1)) throw new Error(`${what}: batchSize and seqLen must be at least 1`);
+  if (!(Number.isInteger(o.batchSize) && o.batchSize >= 1)) throw new Error(`${what}: batchSize must be a positive integer, got ${o.batchSize}`);
+  if (!(Number.isInteger(o.seqLen) && o.seqLen >= 1)) throw new Error(`${what}: seqLen must be a positive integer, got ${o.seqLen}`);
+  if ('seed' in o && (o as { seed?: number }).seed !== undefined && !Number.isSafeInteger((o as { seed?: number }).seed)) {
+    throw new Error(`${what}: seed must be an integer, got ${(o as { seed?: number }).seed}`);
+  }
+  checkIds(what, 'ids', ids);
   if (ids.length < need) throw new Error(`${what}: ${ids.length} ids are too few for batchSize ${o.batchSize} and seqLen ${o.seqLen} (need ${need})`);
 }
 

@@ -4,6 +4,7 @@
  * `truncating: 'pre'` drops the first elements of a long sequence (keeps its end),
  * `'post'` drops its last elements. Defaults are Keras': pre and pre.
  */
+import { checkIds } from '../../options';
 export interface PadOptions {
   /** Length of every output row. Default: the longest sequence. */
   maxLen?: number;
@@ -20,6 +21,12 @@ export function padSequences(sequences: readonly ArrayLike<number>[], options: P
   const maxLen = options.maxLen ?? sequences.reduce((m, s) => Math.max(m, s.length), 0);
   if (!Number.isInteger(maxLen) || maxLen < 0) throw new Error(`padSequences: maxLen must be a non-negative integer, got ${maxLen}`);
   const value = options.value ?? 0;
+  checkIds('padSequences', 'value', [value]);
+  for (const [k, allowed] of [['padding', ['pre', 'post']], ['truncating', ['pre', 'post']]] as const) {
+    const v = options[k];
+    if (v !== undefined && !allowed.includes(v)) throw new Error(`padSequences: ${k} must be 'pre' or 'post', got ${JSON.stringify(v)}`);
+  }
+  sequences.forEach((seq, i) => checkIds('padSequences', `sequences[${i}]`, seq));
   return sequences.map((seq) => {
     const row = new Array<number>(maxLen).fill(value);
     const len = Math.min(seq.length, maxLen);

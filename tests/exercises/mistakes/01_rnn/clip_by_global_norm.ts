@@ -24,3 +24,43 @@ export function forgets_sqrt(grads: number[][], maxNorm: number) {
   const f = norm > maxNorm ? maxNorm / norm : 1;
   return { grads: grads.map((g) => g.map((v) => v * f)), norm };
 }
+
+// Mistakes added for issue 23: the reported norm, the factor, inputs modified or returned, edge cases.
+const globalNorm = (grads: number[][]) => Math.sqrt(grads.reduce((s, g) => s + sumSq(g), 0));
+
+export function norm_after_clipping(grads: number[][], maxNorm: number) {
+  const n = globalNorm(grads);
+  const f = n > maxNorm ? maxNorm / n : 1;
+  const out = grads.map((g) => g.map((v) => v * f));
+  return { grads: out, norm: globalNorm(out) };
+}
+
+export function inverted_factor(grads: number[][], maxNorm: number) {
+  const norm = globalNorm(grads);
+  const f = norm > maxNorm ? norm / maxNorm : 1;
+  return { grads: grads.map((g) => g.map((v) => v * f)), norm };
+}
+
+export function returns_input_when_unchanged(grads: number[][], maxNorm: number) {
+  const norm = globalNorm(grads);
+  if (norm <= maxNorm) return { grads, norm };
+  return { grads: grads.map((g) => g.map((v) => (v * maxNorm) / norm)), norm };
+}
+
+export function scales_in_place(grads: number[][], maxNorm: number) {
+  const norm = globalNorm(grads);
+  const f = Math.min(1, maxNorm / norm);
+  for (const g of grads) for (let i = 0; i < g.length; i++) g[i] *= f;
+  return { grads: grads.map((g) => g.slice()), norm };
+}
+
+export function divides_by_zero_norm(grads: number[][], maxNorm: number) {
+  const norm = globalNorm(grads);
+  return { grads: grads.map((g) => g.map((v) => (v / norm) * Math.min(norm, maxNorm))), norm };
+}
+
+export function reduce_without_initial(grads: number[][], maxNorm: number) {
+  const norm = Math.sqrt(grads.flat().map((v) => v * v).reduce((a, b) => a + b));
+  const f = Math.min(1, maxNorm / norm);
+  return { grads: grads.map((g) => g.map((v) => v * f)), norm };
+}

@@ -16,3 +16,56 @@ export const forgets_previous_state = (x: M, h: M, W: M, U: M, b: number[]) => s
 export const sigmoid_activation = (x: M, h: M, W: M, U: M, b: number[]) => step(x, h, W, U, b, { act: sigmoid });
 export const transposed_weights = (x: M, h: M, W: M, U: M, b: number[]) => step(x, h, W, U, b, { transposed: true });
 export const forgets_bias = (x: M, h: M, W: M, U: M, b: number[]) => step(x, h, W, U, b, { bias: false });
+
+// Mistakes added for issue 23: activation, shapes, batch rows, inputs modified, empty batch.
+export const no_activation = (x: M, h: M, W: M, U: M, b: number[]) => step(x, h, W, U, b, { act: (v) => v });
+
+export function transposed_recurrent_kernel(x: M, hPrev: M, W: M, U: M, b: number[]): M {
+  return x.map((xr, r) => b.map((bj, j) => {
+    let a = bj;
+    for (let k = 0; k < xr.length; k++) a += xr[k] * W[k][j];
+    for (let k = 0; k < b.length; k++) a += hPrev[r][k] * U[j][k];
+    return Math.tanh(a);
+  }));
+}
+
+export function hidden_size_from_input(x: M, hPrev: M, W: M, U: M, b: number[]): M {
+  return x.map((xr, r) => xr.map((_, j) => {
+    let a = b[j];
+    for (let k = 0; k < xr.length; k++) a += xr[k] * W[k][j];
+    for (let k = 0; k < hPrev[r].length; k++) a += hPrev[r][k] * U[k][j];
+    return Math.tanh(a);
+  }));
+}
+
+export function recurrent_sum_to_input_size(x: M, hPrev: M, W: M, U: M, b: number[]): M {
+  return x.map((xr, r) => b.map((bj, j) => {
+    let a = bj;
+    for (let k = 0; k < xr.length; k++) a += xr[k] * W[k][j] + hPrev[r][k] * U[k][j];
+    return Math.tanh(a);
+  }));
+}
+
+export const first_row_state = (x: M, h: M, W: M, U: M, b: number[]) => step(x, x.map(() => h[0]), W, U, b, {});
+
+export function writes_into_hprev(x: M, hPrev: M, W: M, U: M, b: number[]): M {
+  const h = step(x, hPrev, W, U, b, {});
+  h.forEach((row, r) => row.forEach((v, j) => { hPrev[r][j] = v; }));
+  return hPrev;
+}
+
+export function accumulates_into_bias(x: M, hPrev: M, W: M, U: M, b: number[]): M {
+  return x.map((xr, r) => {
+    const a = b; // not a copy
+    for (let j = 0; j < b.length; j++) {
+      for (let k = 0; k < xr.length; k++) a[j] += xr[k] * W[k][j];
+      for (let k = 0; k < b.length; k++) a[j] += hPrev[r][k] * U[k][j];
+    }
+    return a.map(Math.tanh);
+  });
+}
+
+export function hidden_size_from_first_row(x: M, hPrev: M, W: M, U: M, b: number[]): M {
+  const H = hPrev[0].length;
+  return step(x, hPrev, W, U, b.slice(0, H), {});
+}

@@ -21,3 +21,33 @@ export function no_constant_guard(train: number[], test: number[]) {
   const s = fit(train, false);
   return { train: train.map(s.f), test: test.map(s.f), min: s.min, max: s.max };
 }
+
+// Mistakes added for issue 23: the formula, running min/max started at 0, the constant split,
+// input modified.
+function scaleWith(train: number[], test: number[], min: number, max: number, f?: (x: number) => number) {
+  const range = max > min ? max - min : 1;
+  const g = f ?? ((x: number) => (x - min) / range);
+  return { train: train.map(g), test: test.map(g), min, max };
+}
+export function inverted_formula(train: number[], test: number[]) {
+  const min = Math.min(...train), max = Math.max(...train);
+  return scaleWith(train, test, min, max, (x) => (max - x) / (max - min || 1));
+}
+export function min_starts_at_zero(train: number[], test: number[]) {
+  let min = 0, max = -Infinity;
+  for (const v of train) { if (v < min) min = v; if (v > max) max = v; }
+  return scaleWith(train, test, min, max);
+}
+export function max_starts_at_zero(train: number[], test: number[]) {
+  let min = Infinity, max = 0;
+  for (const v of train) { if (v < min) min = v; if (v > max) max = v; }
+  return scaleWith(train, test, min, max);
+}
+export function constant_to_zero(train: number[], test: number[]) {
+  const min = Math.min(...train), max = Math.max(...train);
+  return max === min ? { train: train.map(() => 0), test: test.map(() => 0), min, max } : scaleWith(train, test, min, max);
+}
+export function sorts_train(train: number[], test: number[]) {
+  train.sort((a, b) => a - b);
+  return scaleWith(train, test, train[0], train[train.length - 1]);
+}

@@ -16,3 +16,26 @@ export function uses_norm_bound(U: number[][], g: number[], n: number): number[]
   const fro = Math.sqrt(U.flat().reduce((s, x) => s + x * x, 0));
   return Array.from({ length: n + 1 }, (_, m) => l2(g) * fro ** m);
 }
+
+// Mistakes added for issue 23: the norm, the number of lags, in-place updates, input modified.
+export const squared_norm = (U: number[][], g: number[], n: number) => norms(U, g, n, { norm: (v) => v.reduce((s, x) => s + x * x, 0) });
+export const max_abs_norm = (U: number[][], g: number[], n: number) => norms(U, g, n, { norm: (v) => Math.max(...v.map(Math.abs)) });
+export const extra_lag = (U: number[][], g: number[], n: number) => norms(U, g, n + 1, {});
+export function in_place_update(U: number[][], gT: number[], steps: number): number[] {
+  const g = gT.slice();
+  const out = [l2(g)];
+  for (let m = 1; m <= steps; m++) {
+    for (let k = 0; k < g.length; k++) g[k] = U[k].reduce((s, u, j) => s + u * g[j], 0); // reads entries already updated
+    out.push(l2(g));
+  }
+  return out;
+}
+export function overwrites_gT(U: number[][], gT: number[], steps: number): number[] {
+  const out = [l2(gT)];
+  for (let m = 1; m <= steps; m++) {
+    const next = back(U, gT);
+    next.forEach((v, k) => { gT[k] = v; });
+    out.push(l2(gT));
+  }
+  return out;
+}

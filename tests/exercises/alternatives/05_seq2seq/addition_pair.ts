@@ -1,0 +1,6 @@
+/** Correct alternatives to the reference addition_pair: every one must pass the grader. */
+/** Pads by repeating spaces. */
+export function withRepeat(a: number, b: number, digits: number): { source: string; target: string } {
+  const q = `${a}+${b}`, s = `${a + b}`;
+  return { source: q + ' '.repeat(2 * digits + 1 - q.length), target: s + ' '.repeat(digits + 1 - s.length) };
+}
