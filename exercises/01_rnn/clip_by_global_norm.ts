@@ -8,6 +8,9 @@
  * (e.g. [dKernel, dRecurrentKernel, dBias]); `maxNorm` is τ. Return new arrays (do not modify
  * the inputs) and `norm`, the global norm ‖g‖₂ *before* clipping.
  *
+ * No tensors (grads = []) give { grads: [], norm: 0 }; a zero gradient (norm 0) is returned
+ * unchanged, as new arrays.
+ *
  * Hints:
  * - One norm over all the tensors together: that keeps the relative sizes of the gradients of
  *   different tensors, and the direction of g.

@@ -7,6 +7,8 @@
  * `losses` are the per-symbol cross-entropy losses ℓ_t in nats (natural logarithm), as the
  * language model of notebook 01 reports them. Return the perplexity.
  *
+ * `losses` has at least one entry. Do not modify it.
+ *
  * Hints:
  * - A model that predicts the uniform distribution over V symbols has ℓ_t = log V and PPL = V.
  * - Average first, then exponentiate: exp of the mean, not the mean of exp, not exp of the sum.

@@ -12,6 +12,8 @@
  *   bias            b        [hiddenSize]
  *   returns         h_t      [batch, hiddenSize]
  *
+ * An empty batch (x = [], hPrev = []) gives []. Do not modify the inputs; return new arrays.
+ *
  * Hints:
  * - (x W)[b][j] = Σ_k x[b][k] · kernel[k][j]: the kernel is indexed [input][hidden], not the
  *   other way round.

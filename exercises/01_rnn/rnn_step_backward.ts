@@ -16,6 +16,9 @@
  * kernel [inputSize, hiddenSize], recurrentKernel [hiddenSize, hiddenSize],
  * h (the forward output h_t) [batch, hiddenSize], dh [batch, hiddenSize].
  *
+ * An empty batch gives zero parameter gradients (of the weights' shapes) and dx = dhPrev = []. Do
+ * not modify the inputs; return new arrays.
+ *
  * Hints:
  * - The derivative of tanh is 1 − tanh², i.e. 1 − h_t², not 1 − h_t; and it is not optional.
  * - (δa Uᵀ)[b][k] = Σ_j δa[b][j] · recurrentKernel[k][j]: the transpose swaps the index you sum over.

@@ -11,6 +11,9 @@
  *
  * and return all the states: { c: [time, hiddenSize], h: [time, hiddenSize] }.
  *
+ * An empty sequence (T = 0) gives { c: [], h: [] }. Do not modify the inputs (c0 included); every
+ * row of c and h is a new array.
+ *
  * Hints:
  * - The forget gate multiplies the *previous* cell state; the input gate multiplies the candidate.
  * - Each step starts from the cell state of the step before, not from c0 again.

@@ -8,6 +8,8 @@
  * matrix, an h × h recurrent matrix and an h-vector bias. PyTorch's nn.LSTM keeps two bias
  * vectors (bias_ih and bias_hh): with `twoBiases = true` count both.
  *
+ * twoBiases is optional and defaults to false (one bias per gate, as in tf.layers).
+ *
  * Hints:
  * - Four blocks, not three (that is the GRU) and not one (the plain RNN).
  * - Do not forget the recurrent matrix U (h × h per gate) or the bias.

@@ -15,6 +15,9 @@
  *   bias            b [4*hiddenSize]
  *   returns         { h, c }, each [batch, hiddenSize]
  *
+ * An empty batch gives { h: [], c: [] }. Do not modify the inputs (cPrev included); return new
+ * arrays.
+ *
  * Hints:
  * - Gate order i, f, c, o as in tf.layers (and PyTorch's i, f, g, o): column j of the forget gate
  *   is column hiddenSize + j of the stacked weights. The blocks are contiguous: the columns of

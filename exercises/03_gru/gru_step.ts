@@ -14,6 +14,8 @@
  *   bias b = [b_z b_r b_h] [3*hiddenSize]
  *   returns h_t [batch, hiddenSize]
  *
+ * An empty batch gives []. Do not modify the inputs; return new arrays.
+ *
  * Hints:
  * - Gate order z, r, h (PyTorch's r, z, n differs: do not mix them).
  * - The reset gate multiplies h_{t-1} before the product with U_h: compute r ⊙ h_{t-1} first.

@@ -14,6 +14,8 @@
  * where G is the same gate's block in our order (r → 1, z → 0, n → 2). The blend
  * h_t = z ⊙ h_{t-1} + (1 − z) ⊙ h̃ is the same in both, so z needs no sign change.
  *
+ * inputSize and hiddenSize differ in general. Do not modify the inputs; return new arrays.
+ *
  * Hints:
  * - Reorder whole blocks of hiddenSize rows, not single rows.
  * - Transpose: PyTorch's weights are [out, in]; ours are [in, out].

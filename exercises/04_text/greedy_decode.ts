@@ -13,6 +13,8 @@
  *
  * Return the generated tokens. On ties argmax takes the lowest index.
  *
+ * Token 0 is an ordinary symbol (only endToken stops); maxLen = 0 gives []. Do not modify h0.
+ *
  * Hints:
  * - Feed back the token you just produced, not the start token.
  * - Carry the state: pass the h returned by the previous call, not h0 again.

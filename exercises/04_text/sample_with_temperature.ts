@@ -11,6 +11,8 @@
  *
  * (if rounding leaves no such j, return the last index).
  *
+ * Do not modify the logits.
+ *
  * Hints:
  * - Divide the logits by τ: τ < 1 sharpens the distribution, τ > 1 flattens it.
  * - Subtract the maximum before exp: logits of a few hundred divided by a small τ overflow

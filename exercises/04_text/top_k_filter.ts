@@ -11,6 +11,8 @@
  * Exactly min(k, vocabSize) symbols keep a non-zero probability; if logits tie at the boundary,
  * the lower index wins.
  *
+ * k may be larger than vocabSize. Do not modify the logits; return a new array.
+ *
  * Hints:
  * - Renormalise over the kept symbols only: the kept probabilities sum to 1.
  * - Sort indices by logit, largest first (a stable sort keeps the lower index first on ties).

@@ -9,6 +9,8 @@
  *
  * (the sum of two numbers of `digits` digits can have digits + 1 digits: 99 + 99 = 198).
  *
+ * a and b are non-negative integers of at most `digits` digits.
+ *
  * Hints:
  * - String.prototype.padEnd pads on the right.
  * - Count the lengths on the longest case: "99+99" is 2·2 + 1 = 5 characters, "198" is 2 + 1 = 3.

@@ -7,6 +7,9 @@
  *
  *   predictions[b][t] = targets[b][t]   for every t with targets[b][t] ≠ padToken.
  *
+ * padToken can be any id (not necessarily 0), and only the target decides what is padding. An
+ * empty batch has no sequence to count: return 0/0 = NaN. Do not modify the inputs.
+ *
  * Hints:
  * - One wrong token makes the whole sequence wrong: this is not the token-level accuracy.
  * - Whatever the model predicts at padding positions does not count.

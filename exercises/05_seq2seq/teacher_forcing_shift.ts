@@ -12,6 +12,8 @@
  * i.e. the targets shifted one step to the right, the start token in front, the last target
  * dropped, so that inputs and targets have the same length and input t predicts target t.
  *
+ * An empty batch (y = []) gives []. Do not modify y; return new arrays.
+ *
  * Hints:
  * - Same length as the targets: T in, T out.
  * - Shift to the right (towards later steps), not to the left.

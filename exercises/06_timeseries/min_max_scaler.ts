@@ -9,6 +9,8 @@
  *
  * Test values may fall outside [0, 1]: that is expected (the future can leave the past's range).
  *
+ * Do not modify the inputs; return new arrays.
+ *
  * Hints:
  * - Using the test values to choose min or max leaks information from the future into training.
  * - Fitting a second scaler on the test split is also wrong: both splits must be on the same scale.

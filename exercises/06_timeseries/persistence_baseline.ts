@@ -8,6 +8,8 @@
  *   MAE  = (1/N) Σ |e_t|
  *   RMSE = sqrt( (1/N) Σ e_t² )
  *
+ * 1 ≤ horizon < n (at least one forecast). Do not modify the series.
+ *
  * Hints:
  * - Absolute values in the MAE: errors of opposite signs must not cancel.
  * - RMSE is the square root of the mean squared error, in the units of the series.

@@ -11,6 +11,8 @@
  * i.e. t runs from 0 to n − lookBack − horizon inclusive. Return { x, y } with shapes
  * [windows, lookBack] and [windows, horizon]; empty arrays if the series is too short.
  *
+ * Do not modify the series; every window and every target is a new array.
+ *
  * Hints:
  * - The last window ends exactly at the last value of the series: count the windows on paper
  *   for n = 6, lookBack = 3, horizon = 1 (there are 3).

@@ -7,6 +7,9 @@
  *   matrix[i][j] = number of examples of true class i predicted as class j    [numClasses, numClasses]
  *   accuracy     = (number of examples with yPred = yTrue) / (number of examples)
  *
+ * With no examples the matrix is all zeros and the accuracy is 0/0 = NaN. Do not modify the
+ * inputs.
+ *
  * Hints:
  * - Rows are the true classes, columns the predictions (as in scikit-learn).
  * - The matrix is numClasses × numClasses even if some class never occurs in the data.

@@ -8,6 +8,9 @@
  * - a shorter one is padded with `value`: padding = 'pre' puts the pad values before the
  *   sequence, 'post' after it.
  *
+ * value defaults to 0; an empty batch gives []. Do not modify the inputs; every row of the result is
+ * a new array (also when a sequence already has maxLen values).
+ *
  * Hints:
  * - 'pre' always means "at the beginning", for padding and for truncation alike.
  * - The length is maxLen, not the length of the longest sequence in the batch.

@@ -11,6 +11,8 @@
  * update gates z_s: the formula is the same), `dT` [hiddenSize] is ∂ℓ/∂c_T.
  * Return the T + 1 gradients ∂ℓ/∂c_T, ∂ℓ/∂c_{T−1}, …, ∂ℓ/∂c_0, i.e. [T + 1, hiddenSize].
  *
+ * T = 0 gives one row, a copy of dT. Do not modify the inputs; every row is a new array.
+ *
  * Hints:
  * - Walk backwards: the first factor is the gate of the *last* step, f_T.
  * - Going from c_s back to c_{s−1} multiplies by f_s, the gate of step s (not f_{s−1}):

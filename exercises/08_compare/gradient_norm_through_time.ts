@@ -11,6 +11,8 @@
  * Return g(m) = ‖g_T (Uᵀ)^m‖₂ for the lags m = 0, 1, …, steps (steps + 1 numbers; m = 0 is ‖g_T‖₂).
  * `recurrentKernel` is U [hiddenSize, hiddenSize], `gT` is g_T [hiddenSize].
  *
+ * steps = 0 gives [‖g_T‖₂]. Do not modify the inputs.
+ *
  * Hints:
  * - (g Uᵀ)[k] = Σ_j g[j] · U[k][j]. For a non-symmetric U, g U is a different vector.
  * - Multiply the vector step by step; take the Euclidean norm (square root of the sum of squares)

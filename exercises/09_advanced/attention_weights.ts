@@ -6,6 +6,8 @@
  *
  * Return the weights α [T] for the scores e [T] (one decoder step). The weights are ≥ 0 and sum to 1.
  *
+ * There is at least one score. Do not modify the scores; return a new array.
+ *
  * Hints:
  * - Both forms are equal in exact arithmetic, but only the second survives large scores:
  *   Math.exp(1000) is Infinity and Math.exp(−1000) is 0, and both give NaN after the division.

@@ -9,6 +9,8 @@
  * the state after reading x_T, x_{T−1}, …, x_{T−s}: it belongs to time T − 1 − s (0-based).
  * Return [time, 2*hiddenSize] with row t = forward[t] followed by the backward state of time t.
  *
+ * With no time steps the result is []. Do not modify the inputs; return new arrays.
+ *
  * Hints:
  * - Reverse the backward outputs back into the original time order before pairing them.
  * - Forward first, then backward (the order tf.layers' Bidirectional uses with mergeMode 'concat').

@@ -11,6 +11,8 @@
  *
  * Return { weights: α [T], context: c [dv] }.
  *
+ * Do not modify the inputs; return new arrays (the context too, even for a single key).
+ *
  * Hints:
  * - Keys decide the weights, values are what gets averaged: the context has the size of a value.
  * - Scale by the square root of d, not by d.

@@ -72,7 +72,7 @@ const BUNDLE_SCRIPT = /<script([^>]*)\sdata-seqmodels-plotly="bundle"([^>]*)>([\
 
 /**
  * HTML with each inlined plotly bundle (the `<script data-seqmodels-plotly="bundle">` that
- * `plot.setup()` emits, 11 MB) replaced by a `<script src>` of the same code in a shared file:
+ * `plot.setup()` emits, about 2 MB compressed) replaced by a `<script src>` of the same code in a shared file:
  * `save(code)` stores the code and returns the relative URL of the file. A classic
  * `<script src>` runs in document order, before the charts' scripts, as the inline one did.
  */

@@ -1,7 +1,8 @@
 // Browser check (b): the built site opened from the file system. For each page: it loads
 // with no console error and requests nothing from the network; every plotly chart is drawn;
 // every formula is KaTeX output with its fonts and no `.katex-error`, as many as the
-// builder rendered; every relative link and resource points at an existing file (and at an
+// builder rendered; nothing is wider than the page and nothing wide is cut off (wide tables and
+// text outputs scroll inside their own box); every relative link and resource points at an existing file (and at an
 // existing id when it has a #fragment).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,6 +44,17 @@ function pageFacts() {
     ids: Array.from(document.querySelectorAll('[id]')).map((e) => e.id),
     refs,
     errorOutputs: document.querySelectorAll('.output-error').length,
+    // Horizontal overflow: the page itself must not scroll sideways, and an element whose content
+    // is wider than its box must scroll (overflow-x auto/scroll), not clip it (hidden/clip).
+    pageWidth: document.documentElement.scrollWidth,
+    viewportWidth: document.documentElement.clientWidth,
+    cutOff: Array.from(document.querySelectorAll('main *'))
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0
+        && ['hidden', 'clip'].includes(getComputedStyle(e).overflowX)
+        && !e.closest('.seqmodels-plot, .katex, .math-display'))
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}: ${e.textContent.trim().slice(0, 40)}`),
+    scrolling: Array.from(document.querySelectorAll('main pre, main table, main .seqmodels-table'))
+      .filter((e) => e.scrollWidth > e.clientWidth + 1).length,
     banner: document.querySelector('.banner')?.textContent ?? '',
   };
 }
@@ -100,6 +112,11 @@ export async function checkSite({ context, siteDir, report, screenshotsDir }) {
         if (!f.fontLoaded) problems.push('KaTeX fonts not loaded');
         report.check(problems.length === 0, `${label}: formulas rendered`, problems.length ? problems.join('; ') : `${f.formulas} KaTeX formulas, fonts loaded`);
       }
+      const wide = [];
+      if (f.pageWidth > f.viewportWidth + 1) wide.push(`the page is ${f.pageWidth} px wide in a ${f.viewportWidth} px window`);
+      if (f.cutOff.length) wide.push(`${f.cutOff.length} element(s) cut off, first: ${short(f.cutOff[0], 80)}`);
+      report.check(wide.length === 0, `${label}: wide content scrolls in its box`,
+        wide.length ? wide.join('; ') : `${f.scrolling} wide table(s) or text output(s) scroll sideways, nothing cut off`);
       const bad = [];
       let local = 0;
       let external = 0;

@@ -1,5 +1,5 @@
 /** Tests of the grading harness itself: comparison, printing, failure messages. */
-import { clone, defineGrader, firstDifference, runCase, runGrader, show } from './harness';
+import { clone, defineGrader, firstDifference, modification, runCase, runGrader, sharing, show } from './harness';
 
 describe('firstDifference', () => {
   test('numbers match within the relative tolerance', () => {
@@ -75,10 +75,45 @@ describe('failure messages', () => {
     expect(runCase(g, g.cases[0], undefined)?.message).toContain('must export a function named `demoSum`');
   });
 
-  test('the implementation cannot corrupt the fixtures of later cases', () => {
+  test('the implementation cannot corrupt the fixtures of later cases, and modifying an argument fails', () => {
     const mutating = (x: number[]) => { const s = x.reduce((a, b) => a + b, 0); x.push(100); return s; };
-    expect(runGrader(g, mutating)).toEqual([]);
-    expect(runGrader(g, mutating)).toEqual([]);
+    const failures = runGrader(g, mutating);
+    expect(failures.map((f) => f.caseName)).toEqual(['two numbers', 'empty']);
+    expect(failures[0].message).toContain('the call modified its argument `x`: at x: was length 2, now length 3');
+    expect(failures[0].message).toContain('hint: Do not modify the argument `x`');
     expect(g.cases[0].args).toEqual([[1, 2]]);
+    expect(runGrader(g, mutating)).toHaveLength(2);
+  });
+
+  test('a value written into an argument is named with its path', () => {
+    const m = defineGrader<(a: number[][]) => number[][]>({
+      unit: '00_demo', name: 'demo_copy', exportName: 'demoCopy', title: 'copy', argNames: ['a'],
+      cases: [{ name: 'two rows', args: [[[1, 2], [3, 4]]], expected: [[1, 2], [3, 4]], hint: 'Copy.' }],
+      mistakes: [],
+    });
+    const writes = (a: number[][]) => { const out = a.map((r) => r.slice()); a[1][0] = 9; return out; };
+    expect(runGrader(m, writes)[0].message).toContain('the call modified its argument `a`: at a[1][0]: was 3, now 9');
+    const aliased = (a: number[][]) => a.map((r, i) => (i === 1 ? r : r.slice()));
+    const msg = runGrader(m, aliased)[0].message;
+    expect(msg).toContain('result[1] is a[1] itself');
+    expect(msg).toContain("hint: Return new arrays: the result must not contain the caller's own arrays, or changing the result later changes `a` too.");
+    const shared = () => { const row = [1, 2]; return [row, row]; };
+    expect(runGrader(m, shared)[0].message).toContain('result[0] and result[1] are the same array');
+    expect(runGrader(m, (a: number[][]) => a.map((r) => [...r]))).toEqual([]);
+  });
+});
+
+describe('sharing and modification', () => {
+  test('sharing finds an argument\'s array at any depth, inside objects too', () => {
+    const x = [[1], [2]];
+    expect(sharing({ h: [x[1]] }, [x], ['x'])).toEqual({ kind: 'input', text: "result.h[0] is x[1] itself, the caller's own array", argName: 'x' });
+    expect(sharing(x, [x], ['x'])?.text).toBe("the result is x itself, the caller's own array");
+    expect(sharing({ h: [[1]], c: [[1]] }, [x], ['x'])).toBeUndefined();
+  });
+
+  test('modification reports the first changed entry, or nothing', () => {
+    expect(modification([1, 2], [1, 2], 'v')).toBeUndefined();
+    expect(modification([1, NaN], [1, NaN], 'v')).toBeUndefined();
+    expect(modification([1, 2], [2, 1], 'v')).toBe('at v[0]: was 1, now 2');
   });
 });

@@ -14,8 +14,10 @@
  *
  * Each grader also lists the learner mistakes it is known to catch. For every listed mistake a
  * mistaken variant lives in `tests/exercises/mistakes/NN_unit/<name>.ts`, and the meta-tests
- * (`tests/exercises/graders.test.ts`) check that the grader rejects it with a message containing
- * `mistake.hint`.
+ * (`tests/exercises/graders.test.ts`) check that the grader rejects it and that its first failing
+ * case (the one `npm run grade` shows) contains `mistake.hint`; correct solutions written other ways
+ * live in `tests/exercises/alternatives/` and must pass. Order the cases so that each mistake meets
+ * first a case whose hint is about it, and split a case that can fail for several reasons.
  */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,7 +46,7 @@ export interface Mistake {
   id: string;
   /** The mistake, in the words of the README. */
   description: string;
-  /** A phrase the failure message must contain when the grader rejects this mistake. */
+  /** A phrase the first failure message must contain when the grader rejects this mistake. */
   hint: string;
 }
 

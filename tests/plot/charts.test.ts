@@ -40,15 +40,18 @@ describe('lineChart', () => {
 describe('dates as x values', () => {
   const days = [new Date(Date.UTC(2013, 2, 1)), new Date(Date.UTC(2013, 2, 2)), new Date(Date.UTC(2013, 2, 3))];
 
-  it('line: Dates become plotly date strings (UTC, no zone suffix)', () => {
+  it('line: Dates become plotly date strings (UTC, no zone suffix), as short as exact', () => {
     const fig = onlyFigure(lineChartHtml({ x: days, series: { temperature: [1, 2, 3] } }));
-    expect(fig.data[0].x).toEqual(['2013-03-01 00:00:00.000', '2013-03-02 00:00:00.000', '2013-03-03 00:00:00.000']);
+    expect(fig.data[0].x).toEqual(['2013-03-01', '2013-03-02', '2013-03-03']);
+    const hours = [Date.UTC(2013, 2, 1, 0), Date.UTC(2013, 2, 1, 6), Date.UTC(2013, 2, 1, 6, 0, 7, 250)].map((t) => new Date(t));
+    const h = onlyFigure(lineChartHtml({ x: hours, series: [1, 2, 3] }));
+    expect(h.data[0].x).toEqual(['2013-03-01', '2013-03-01 06:00', '2013-03-01 06:00:07.250']);
   });
 
   it('forecast: past the truth, x goes on by the last step (dates and numbers)', () => {
     const f = onlyFigure(forecastChartHtml({ truth: [1, 2, 3], x: days, forecast: [3, 4, 5], start: 2 }));
     expect(f.data.find((t) => t.name === 'forecast')!.x)
-      .toEqual(['2013-03-03 00:00:00.000', '2013-03-04 00:00:00.000', '2013-03-05 00:00:00.000']);
+      .toEqual(['2013-03-03', '2013-03-04', '2013-03-05']);
     const g = onlyFigure(forecastChartHtml({ truth: [1, 2], x: [0, 3], forecast: [3, 4], start: 2 }));
     expect(g.data.find((t) => t.name === 'forecast')!.x).toEqual([6, 9]);
     expect(() => forecastChartHtml({ truth: [1, 2], x: ['a', 'b'], forecast: [3], start: 2 })).toThrow('pass forecastX');

@@ -115,3 +115,17 @@ describe('showTable', () => {
     expect(() => tableCells(42 as never)).toThrow(/expected rows/);
   });
 });
+
+describe('HTML cell wrapping', () => {
+  it('keeps numbers and short texts on one line and lets long texts wrap between words only', () => {
+    const review = 'a slow burn, but the ending made every minute of it worth the wait';
+    const html = tableHtml([{ date: '2010-01-01 04:00', n: 12.5, review }]);
+    const cells = [...html.matchAll(/<td style="([^"]*)">([^<]*)<\/td>/g)].map((m) => ({ style: m[1], text: m[2] }));
+    expect(cells.map((c) => c.text)).toEqual(['2010-01-01 04:00', '12.5', review]);
+    expect(cells[0].style).toContain('white-space:nowrap');
+    expect(cells[1].style).toContain('white-space:nowrap');
+    expect(cells[2].style).not.toContain('nowrap');
+    expect(cells[2].style).toContain('word-break:normal');
+    expect(cells[2].style).toContain('min-width:12em');
+  });
+});

@@ -179,9 +179,16 @@ export function transpose(rows: number[][]): number[][] {
   return rows[0].map((_, j) => rows.map((row) => row[j]));
 }
 
-/** A date as plotly reads it: `2013-03-01 06:00:00.000` (UTC, no zone suffix). */
+/**
+ * A date as plotly reads it (UTC, no zone suffix), as short as it is exact: `2013-03-01` at
+ * midnight, `2013-03-01 06:00` on the minute, else `2013-03-01 06:00:07.250`. Long daily
+ * series are a large part of a saved chart, so the short forms matter.
+ */
 function plotDate(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '');
+  const iso = d.toISOString();
+  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
+  if (iso.endsWith(':00.000Z')) return iso.slice(0, 16).replace('T', ' ');
+  return iso.replace('T', ' ').replace('Z', '');
 }
 
 /** x values for plotly: dates written as plotly date strings, the rest as they are. */

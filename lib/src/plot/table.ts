@@ -142,25 +142,32 @@ function rowsOf(items: unknown[]): { columns: unknown[]; raw: unknown[][] } {
   return { columns, raw };
 }
 
+/** Texts up to this many characters are never wrapped in the HTML table. */
+const SHORT_TEXT = 30;
+
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
  * The table as HTML: a `<div>` that scrolls sideways when the table is wider than the
- * output area, holding a compact table (numbers right-aligned; text cells wrap between
- * words, never inside one).
+ * output area, holding a compact table (numbers right-aligned, numbers and short texts on one
+ * line; long texts wrap between words, never inside one).
  */
 export function tableHtml(data: TableData, opts: TableOptions = {}): string {
   const t = tableCells(data, opts);
   const cell = 'padding:2px 8px;border-bottom:1px solid #e0e0e0;vertical-align:top;';
   const th = (s: string, extra = '') => `<th style="${cell}text-align:left;font-weight:600;white-space:nowrap;${extra}">${escapeHtml(s)}</th>`;
-  const td = (s: string, num: boolean) => `<td style="${cell}${num
+  // Numbers and short texts stay on one line; a column with long texts wraps them between words,
+  // at least 12em wide (so a narrow cell does not stack its words one per line), at most 32em.
+  const wraps = t.columns.map((_, j) => !t.numeric[j] && t.rows.some((r) => r[j].length > SHORT_TEXT));
+  const td = (s: string, j: number) => `<td style="${cell}${t.numeric[j]
     ? 'text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums;'
-    : 'text-align:left;min-width:4em;max-width:32em;overflow-wrap:normal;word-break:normal;'}">${escapeHtml(s)}</td>`;
+    : wraps[j] ? 'text-align:left;min-width:12em;max-width:32em;overflow-wrap:normal;word-break:normal;'
+      : 'text-align:left;white-space:nowrap;'}">${escapeHtml(s)}</td>`;
   const head = (t.showIndex ? th('') : '') + t.columns.map((c, j) => th(c, t.numeric[j] ? 'text-align:right;' : '')).join('');
   const body = t.rows.map((r, i) => '<tr>' + (t.showIndex ? th(t.index[i]) : '')
-    + r.map((c, j) => td(c, t.numeric[j])).join('') + '</tr>').join('\n');
+    + r.map((c, j) => td(c, j)).join('') + '</tr>').join('\n');
   const more = t.hiddenRows > 0
     ? `<div style="font-size:12px;color:#666;margin-top:2px;">… ${t.hiddenRows} more row${t.hiddenRows === 1 ? '' : 's'} (maxRows: ${t.rows.length})</div>` : '';
   const caption = opts.title ? `<div style="font-weight:600;margin-bottom:4px;">${escapeHtml(opts.title)}</div>` : '';

@@ -226,9 +226,11 @@ const perplexity = defineGrader<Ex<'perplexity'>>({
       hint: 'PPL = exp(mean of the losses): average the losses first, then exponentiate (the mean of exp(ℓ_t) is larger, 1/mean of the probabilities exp(−ℓ_t) is smaller).',
     },
     {
-      // exp(701) ≈ 1.01e304 is finite; the product of the probabilities exp(−700)·exp(−702) underflows to 0
-      name: 'large losses: stay in log space', args: [[700, 702]], expected: Math.exp(701), tol: 1e-9,
-      hint: 'Average the losses and exponentiate once: multiplying the probabilities exp(−ℓ_t) underflows to 0 (and exp of the sum overflows).',
+      // 400 losses of 2 nats: PPL = e² ≈ 7.389, but exp of the sum (800) overflows and the product of the
+      // probabilities exp(−2)^400 = e^−800 underflows to 0
+      name: 'a long sequence: stay in log space', args: [new Array<number>(400).fill(2)], expected: Math.exp(2),
+      input: 'losses = 400 losses of 2 nats',
+      hint: 'Average the losses and exponentiate once: over a long sequence exp of the sum overflows and the product of the probabilities exp(−ℓ_t) underflows to 0.',
     },
   ],
   mistakes: [
@@ -238,7 +240,7 @@ const perplexity = defineGrader<Ex<'perplexity'>>({
     { id: 'negated_exponent', description: 'computes exp(−mean), as if the losses were log-probabilities', hint: 'not −ℓ̄' },
     { id: 'divides_by_n_minus_one', description: 'divides the sum by N − 1', hint: 'the mean is that loss (N = 1)' },
     { id: 'inverse_mean_probability', description: 'returns 1 / mean of exp(−ℓ_t)', hint: '1/mean of the probabilities' },
-    { id: 'product_of_probabilities', description: 'multiplies the probabilities exp(−ℓ_t), then takes the N-th root (underflows)', hint: 'multiplying the probabilities exp(−ℓ_t) underflows' },
+    { id: 'product_of_probabilities', description: 'multiplies the probabilities exp(−ℓ_t), then takes the N-th root (underflows)', hint: 'the product of the probabilities exp(−ℓ_t) underflows' },
     { id: 'prefix_sums_in_place', description: 'accumulates the running sum in the losses array itself', hint: 'Do not modify the argument `losses`' },
   ],
 });

@@ -69,6 +69,11 @@ const lstmStep = defineGrader<Ex<'lstmStep'>>({
     { name: 'inputSize 3, hiddenSize 2: blocks of hiddenSize columns', args: [X3, [[0.5, -0.4]], [[0.3, -0.6]], K3, R3, B3], expected: big, hint: HINT_BLOCKS },
     { name: 'batch of two, each row its own x, hPrev and cPrev', args: [XB, HB, CB, K3, R3, B3], expected: batch, hint: HINT_LSTM_ROWS },
     {
+      // all weights zero: i = f = o = 0.5 and c̃ = 0, so c_t = 0.5·cPrev and h_t = 0.5·tanh(c_t)
+      name: 'all weights zero: c_t = 0.5·cPrev', args: [[[1, -1, 0.5]], [[0.5, -0.4]], [[0.3, -0.6]], K3.map((r) => r.map(() => 0)), R3.map((r) => r.map(() => 0)), B3.map(() => 0)],
+      expected: { c: [[0.15, -0.3]], h: [[0.5 * Math.tanh(0.15), 0.5 * Math.tanh(-0.3)]] }, hint: HINT_CELL,
+    },
+    {
       name: 'empty batch', args: [[], [], [], K3, R3, B3], expected: { h: [], c: [] },
       hint: 'An empty batch gives { h: [], c: [] }: take hiddenSize from the weights (recurrentKernel.length), not from x[0] or hPrev[0].',
     },

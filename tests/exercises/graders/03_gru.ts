@@ -85,7 +85,13 @@ const gruStep = defineGrader<Ex<'gruStep'>>({
   cases: [
     {
       name: 'update gate and blend (U = 0)', args: [[[1, 0]], [[0.4, -0.8]], KA, zeros(2, 6), [0, 0, 0, 0, 0, 0]],
-      expected: [[blend(sig(0.5), 0.4, 0.3), blend(sig(-1), -0.8, -0.6)]], hint: HINT_ORDER_BLEND,
+      expected: [[blend(sig(0.5), 0.4, 0.3), blend(sig(-1), -0.8, -0.6)]],
+      hint: `${HINT_ORDER_BLEND} With U = 0 the reset gate plays no part here: it multiplies only h_{t-1}, before U_h (not x W_h).`,
+    },
+    {
+      // all weights zero: z = 0.5 and h̃ = 0, so h_t = 0.5·hPrev
+      name: 'all weights zero: h_t = 0.5·hPrev', args: [[[1, 0]], [[0.4, -0.8]], zeros(2, 6), zeros(2, 6), [0, 0, 0, 0, 0, 0]],
+      expected: [[0.2, -0.4]], hint: HINT_ORDER_BLEND,
     },
     { name: 'reset gate applied before U_h', args: [[[1, 0]], [[0.5, -1]], KB, UB, [0, 0, 0, 0, 0, 0]], expected: [hB], hint: HINT_RESET },
     { name: 'reset gate from h_{t-1} U_r + b_r', args: [[[1, 0]], [[0.5, -1]], KR, UR, BR], expected: gruRef([[1, 0]], [[0.5, -1]], KR, UR, BR), hint: HINT_RESET_REC },

@@ -37,6 +37,11 @@ const sampleWithTemperature = defineGrader<Ex<'sampleWithTemperature'>>({
     // ŷ ≈ [0.665, 0.245, 0.090]
     { name: 'large negative logits', args: [[-999, -1000, -1001], 1, 0.5], expected: 0, hint: HINT_NEG_MAX },
     { name: 'u close to 1 gives the last symbol', args: [[0, 0, 0, 0], 1, 0.99], expected: 3, hint: HINT_CDF },
+    {
+      // seven equal logits: the running sum of the ŷ_j ends at 0.9999999999999998 < u
+      name: 'u just below 1, sum rounded below u', args: [[0, 0, 0, 0, 0, 0, 0], 1, 1 - 2 ** -53], expected: 6,
+      hint: 'If rounding leaves the running sum below u (here it ends at 0.9999999999999998), return the last index, as the statement says (not −1, 0 or undefined).',
+    },
     // ŷ = [0.25, 0.25, 0.25, 0.25] exactly: running sums 0.25, 0.5, 0.75, 1; u = 0.5 is not < 0.5, so j = 2
     {
       name: 'u exactly on a boundary', args: [[0, 0, 0, 0], 1, 0.5], expected: 2,
@@ -54,6 +59,7 @@ const sampleWithTemperature = defineGrader<Ex<'sampleWithTemperature'>>({
     { id: 'max_starts_at_zero', description: 'starts the running maximum at 0', hint: 'not at 0' },
     { id: 'less_or_equal', description: 'returns the first j with u ≤ the running sum', hint: 'Strictly less' },
     { id: 'sorts_logits_in_place', description: 'finds the maximum by sorting the logits in place', hint: 'Do not modify the argument `logits`' },
+    { id: 'no_last_index_fallback', description: 'returns −1 when rounding leaves the running sum below u', hint: 'return the last index' },
   ],
 });
 

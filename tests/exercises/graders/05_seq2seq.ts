@@ -59,6 +59,11 @@ const exactMatchAccuracy = defineGrader<Ex<'exactMatchAccuracy'>>({
       hint: 'Only the target decides what is padding: a position is skipped when targets[b][t] is padToken, whatever the prediction there.',
     },
     {
+      // sequence 0: position 1 is padding, position 2 is wrong; sequence 1 is right
+      name: 'a padding position in the middle: later positions still count', args: [[[1, 5, 4], [2, 2, 2]], [[1, 0, 3], [2, 2, 2]], 0], expected: 0.5,
+      hint: 'Skip only the padding positions themselves: a position after a padding one is still checked (do not stop at the first padToken).',
+    },
+    {
       name: 'empty batch', args: [[], [], 0], expected: NaN,
       hint: 'An empty batch has no sequence to count: return 0/0 = NaN, as the statement says (do not read targets[0] for the length).',
     },
@@ -73,6 +78,7 @@ const exactMatchAccuracy = defineGrader<Ex<'exactMatchAccuracy'>>({
     { id: 'skips_predicted_padding', description: 'also skips the positions where the prediction is padToken', hint: 'Only the target decides what is padding' },
     { id: 'masks_predictions_in_place', description: 'writes padToken into the caller\'s predictions at padding positions', hint: 'Do not modify the argument `predictions`' },
     { id: 'length_from_first_row', description: 'reads seqLen from targets[0] (fails on an empty batch)', hint: 'An empty batch' },
+    { id: 'stops_at_first_pad', description: 'stops checking a sequence at its first padding position', hint: 'do not stop at the first padToken' },
   ],
 });
 

@@ -29,10 +29,6 @@ const padSequences = defineGrader<Ex<'padSequences'>>({
       name: 'value left out: pads with 0', args: [[[1, 2]], 4, 'pre', 'pre'], expected: [[0, 0, 1, 2]],
       hint: 'value is optional and defaults to 0: give the parameter a default (value = 0).',
     },
-    {
-      name: 'maxLen 0 gives empty rows', args: [[[1, 2, 3]], 0, 'pre', 'pre', 0], expected: [[]],
-      hint: 's.slice(-maxLen) keeps the whole sequence when maxLen is 0 (−0 is 0): keep the last maxLen values with s.slice(s.length − maxLen).',
-    },
     { name: 'an empty sequence is all padding', args: [[[], [4]], 2, 'post', 'pre', 5], expected: [[5, 5], [4, 5]], hint: HINT_PAD },
     { name: 'empty batch', args: [[], 3, 'pre', 'pre', 0], expected: [], hint: 'An empty batch (seqs = []) gives a new empty array [].' },
   ],
@@ -43,7 +39,6 @@ const padSequences = defineGrader<Ex<'padSequences'>>({
     { id: 'pads_to_longest', description: 'pads to the longest sequence of the batch instead of maxLen', hint: 'exactly maxLen entries' },
     { id: 'truncation_follows_padding', description: 'truncates on the side given by padding', hint: 'The truncating argument decides' },
     { id: 'no_default_value', description: 'pads with undefined when value is left out', hint: 'defaults to 0' },
-    { id: 'slice_negative_max_len', description: 'truncates with s.slice(-maxLen), which keeps everything when maxLen = 0', hint: '−0 is 0' },
     { id: 'returns_row_when_exact', description: 'returns the caller\'s row when it already has maxLen values', hint: 'must not contain the caller\'s own arrays' },
     { id: 'returns_seqs_when_empty', description: 'returns the caller\'s seqs for an empty batch', hint: 'must not contain the caller\'s own arrays' },
     { id: 'pads_in_place', description: 'unshifts or pushes the pad values into the caller\'s rows', hint: 'Do not modify the argument `seqs`' },
@@ -82,6 +77,11 @@ const vocabulary = defineGrader<Ex<'encodeWithVocab'>>({
       name: 'ties by plain string comparison', args: [[['b', 'B', 'a']], [['a']], 10], expected: { vocab: ['<pad>', '<unk>', 'B', 'a', 'b'], ids: [[3]] },
       hint: 'Break ties by plain string comparison (a < b ? −1 : a > b ? 1 : 0), where "B" comes before "a"; localeCompare orders differently.',
     },
+    {
+      name: 'words named like Object properties', args: [[['constructor', 'toString', 'constructor']], [['toString', 'valueOf', 'constructor']], 10],
+      expected: { vocab: ['<pad>', '<unk>', 'constructor', 'toString'], ids: [[3, 1, 2]] },
+      hint: 'Count with a Map (or Object.create(null)): a plain {} already has "constructor", "toString" and "valueOf" (inherited functions), so counts and lookups go wrong.',
+    },
   ],
   mistakes: [
     { id: 'no_reserved_tokens', description: 'numbers the words from 0, with no <pad> and <unk>', hint: 'vocab[0] = \'<pad>\'' },
@@ -94,6 +94,7 @@ const vocabulary = defineGrader<Ex<'encodeWithVocab'>>({
     { id: 'counts_texts_not_occurrences', description: 'counts each word once per text', hint: 'Count every occurrence' },
     { id: 'locale_compare_ties', description: 'breaks ties with localeCompare', hint: 'plain string comparison' },
     { id: 'encodes_in_place', description: 'writes the ids into the caller\'s texts', hint: 'Do not modify the argument `texts`' },
+    { id: 'plain_object_counts', description: 'counts and looks words up in a plain {} (inherited "constructor", "toString")', hint: 'Count with a Map' },
   ],
 });
 

@@ -15,3 +15,23 @@ export function withMatmul(x: M, hPrev: M, kernel: M, recurrentKernel: M, h: M, 
     dhPrev: matmul(da, transpose(recurrentKernel, H), H),
   };
 }
+
+/** Batch-outer loops with a per-row δa, accumulating into zeroed arrays. */
+export function perRow(x: M, hPrev: M, kernel: M, recurrentKernel: M, h: M, dh: M) {
+  const n = kernel.length, H = recurrentKernel.length;
+  const dKernel = kernel.map((r) => r.map(() => 0));
+  const dRecurrentKernel = recurrentKernel.map((r) => r.map(() => 0));
+  const dBias = new Array<number>(H).fill(0);
+  const dx: M = [], dhPrev: M = [];
+  x.forEach((xRow, b) => {
+    const da = dh[b].map((g, j) => g - g * h[b][j] ** 2);
+    da.forEach((d, j) => {
+      dBias[j] += d;
+      xRow.forEach((xk, k) => { dKernel[k][j] += xk * d; });
+      hPrev[b].forEach((hk, k) => { dRecurrentKernel[k][j] += hk * d; });
+    });
+    dx.push(Array.from({ length: n }, (_, k) => da.reduce((s, d, j) => s + d * kernel[k][j], 0)));
+    dhPrev.push(Array.from({ length: H }, (_, k) => da.reduce((s, d, j) => s + d * recurrentKernel[k][j], 0)));
+  });
+  return { dx, dhPrev, dKernel, dRecurrentKernel, dBias };
+}

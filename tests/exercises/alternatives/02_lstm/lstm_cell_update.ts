@@ -8,3 +8,16 @@ export function withReduce(i: M, f: M, cTilde: M, o: M, c0: number[]) {
   }, []);
   return { c, h: c.map((row, t) => row.map((v, j) => o[t][j] * Math.tanh(v))) };
 }
+/** Index loops, the previous cell state read back from the output. */
+export function indexLoops(i: M, f: M, cTilde: M, o: M, c0: number[]) {
+  const c: M = [], h: M = [];
+  for (let t = 0; t < i.length; t++) {
+    c.push([]); h.push([]);
+    for (let j = 0; j < c0.length; j++) {
+      const prev = t === 0 ? c0[j] : c[t - 1][j];
+      c[t].push(f[t][j] * prev + i[t][j] * cTilde[t][j]);
+      h[t].push(o[t][j] * Math.tanh(c[t][j]));
+    }
+  }
+  return { c, h };
+}

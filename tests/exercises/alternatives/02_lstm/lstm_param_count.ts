@@ -4,3 +4,6 @@ export function termByTerm(inputSize: number, hiddenSize: number, twoBiases?: bo
   const W = 4 * inputSize * hiddenSize, U = 4 * hiddenSize * hiddenSize, b = 4 * hiddenSize;
   return W + U + (twoBiases ? 2 * b : b);
 }
+/** The factored form 4h(n + h + 1), plus 4h for the second bias. */
+export const factored = (inputSize: number, hiddenSize: number, twoBiases = false): number =>
+  4 * hiddenSize * (inputSize + hiddenSize + 1) + (twoBiases ? 4 * hiddenSize : 0);

@@ -21,3 +21,15 @@ export function gateByGate(x: M, hPrev: M, cPrev: M, kernel: M, recurrentKernel:
   }
   return { h, c };
 }
+
+/** Unit by unit: the four pre-activations of unit j computed directly from their columns. */
+export function unitByUnit(x: M, hPrev: M, cPrev: M, kernel: M, recurrentKernel: M, bias: number[]) {
+  const H = recurrentKernel.length;
+  const sig = (v: number) => 1 / (1 + Math.exp(-v));
+  const pre = (b: number, col: number) =>
+    bias[col] + x[b].reduce((s, v, k) => s + v * kernel[k][col], 0) + hPrev[b].reduce((s, v, k) => s + v * recurrentKernel[k][col], 0);
+  const c = x.map((_, b) => Array.from({ length: H }, (_, j) =>
+    sig(pre(b, H + j)) * cPrev[b][j] + sig(pre(b, j)) * Math.tanh(pre(b, 2 * H + j))));
+  const h = c.map((row, b) => row.map((cj, j) => sig(pre(b, 3 * H + j)) * Math.tanh(cj)));
+  return { h, c };
+}

@@ -19,3 +19,26 @@ export function blockwise(x: M, hPrev: M, kernel: M, recurrentKernel: M, bias: n
     return h.map((v, j) => hTilde[j] + z[j] * (v - hTilde[j]));
   });
 }
+
+/** Plain loops, the blend written as (1 − z)·h̃ + z·hPrev. */
+export function loops(x: M, hPrev: M, kernel: M, recurrentKernel: M, bias: number[]): M {
+  const H = recurrentKernel.length;
+  const sig = (v: number) => 1 / (1 + Math.exp(-v));
+  const out: M = [];
+  for (let b = 0; b < x.length; b++) {
+    const a = bias.slice();
+    for (let col = 0; col < 3 * H; col++) for (let k = 0; k < x[b].length; k++) a[col] += x[b][k] * kernel[k][col];
+    for (let col = 0; col < 2 * H; col++) for (let k = 0; k < H; k++) a[col] += hPrev[b][k] * recurrentKernel[k][col];
+    const rh: number[] = [];
+    for (let k = 0; k < H; k++) rh.push(sig(a[H + k]) * hPrev[b][k]);
+    const row: number[] = [];
+    for (let j = 0; j < H; j++) {
+      let s = a[2 * H + j];
+      for (let k = 0; k < H; k++) s += rh[k] * recurrentKernel[k][2 * H + j];
+      const z = sig(a[j]);
+      row.push((1 - z) * Math.tanh(s) + z * hPrev[b][j]);
+    }
+    out.push(row);
+  }
+  return out;
+}

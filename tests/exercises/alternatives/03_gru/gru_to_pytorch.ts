@@ -12,3 +12,19 @@ export function reorderThenTranspose(kernel: M, recurrentKernel: M, bias: number
     biasHh: reorder(recurrentBias),
   };
 }
+/** Loops over PyTorch's rows with an explicit block map. */
+export function loops(kernel: M, recurrentKernel: M, bias: number[], recurrentBias: number[]) {
+  const H = recurrentKernel.length;
+  const ours = { r: 1, z: 0, n: 2 };
+  const out = { weightIh: [] as M, weightHh: [] as M, biasIh: [] as number[], biasHh: [] as number[] };
+  for (const g of ['r', 'z', 'n'] as const) {
+    for (let j = 0; j < H; j++) {
+      const col = ours[g] * H + j;
+      out.weightIh.push(kernel.map((row) => row[col]));
+      out.weightHh.push(recurrentKernel.map((row) => row[col]));
+      out.biasIh.push(bias[col]);
+      out.biasHh.push(recurrentBias[col]);
+    }
+  }
+  return out;
+}

@@ -11,3 +11,11 @@ export function byIndex(seqs: number[][], maxLen: number, padding: Side, truncat
     return row;
   });
 }
+/** slice and concat, copying a row that already has maxLen values. */
+export function sliceConcat(seqs: number[][], maxLen: number, padding: Side, truncating: Side, value = 0): number[][] {
+  return seqs.map((s) => {
+    const kept = s.length > maxLen ? (truncating === 'post' ? s.slice(0, maxLen) : s.slice(s.length - maxLen)) : s.slice();
+    const fill = Array<number>(maxLen - kept.length).fill(value);
+    return padding === 'post' ? kept.concat(fill) : fill.concat(kept);
+  });
+}

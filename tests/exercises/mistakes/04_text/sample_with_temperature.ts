@@ -49,3 +49,9 @@ export function sorts_logits_in_place(l: number[], t: number, u: number): number
   const sum = e.reduce((a, b) => a + b, 0);
   return invCdf(e.map((v) => v / sum), u);
 }
+export function no_last_index_fallback(l: number[], t: number, u: number): number {
+  const p = probs(l, t, {});
+  let cum = 0;
+  for (let j = 0; j < p.length; j++) { cum += p[j]; if (u < cum) return j; }
+  return -1;
+}

@@ -33,3 +33,12 @@ export function length_from_first_row(p: number[][], y: number[][], pad: number)
 }
 export const fraction_wrong = (p: number[][], y: number[][], pad: number) =>
   y.filter((row, b) => row.some((tok, t) => tok !== pad && p[b][t] !== tok)).length / y.length;
+export function stops_at_first_pad(p: number[][], y: number[][], pad: number): number {
+  let right = 0;
+  y.forEach((row, b) => {
+    let ok = true;
+    for (let t = 0; t < row.length && row[t] !== pad; t++) if (p[b][t] !== row[t]) ok = false;
+    if (ok) right++;
+  });
+  return right / y.length;
+}

@@ -15,19 +15,12 @@ export const padding_reversed = (s: number[][], m: number, p: Side, t: Side, v =
 export const ignores_value = (s: number[][], m: number, p: Side, t: Side, v = 0) => pad(s, m, p, t, v, { zero: true });
 export const pads_to_longest = (s: number[][], m: number, p: Side, t: Side, v = 0) => pad(s, m, p, t, v, { longest: true });
 
-// Mistakes added for issue 23: which argument decides, defaults, maxLen 0, rows returned or modified.
+// Mistakes added for issue 23: which argument decides, the default value, rows returned or modified.
 export const truncation_follows_padding = (s: number[][], m: number, p: Side, t: Side, v = 0) => pad(s, m, p, p, v, {});
 export function no_default_value(s: number[][], m: number, p: Side, t: Side, v?: number) {
   return s.map((r) => {
     const cut = r.length <= m ? r.slice() : t === 'pre' ? r.slice(r.length - m) : r.slice(0, m);
     const padding = new Array(m - cut.length).fill(v) as number[];
-    return p === 'pre' ? [...padding, ...cut] : [...cut, ...padding];
-  });
-}
-export function slice_negative_max_len(s: number[][], m: number, p: Side, t: Side, v = 0) {
-  return s.map((r) => {
-    const cut = r.length <= m ? r.slice() : t === 'pre' ? r.slice(-m) : r.slice(0, m);
-    const padding = new Array<number>(Math.max(0, m - cut.length)).fill(v);
     return p === 'pre' ? [...padding, ...cut] : [...cut, ...padding];
   });
 }

@@ -34,3 +34,12 @@ export function encodes_in_place(a: string[][], b: string[][], n: number) {
   b.forEach((t, i) => t.forEach((_, j) => { (t as unknown as number[])[j] = ids[i][j]; }));
   return { vocab, ids };
 }
+export function plain_object_counts(a: string[][], b: string[][], n: number) {
+  const counts: Record<string, number> = {};
+  for (const t of a) for (const w of t) counts[w] = (counts[w] || 0) + 1;
+  const words = Object.keys(counts).sort((x, y) => counts[y] - counts[x] || (x < y ? -1 : x > y ? 1 : 0));
+  const vocab = ['<pad>', '<unk>', ...words].slice(0, n);
+  const index: Record<string, number> = {};
+  vocab.forEach((w, i) => { index[w] = i; });
+  return { vocab, ids: b.map((t) => t.map((w) => index[w] ?? 1)) };
+}
