@@ -47,6 +47,7 @@ async function renderInMarkdownCell(md) {
     for (const child of node.data || []) walk(child, tex);
   };
   for (const j of jax) walk(j.root, j.originalText);
+  el.scrollIntoView({ block: 'start' }); // for the screenshot
   const result = {
     formulas: jax.length,
     displayed: el.querySelectorAll('.MathJax_Display').length,

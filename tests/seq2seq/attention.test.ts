@@ -1,6 +1,6 @@
 /** SeqAttention: weights are distributions over input positions and equal a hand computation. */
 import * as tf from '@tensorflow/tfjs';
-import { SeqAttention, initBackend } from 'seqmodels';
+import { SeqAttention, SourceMask, initBackend, additionTask, Seq2SeqCodec, encodePairs, disposeEncoded, buildSeq2Seq, disposeModel } from 'seqmodels';
 
 beforeAll(async () => {
   await initBackend({ force: 'cpu', log: null });
@@ -101,4 +101,94 @@ test('gradients flow to the queries, the keys and the additive weights', () => {
   const { grads } = tf.variableGrads(() => f(s, h), layer.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val));
   expect(Object.keys(grads)).toHaveLength(3);
   tf.dispose([s, h, dq, dk, ...Object.values(grads)]);
+});
+
+describe.each(['dot', 'scaledDot', 'additive'] as const)('%s attention with a key mask', (score) => {
+  // batch 2: row 0 has 3 real positions of 5, row 1 has 5 (no padding); queries T' = 2, d = 3
+  const lengths = [3, 5];
+  const mask = () => tf.tensor2d(lengths.map((n) => [0, 1, 2, 3, 4].map((t) => (t < n ? 1 : 0))));
+  const sOf = () => tf.randomNormal([2, 2, 3], 0, 1, 'float32', 11);
+  const hOf = () => tf.randomNormal([2, 5, 3], 0, 1, 'float32', 12);
+  const make = () => {
+    const layer = new SeqAttention({ score, units: 4, seed: 3 });
+    layer.apply([sOf(), hOf()]); // builds the weights
+    return layer;
+  };
+
+  test('padded positions get exactly zero weight; real positions get the weights of the unpadded keys', () => {
+    const layer = make();
+    tf.tidy(() => {
+      const [c, a] = layer.apply([sOf(), hOf(), mask()]) as tf.Tensor[];
+      const A = a.arraySync() as number[][][];
+      const C = c.arraySync() as number[][][];
+      lengths.forEach((n, b) => {
+        const s = tf.slice(sOf(), [b, 0, 0], [1, 2, 3]);
+        const h = tf.slice(hOf(), [b, 0, 0], [1, n, 3]); // the keys without their padding
+        const [cRef, aRef] = (layer.apply([s, h]) as tf.Tensor[]).map((x) => (x.arraySync() as number[][][])[0]);
+        for (let j = 0; j < 2; j++) {
+          for (let t = 0; t < 5; t++) {
+            if (t < n) expect(A[b][j][t]).toBeCloseTo(aRef[j][t], 6);
+            else expect(A[b][j][t]).toBe(0);
+          }
+          C[b][j].forEach((v, k) => expect(v).toBeCloseTo(cRef[j][k], 5));
+        }
+      });
+    });
+  });
+
+  test('no gradient reaches padded encoder states; real ones get the gradient of the unpadded computation', () => {
+    const layer = make();
+    const f = (s: tf.Tensor, h: tf.Tensor, m?: tf.Tensor) =>
+      tf.sum(tf.mul((layer.apply(m ? [s, h, m] : [s, h]) as tf.Tensor[])[0], tf.range(1, 1 + s.shape[1]! * 3).reshape([1, -1, 3]))) as tf.Scalar;
+    const [, dh] = tf.grads((s: tf.Tensor, h: tf.Tensor) => f(s, h, mask()))([sOf(), hOf()]);
+    const D = dh.arraySync() as number[][][];
+    lengths.forEach((n, b) => {
+      const s = tf.slice(sOf(), [b, 0, 0], [1, 2, 3]);
+      const h = tf.slice(hOf(), [b, 0, 0], [1, n, 3]);
+      const ref = (tf.grads((q: tf.Tensor, k: tf.Tensor) => f(q, k))([s, h])[1].arraySync() as number[][][])[0];
+      for (let t = 0; t < 5; t++) {
+        for (let k = 0; k < 3; k++) {
+          if (t < n) expect(D[b][t][k]).toBeCloseTo(ref[t][k], 4);
+          else expect(D[b][t][k]).toBe(0);
+        }
+      }
+    });
+  });
+
+  test('a row whose every position is padding gets zero weights and a zero context', () => {
+    const layer = make();
+    tf.tidy(() => {
+      const [c, a] = layer.apply([sOf(), hOf(), tf.zeros([2, 5])]) as tf.Tensor[];
+      expect(tf.max(tf.abs(a)).dataSync()[0]).toBe(0);
+      expect(tf.max(tf.abs(c)).dataSync()[0]).toBe(0);
+    });
+  });
+});
+
+test('a key mask of the wrong length is refused with both lengths', () => {
+  const layer = new SeqAttention({ score: 'dot' });
+  expect(() => layer.apply([tf.input({ shape: [2, 3] }), tf.input({ shape: [4, 3] }), tf.input({ shape: [5] })])).toThrow(/key mask must be \[batch, T\] with T = 4.*got \[null,5\]/);
+});
+
+test('buildSeq2Seq with sourcePadId: no weight on padded source positions, and the mask layer round-trips its config', () => {
+  const task = additionTask({ trainSize: 12, testSize: 0, seed: 2 });
+  const codec = Seq2SeqCodec.fromTask(task);
+  const pad = codec.encode(' ')[0];
+  const e = encodePairs(codec, task.train);
+  for (const attention of ['dot', 'additive'] as const) {
+    const s2s = buildSeq2Seq({ vocabSize: codec.vocabSize, srcLen: task.srcLen, tgtLen: task.tgtLen, attention, sourcePadId: pad, hiddenSize: 6, embeddingDim: 4 });
+    const A = tf.tidy(() => s2s.attentionModel!.predict([e.source, e.decoderInput]) as tf.Tensor).arraySync() as number[][][];
+    const src = e.source.arraySync();
+    let padded = 0;
+    src.forEach((row, b) => row.forEach((id, t) => {
+      for (const weights of A[b]) {
+        if (id === pad) { expect(weights[t]).toBe(0); padded++; } else expect(weights[t]).toBeGreaterThan(0);
+      }
+    }));
+    expect(padded).toBeGreaterThan(0); // the fixture does contain padding
+    const layer = s2s.model.getLayer('source_mask') as SourceMask;
+    expect(SourceMask.fromConfig(SourceMask, layer.getConfig())).toMatchObject({ padId: pad });
+    disposeModel(s2s);
+  }
+  disposeEncoded(e);
 });

@@ -8,7 +8,8 @@
  *   target:          s, read from the state after the last step
  *   "learned nothing": accuracy 1/symbols.
  *
- * The adding problem (Hochreiter & Schmidhuber 1997; dense inputs `[batch, 2]` per step):
+ * The adding problem (the [0, 1] variant of Le, Jaitly & Hinton 2015; the original of Hochreiter &
+ * Schmidhuber 1997 used values in [-1, 1] and the target 0.5 + (X1 + X2)/4; dense inputs `[batch, 2]` per step):
  *   x_t = [u_t, m_t], u_t ~ U[0, 1), m_t ∈ {0, 1}, exactly two steps marked
  *   (one in the first half, one in the second: the lag to the first one is at least seqLen/2)
  *   target:          u_a + u_b, the sum of the two marked numbers

@@ -7,7 +7,8 @@
  *   r_t = σ(x_t W_r + h_{t-1} U_r + b_r)                       reset gate
  * reset before the recurrent matmul (Cho et al. 2014, tf.layers.gru), `resetAfter: false`:
  *   h̃_t = tanh(x_t W_h + (r_t ⊙ h_{t-1}) U_h + b_h)
- * reset after it (cuDNN, PyTorch, Keras 2 default), `resetAfter: true`, second bias bʰ:
+ * reset after it (cuDNN, PyTorch; the default of tf.keras in TensorFlow 2 and of Keras 3, while standalone
+ * Keras 2 defaulted to reset before), `resetAfter: true`, second bias bʰ:
  *   z_t, r_t as above with + bʰ_z, + bʰ_r added
  *   h̃_t = tanh(x_t W_h + b_h + r_t ⊙ (h_{t-1} U_h + bʰ_h))
  * blend (tf.layers, d2l; some tutorials swap z and 1 − z):

@@ -10,8 +10,15 @@
  *               W_a [dq, units], U_a [dk, units], v_a [units, 1]  applied to the current state s_j)
  *   A = softmax over t (each row sums to one)    [batch, T', T]   alignment weights α_{j,t}
  *   C = A H                                      [batch, T', dk]  contexts c_j = Σ_t α_{j,t} h_t
- * `apply([S, H])` returns `[C, A]`. No masking: the course's tasks pad with a character the model
- * learns to ignore (a padded position would need its score set to −∞ before the softmax).
+ * `apply([S, H])` returns `[C, A]`.
+ *
+ * Masking (theory 05, Section 4, *Masking padded positions*): `apply([S, H, M])` with a key mask M
+ * `[batch, T]` (1 for a real source position, 0 for padding) gives padded positions zero weight:
+ *   E[j, t] = −∞ where M[t] = 0   (in practice E − 1e9: exp underflows to exactly 0),
+ *   A = softmax over t, then A ⊙ M (a row whose every position is padding gets all zeros, not 1/T).
+ * So padding changes neither the weights of the real positions nor the contexts, and no gradient
+ * reaches the padded encoder states through attention. A mask propagated by tf.layers (an embedding
+ * with `maskZero`) is used the same way when no M is given. `sourceMask` builds M from source ids.
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -41,6 +48,7 @@ export class SeqAttention extends tf.layers.Layer {
 
   constructor(args: SeqAttentionArgs = {}) {
     super({ name: args.name, trainable: args.trainable });
+    this.supportsMasking = true;
     this.score = args.score ?? 'dot';
     if (!['dot', 'scaledDot', 'additive'].includes(this.score)) {
       throw new Error(`SeqAttention: score must be 'dot', 'scaledDot' or 'additive', got '${this.score}'`);
@@ -50,12 +58,15 @@ export class SeqAttention extends tf.layers.Layer {
   }
 
   private shapes(inputShape: tf.Shape | tf.Shape[]): [tf.Shape, tf.Shape] {
-    if (!Array.isArray(inputShape[0]) || inputShape.length !== 2) {
-      throw new Error('SeqAttention: expects two inputs [decoder states [batch, T\', dq], encoder states [batch, T, dk]]');
+    if (!Array.isArray(inputShape[0]) || (inputShape.length !== 2 && inputShape.length !== 3)) {
+      throw new Error('SeqAttention: expects two or three inputs [decoder states [batch, T\', dq], encoder states [batch, T, dk], optional key mask [batch, T]]');
     }
-    const [q, k] = inputShape as tf.Shape[];
+    const [q, k, m] = inputShape as tf.Shape[];
     if (q.length !== 3 || k.length !== 3) {
       throw new Error(`SeqAttention: both inputs must be [batch, time, features], got [${q}] and [${k}]`);
+    }
+    if (m && (m.length !== 2 || (m[1] !== null && k[1] !== null && m[1] !== k[1]))) {
+      throw new Error(`SeqAttention: the key mask must be [batch, T] with T = ${k[1]} (one entry per encoder state), got ${JSON.stringify(m)}`);
     }
     return [q, k];
   }
@@ -103,12 +114,23 @@ export class SeqAttention extends tf.layers.Layer {
     });
   }
 
-  call(inputs: tf.Tensor | tf.Tensor[], _kwargs: Kwargs): tf.Tensor[] {
+  call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor[] {
     return tf.tidy(() => {
-      if (!Array.isArray(inputs) || inputs.length !== 2) throw new Error('SeqAttention: call with [decoder states, encoder states]');
+      if (!Array.isArray(inputs) || (inputs.length !== 2 && inputs.length !== 3)) {
+        throw new Error('SeqAttention: call with [decoder states, encoder states] or [decoder states, encoder states, key mask]');
+      }
       const s = inputs[0] as tf.Tensor3D;
       const h = inputs[1] as tf.Tensor3D;
-      const weights = tf.softmax(this.scores(s, h)) as tf.Tensor3D; // [batch, T', T], rows sum to 1
+      const propagated = Array.isArray(kwargs?.mask) ? (kwargs.mask as (tf.Tensor | null)[])[1] : null;
+      const mask = (inputs[2] ?? propagated ?? null) as tf.Tensor | null; // [batch, T], 1 = real, 0 = padding
+      let scores = this.scores(s, h); // [batch, T', T]
+      let m3: tf.Tensor | null = null;
+      if (mask) {
+        m3 = tf.expandDims(tf.cast(mask, 'float32'), 1); // [batch, 1, T]
+        scores = tf.add(scores, tf.mul(tf.sub(1, m3), -1e9)) as tf.Tensor3D; // −∞ at padded positions
+      }
+      let weights = tf.softmax(scores) as tf.Tensor3D; // [batch, T', T], rows sum to 1
+      if (m3) weights = tf.mul(weights, m3) as tf.Tensor3D; // exact zeros, also for all-padding rows
       const context = tf.matMul(weights, h); // [batch, T', dk]
       return [context, weights];
     });
@@ -119,6 +141,42 @@ export class SeqAttention extends tf.layers.Layer {
   }
 }
 tf.serialization.registerClass(SeqAttention);
+
+/**
+ * The key mask of a batch of source ids: 1 where the id is a real symbol, 0 where it is `padId`
+ * (`[batch, T]` ids → `[batch, T]` float32). A registered layer, so models that use it save and load.
+ */
+export class SourceMask extends tf.layers.Layer {
+  static className = 'SourceMask';
+  readonly padId: number;
+
+  constructor(args: { padId: number; name?: string }) {
+    super({ name: args.name, trainable: false });
+    if (!Number.isInteger(args.padId) || args.padId < 0) throw new Error(`SourceMask: padId must be a non-negative integer id, got ${args.padId}`);
+    this.padId = args.padId;
+  }
+
+  computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
+    return inputShape as tf.Shape;
+  }
+
+  call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    return tf.tidy(() => {
+      const ids = Array.isArray(inputs) ? inputs[0] : inputs;
+      return tf.cast(tf.notEqual(ids, tf.scalar(this.padId, ids.dtype)), 'float32');
+    });
+  }
+
+  getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), padId: this.padId };
+  }
+}
+tf.serialization.registerClass(SourceMask);
+
+/** `sourceMask({ padId }).apply(sourceIds)` → key mask `[batch, T]` (1 real, 0 padding) for `SeqAttention`. */
+export function sourceMask(args: { padId: number; name?: string }): SourceMask {
+  return new SourceMask(args);
+}
 
 /** An attention layer: `seqAttention({ score: 'dot' }).apply([decoderStates, encoderStates])` → `[context, weights]`. */
 export function seqAttention(args: SeqAttentionArgs = {}): SeqAttention {

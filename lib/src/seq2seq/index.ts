@@ -4,5 +4,6 @@ export * from './codec';
 export * from './attention';
 export * from './model';
 export * from './decode';
+export * from './beam';
 export * from './fit';
 export * from './tagging';

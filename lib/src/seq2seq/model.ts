@@ -6,6 +6,8 @@
  *   decoder input ids [batch, T'] ─ embedding ─ decoder RNN (from the encoder's state) ─ S [batch, T', h]
  *   no attention:  p(y_j) = softmax(s_j V_out + b_out)
  *   attention:     [C, A] = attention(S, H);  p(y_j) = softmax(tanh([s_j c_j] W_c) V_out + b_out)   (Luong et al. 2015)
+ *                  with `sourcePadId`, attention(S, H, M): source positions holding the padding symbol get
+ *                  zero weight (M = sourceMask(source ids), attention.ts)
  *
  * The decoder is a one-directional RNN, so its output at step j depends on decoder inputs 0..j only:
  * `greedyDecode` relies on this. Layer names: `src_embedding`, `encoder`, `tgt_embedding`, `decoder`,
@@ -14,7 +16,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { recurrentLayer } from '../layers/recurrent';
 import { checkOptionNames } from '../layers/vocabulary';
-import { AttentionScore, seqAttention } from './attention';
+import { AttentionScore, seqAttention, sourceMask } from './attention';
 
 export type Seq2SeqCell = 'gru' | 'lstm';
 
@@ -33,6 +35,13 @@ export interface Seq2SeqConfig {
   embeddingDim?: number;
   /** 'none' (default) for the basic encoder-decoder, or the attention score. */
   attention?: 'none' | AttentionScore;
+  /**
+   * Id of the padding symbol in the sources (e.g. `codec.encode(' ')[0]`): with attention, source
+   * positions holding it get zero attention weight. Default -1: no masking.
+   */
+  sourcePadId?: number;
+  /** Width of the additive scorer (default 32; unused by the dot scores). */
+  attentionUnits?: number;
   /** Use the library's fused recurrent layers (default true; false uses tf.layers.gru/lstm, slow on wasm). */
   fast?: boolean;
   /** Adam learning rate (default 0.005). */
@@ -58,9 +67,9 @@ function recurrent(cell: Seq2SeqCell, fast: boolean, args: { units: number; name
 
 /** Build and compile an encoder-decoder. */
 export function buildSeq2Seq(config: Seq2SeqConfig): Seq2SeqModel {
-  checkOptionNames('buildSeq2Seq', config, ['vocabSize', 'srcLen', 'tgtLen', 'cell', 'hiddenSize', 'embeddingDim', 'attention', 'fast', 'lr', 'clipNorm', 'seed']);
+  checkOptionNames('buildSeq2Seq', config, ['vocabSize', 'srcLen', 'tgtLen', 'cell', 'hiddenSize', 'embeddingDim', 'attention', 'sourcePadId', 'attentionUnits', 'fast', 'lr', 'clipNorm', 'seed']);
   const c: Required<Seq2SeqConfig> = {
-    cell: 'gru', hiddenSize: 128, embeddingDim: 32, attention: 'none', fast: true, lr: 0.005, clipNorm: 1, seed: 42,
+    cell: 'gru', hiddenSize: 128, embeddingDim: 32, attention: 'none', sourcePadId: -1, attentionUnits: 32, fast: true, lr: 0.005, clipNorm: 1, seed: 42,
     ...config,
   };
   const s = c.seed;
@@ -80,7 +89,9 @@ export function buildSeq2Seq(config: Seq2SeqConfig): Seq2SeqModel {
   let features = S;
   let weights: tf.SymbolicTensor | null = null;
   if (withAttention) {
-    const [C, A] = seqAttention({ score: c.attention as AttentionScore, seed: s + 7, name: 'attention' }).apply([S, encSeq]) as tf.SymbolicTensor[];
+    const attention = seqAttention({ score: c.attention as AttentionScore, units: c.attentionUnits, seed: s + 7, name: 'attention' });
+    const keys = c.sourcePadId >= 0 ? [S, encSeq, sourceMask({ padId: c.sourcePadId, name: 'source_mask' }).apply(src) as tf.SymbolicTensor] : [S, encSeq];
+    const [C, A] = attention.apply(keys) as tf.SymbolicTensor[];
     weights = A;
     const SC = tf.layers.concatenate({ axis: -1, name: 'state_and_context' }).apply([S, C]) as tf.SymbolicTensor; // [batch, T', 2h]
     features = tf.layers.dense({
@@ -92,7 +103,7 @@ export function buildSeq2Seq(config: Seq2SeqConfig): Seq2SeqModel {
     units: c.vocabSize, activation: 'softmax', name: 'output',
     kernelInitializer: tf.initializers.glorotUniform({ seed: s + 9 }),
   }).apply(features) as tf.SymbolicTensor; // [batch, T', vocabSize]
-  const model = tf.model({ inputs: [src, dec], outputs: probs, name: `seq2seq_${c.cell}${withAttention ? `_${c.attention}` : ''}` });
+  const model = tf.model({ inputs: [src, dec], outputs: probs, name: `seq2seq_${c.cell}${withAttention ? `_${c.attention}${c.sourcePadId >= 0 ? '_masked' : ''}` : ''}` });
   model.compile({ optimizer: tf.train.adam(c.lr), loss: 'categoricalCrossentropy', metrics: ['acc'] });
   clipOptimizer(model, c.clipNorm);
   const attentionModel = weights ? tf.model({ inputs: [src, dec], outputs: weights, name: 'alignments' }) : null;

@@ -26,6 +26,11 @@ export interface GenerateOptions {
   topK?: number;
   /** Seed of the sampling. Default 1. */
   seed?: number;
+  /**
+   * Token ids never generated, e.g. `[Vocabulary.oovId]` so that a word model writes no `<unk>`:
+   * their probability is set to 0 and the rest renormalised (sampling from p(· | not excluded)).
+   */
+  exclude?: number[];
 }
 
 /** A stateful, one-token-per-call copy of a trained language model (same config, same weights). */
@@ -53,6 +58,7 @@ export function generate(generator: tf.LayersModel, options: GenerateOptions): n
   const temperature = options.temperature ?? 1;
   if (!(Number.isFinite(temperature) && temperature > 0)) throw new Error(`generate: temperature must be a finite number > 0, got ${temperature}`);
   const random = seededRng(options.seed ?? 1);
+  const excluded = new Set(options.exclude ?? []);
   generator.resetStates();
   const step = (id: number): Float32Array =>
     tf.tidy(() => (generator.predict(tf.tensor2d([[id]], [1, 1], 'int32')) as tf.Tensor).dataSync() as Float32Array);
@@ -63,11 +69,12 @@ export function generate(generator: tf.LayersModel, options: GenerateOptions): n
     let next: number;
     // NaN or infinite probabilities come from broken weights: an error, not a repeated token.
     checkLogits(`generate (step ${i + 1})`, probs);
+    if (excluded.size >= probs.length) throw new Error(`generate: every one of the ${probs.length} tokens is excluded`);
     if (options.strategy === 'greedy') {
-      next = 0;
-      for (let j = 1; j < probs.length; j++) if (probs[j] > probs[next]) next = j;
+      next = -1;
+      for (let j = 0; j < probs.length; j++) if (!excluded.has(j) && (next < 0 || probs[j] > probs[next])) next = j;
     } else {
-      const logits = Array.from(probs, (p) => Math.log(Math.max(p, 1e-30)));
+      const logits = Array.from(probs, (p, j) => (excluded.has(j) ? -Infinity : Math.log(Math.max(p, 1e-30))));
       next = sampleNext(logits, { temperature, topK: options.topK, random });
     }
     out.push(next);

@@ -1,3 +1,5 @@
 export * from './model';
 export * from './generate';
 export * from './perplexity';
+export * from './beam';
+export * from './ngram';

@@ -124,6 +124,13 @@ export interface TrainConfig {
   scoreName?: string;
   /** Stop after the epoch whose score reaches this value. Default: never. */
   target?: number;
+  /**
+   * Early stopping on the score: stop once it has not improved for this many epochs (default:
+   * never). The epochs run are then `bestEpoch + patience` at most; `epochs` is the cap.
+   */
+  patience?: number;
+  /** With `patience`: put back the weights of the best-scoring epoch at the end (default true). */
+  restoreBest?: boolean;
   /** Clock in milliseconds, for the time budget and the seconds in the result (tests). Default Date.now. */
   now?: () => number;
   /** Epoch to start at (set by `resumeTraining`). */
@@ -144,7 +151,7 @@ export interface TrainResult {
   /** Epochs completed in total (including those before a resume). */
   epochsDone: number;
   /** Why training ended ('running' while it has not; 'failed': an exception, e.g. of a callback, ended it). */
-  stopped: 'running' | 'completed' | 'aborted' | 'diverged' | 'failed' | 'outOfTime' | 'targetReached';
+  stopped: 'running' | 'completed' | 'aborted' | 'diverged' | 'failed' | 'outOfTime' | 'targetReached' | 'earlyStopped';
   /** For 'aborted', 'diverged', 'failed', 'outOfTime' and 'targetReached': what happened (and what to do). */
   message?: string;
   /** For 'failed': the exception (also thrown to the caller). */
@@ -155,6 +162,13 @@ export interface TrainResult {
   trainingSeconds: number[];
   /** `tf.memory().numTensors` at the end of each epoch of this call: the same value every time when nothing leaks. */
   tensorsAtEpochEnd: number[];
+  /** With `evaluate`: the epoch (from 1) with the highest score, and that score (the first epoch on ties). */
+  bestEpoch?: number;
+  bestScore?: number;
+  /** With `patience`: whether early stopping ended training before `epochs`. */
+  stoppedEarly?: boolean;
+  /** With `patience` and `restoreBest`: whether the best epoch's weights were put back at the end. */
+  restored?: boolean;
 }
 
 function asArray(t: Tensors): tf.Tensor[] {
@@ -178,6 +192,10 @@ function checkConfig(model: Trainable, x: Tensors, y: Tensors, c: TrainConfig): 
   if (!Number.isInteger(c.batchSize) || c.batchSize < 1) throw new Error(`${where}: batchSize must be a positive integer, got ${c.batchSize}`);
   if (c.minutes !== undefined && !(c.minutes >= 0)) throw new Error(`${where}: minutes (the time budget) must be a number >= 0, got ${c.minutes}`);
   if (c.target !== undefined && !c.evaluate) throw new Error(`${where}: target needs evaluate (the score it is compared with)`);
+  if (c.patience !== undefined && !(Number.isInteger(c.patience) && c.patience >= 1)) {
+    throw new Error(`${where}: patience must be a positive integer (epochs without improvement), got ${c.patience}`);
+  }
+  if (c.patience !== undefined && !c.evaluate) throw new Error(`${where}: patience needs evaluate (the score that must improve)`);
   if (c.seed !== undefined && !Number.isSafeInteger(c.seed)) {
     throw new Error(`${where}: seed must be an integer (it fixes the order of the examples in every epoch), got ${c.seed}`);
   }
@@ -297,6 +315,9 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
   const t0 = clock();
   const deadline = config.minutes === undefined ? Infinity : t0 + config.minutes * 60_000;
   let trainingMs = 0;
+  const restoreBest = config.patience !== undefined && (config.restoreBest ?? true);
+  let top = { epoch: 0, score: -Infinity }; // the best score so far (`best` is the best val_loss)
+  let bestWeights: tf.Tensor[] | null = null;
   const result: TrainResult = { history, epochsDone: startEpoch, stopped: 'running', seconds: 0, trainingSeconds: [], tensorsAtEpochEnd: [] };
   lastResult = result;
   let interrupted = false;
@@ -405,6 +426,20 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
         }
       }
       await call(cbs, 'onEpochEnd', epoch, epochLogs);
+      if (config.evaluate) {
+        const score = epochLogs[scoreName];
+        if (score > top.score) {
+          top = { epoch: epoch + 1, score };
+          if (restoreBest) {
+            if (bestWeights) tf.dispose(bestWeights);
+            bestWeights = model.getWeights().map((w) => w.clone());
+          }
+        } else if (config.patience !== undefined && epoch + 1 - top.epoch >= config.patience && epoch + 1 < epochs) {
+          result.stopped = 'earlyStopped';
+          result.message = `${scoreName} has not improved for ${config.patience} epoch(s) since epoch ${top.epoch} (${top.score}): stopped after epoch ${epoch + 1}`;
+          break;
+        }
+      }
       if (config.target !== undefined && epochLogs[scoreName] >= config.target && epoch + 1 < epochs) {
         result.stopped = 'targetReached';
         result.message = `${scoreName} reached ${epochLogs[scoreName]} (target ${config.target}) after epoch ${epoch + 1}`;
@@ -419,10 +454,20 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
     result.message = `training failed during epoch ${result.epochsDone + 1}: ${err instanceof Error ? err.message : String(err)}; the history holds the ${result.epochsDone} completed epochs`;
     throw err;
   } finally {
+    if (bestWeights && restoreBest && result.stopped !== 'failed' && top.epoch < result.epochsDone) {
+      model.setWeights(bestWeights);
+      result.restored = true;
+    }
+    if (bestWeights) tf.dispose(bestWeights);
     tf.dispose(lastGood);
     if (listenSigint) process.off('SIGINT', onSigint);
   }
   if (result.stopped === 'running') result.stopped = 'completed';
+  if (config.evaluate && top.epoch > 0) Object.assign(result, { bestEpoch: top.epoch, bestScore: top.score });
+  if (config.patience !== undefined) {
+    result.stoppedEarly = result.stopped === 'earlyStopped';
+    result.restored ??= false;
+  }
   result.seconds = (clock() - t0) / 1000;
   const lastLogs: TrainLogs | undefined = history.loss?.length
     ? (Object.fromEntries(Object.entries(history).map(([k, v]) => [k, v[v.length - 1]])) as TrainLogs)

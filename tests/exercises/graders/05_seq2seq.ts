@@ -3,7 +3,8 @@ import { defineGrader, Grader } from '../harness';
 
 type M = typeof import('../../../exercises/05_seq2seq/teacher_forcing_shift') &
   typeof import('../../../exercises/05_seq2seq/exact_match_accuracy') &
-  typeof import('../../../exercises/05_seq2seq/addition_pair');
+  typeof import('../../../exercises/05_seq2seq/addition_pair') &
+  typeof import('../../../exercises/05_seq2seq/beam_step');
 type Ex<P extends keyof M> = M[P];
 
 // ---------------------------------------------------------------- teacher_forcing_shift
@@ -115,4 +116,89 @@ const additionPair = defineGrader<Ex<'additionPair'>>({
   ],
 });
 
-export const graders: Grader[] = [teacherForcingShift, exactMatchAccuracy, additionPair];
+// ---------------------------------------------------------------- beam_step
+const ln = Math.log;
+const HINT_TOPK =
+  "Keep the beamWidth candidates of highest score, best first; a candidate's logProb is its hypothesis' logProb " +
+  "plus the token's log-probability (log-probabilities add, they are not multiplied).";
+const HINT_ADD_SCORES =
+  "A candidate's logProb is its hypothesis' logProb plus the token's log-probability (log-probabilities add); " +
+  'keep beamWidth candidates over all hypotheses together, not beamWidth per hypothesis.';
+const HINT_FINISHED =
+  'A finished hypothesis is carried into the candidates as it is: not extended (its row of logProbs is not read) ' +
+  'and not dropped. Return a copy of it ({ ...h, tokens: [...h.tokens] }), not the object from beams.';
+const HINT_END = 'An extension by endToken is finished: set finished = (v === endToken).';
+const HINT_NORM =
+  'Rank by the length-normalised score logProb / tokens.length ** alpha, where tokens.length counts the new token ' +
+  'too, not by the raw logProb.';
+const live = (tokens: number[], logProb: number) => ({ tokens, logProb, finished: false });
+const done = (tokens: number[], logProb: number) => ({ tokens, logProb, finished: true });
+const beamStep = defineGrader<Ex<'beamStep'>>({
+  unit: '05_seq2seq', name: 'beam_step', exportName: 'beamStep',
+  title: 'one step of beam search: expand, score (length-normalised), keep the top k, finished hypotheses carried',
+  argNames: ['beams', 'logProbs', 'beamWidth', 'endToken', 'alpha'],
+  cases: [
+    {
+      // candidates [0] 0.1 (finished: end token 0), [1] 0.6, [2] 0.3; top 2: [1], [2]
+      name: 'one empty hypothesis, keep the top 2',
+      args: [[live([], 0)], [[ln(0.1), ln(0.6), ln(0.3)]], 2, 0, 0],
+      expected: [live([1], ln(0.6)), live([2], ln(0.3))],
+      hint: HINT_TOPK,
+    },
+    {
+      // [1] (p 0.2) → [1,1] 0.18; [2] (p 0.8) → [2,1] 0.4, [2,2] 0.36: the prefix's probability counts
+      name: 'the prefix counts: log-probabilities add',
+      args: [[live([1], ln(0.2)), live([2], ln(0.8))], [[ln(0.05), ln(0.9), ln(0.05)], [ln(0.05), ln(0.5), ln(0.45)]], 2, 0, 0],
+      expected: [live([2, 1], ln(0.8) + ln(0.5)), live([2, 2], ln(0.8) + ln(0.45))],
+      hint: HINT_ADD_SCORES,
+    },
+    {
+      // finished [2,0] (p 0.5) carried; [1] (p 0.6) → [1,1] 0.3, [1,2] 0.24, [1,0] 0.06
+      name: 'a finished hypothesis is carried, not extended',
+      args: [[done([2, 0], ln(0.5)), live([1], ln(0.6))], [[ln(0.9), ln(0.05), ln(0.05)], [ln(0.1), ln(0.5), ln(0.4)]], 3, 0, 0],
+      expected: [done([2, 0], ln(0.5)), live([1, 1], ln(0.6) + ln(0.5)), live([1, 2], ln(0.6) + ln(0.4))],
+      hint: HINT_FINISHED,
+    },
+    {
+      // [0] 0.7 ends with the end token 0; [1] 0.2 goes on
+      name: 'the end token finishes a hypothesis',
+      args: [[live([], 0)], [[ln(0.7), ln(0.2), ln(0.1)]], 2, 0, 0],
+      expected: [done([0], ln(0.7)), live([1], ln(0.2))],
+      hint: HINT_END,
+    },
+    {
+      // alpha 1: [0] scores ln 0.4 = -0.92; [1,2,1] ln 0.35 / 3 = -0.35, [1,2,0] ln 0.1 / 3 = -0.77, [1,2,2] ln 0.05 / 3 = -1.0
+      name: 'length normalisation (alpha 1): a short finished hypothesis loses to a longer, likelier-per-token one',
+      args: [[done([0], ln(0.4)), live([1, 2], ln(0.5))], [[0, 0, 0], [ln(0.2), ln(0.7), ln(0.1)]], 2, 0, 1],
+      expected: [live([1, 2, 1], ln(0.5) + ln(0.7)), done([1, 2, 0], ln(0.5) + ln(0.2))],
+      hint: HINT_NORM,
+    },
+    {
+      // alpha 0.5, three live hypotheses of length 1; ties between candidates keep the earlier one:
+      // [1] → [1,0] 0.5·0.5 (finished), [1,1] 0.25; [2] → [2,1] 0.25 (tie: after [1,1]); top 3 of 9
+      name: 'three hypotheses, a tie between candidates keeps the earlier one',
+      args: [
+        [live([1], ln(0.5)), live([2], ln(0.5)), live([1], ln(0.1))],
+        [[ln(0.5), ln(0.5), ln(1e-9)], [ln(0.4), ln(0.5), ln(0.1)], [ln(0.2), ln(0.4), ln(0.4)]],
+        3, 0, 0.5,
+      ],
+      expected: [done([1, 0], ln(0.5) + ln(0.5)), live([1, 1], ln(0.5) + ln(0.5)), live([2, 1], ln(0.5) + ln(0.5))],
+      hint: HINT_TOPK,
+    },
+  ],
+  mistakes: [
+    { id: 'forgets_prior_score', description: "scores a candidate by the new token's log-probability alone", hint: "plus the token's log-probability" },
+    { id: 'multiplies_log_probs', description: "multiplies the prefix's log-probability by the token's", hint: 'they are not multiplied' },
+    { id: 'keeps_k_per_beam', description: 'keeps the k best extensions of each hypothesis (k per hypothesis, not k in total)', hint: 'not beamWidth per hypothesis' },
+    { id: 'keeps_worst', description: 'sorts in ascending order and keeps the k lowest scores', hint: 'of highest score, best first' },
+    { id: 'ignores_beam_width', description: 'returns every candidate', hint: 'Keep the beamWidth candidates' },
+    { id: 'expands_finished', description: 'extends finished hypotheses as well', hint: 'not extended' },
+    { id: 'drops_finished', description: 'drops finished hypotheses from the candidates', hint: 'not dropped' },
+    { id: 'end_not_finished', description: 'never marks a hypothesis finished when it emits the end token', hint: 'An extension by endToken is finished' },
+    { id: 'no_length_normalisation', description: 'ranks by the raw log-probability, ignoring alpha', hint: 'length-normalised score' },
+    { id: 'normalises_by_old_length', description: 'divides by the length before the new token (n − 1 instead of n)', hint: 'counts the new token' },
+    { id: 'extends_in_place', description: 'pushes the new token onto the hypothesis\u2019 own tokens array (changes beams)', hint: 'Do not modify the argument `beams`' },
+  ],
+});
+
+export const graders: Grader[] = [teacherForcingShift, exactMatchAccuracy, additionPair, beamStep];
