@@ -12,6 +12,10 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
-  moduleNameMapper: { '^seqmodels$': '<rootDir>/lib/src/index.ts' },
+  moduleNameMapper: {
+    '^seqmodels$': '<rootDir>/lib/src/index.ts',
+    '^seqmodels/internals$': '<rootDir>/lib/src/internals.ts',
+    '^seqmodels/env$': '<rootDir>/lib/src/env.ts',
+  },
   testTimeout: 60000,
 };

@@ -11,7 +11,7 @@ const tf = require('@tensorflow/tfjs');
 require('@tensorflow/tfjs-backend-wasm');
 // tfjs' own wasm kernels, taken before initBackend replaces some of them.
 const shipped = Object.fromEntries(['Slice', 'SplitV', 'GatherV2'].map((k) => [k, tf.getKernel(k, 'wasm')]));
-const sm = require('seqmodels');
+const sm = require('seqmodels/internals');
 
 const quick = process.argv.includes('--quick');
 const info = await sm.initBackend({ log: null });

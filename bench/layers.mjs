@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const tf = require('@tensorflow/tfjs');
-const sm = require('seqmodels');
+const sm = require('seqmodels/internals');
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const sm = require('seqmodels');
+const sm = require('seqmodels/internals');
 
 // Measured on this machine for the LSTM (issue 3): a NumPy implementation of the same maths.
 const NUMPY_LSTM = { batch1: 10300, batch32: 54000 };

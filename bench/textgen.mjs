@@ -17,7 +17,7 @@ import os from 'node:os';
 
 const require = createRequire(import.meta.url);
 const tf = require('@tensorflow/tfjs');
-const sm = require('seqmodels');
+const sm = require('seqmodels/internals');
 
 const quick = process.argv.includes('--quick');
 const info = await sm.initBackend({ log: null });

@@ -1,12 +1,16 @@
 // `npm run bench [-- NAME ...]`: run each benchmark in bench/ in its own Node process (so
-// memory figures are its own), show its table, and collect the results in build/bench.json.
+// memory figures are its own), show its table, and collect the results in build/bench.json and
+// in bench/RESULTS.md (the figures the READMEs point to: one section per benchmark, with the
+// date, Node version and machine load of the run that wrote it; a run of some benchmarks
+// replaces their sections and keeps the others).
 // A benchmark is a script bench/NAME.mjs that prints a table for humans and, as its last
 // line of output, one JSON object with its figures. Notebook wall times and peak memory
 // recorded by the notebook runner (build/notebook-times.json) are added to the report, with the
 // size of each executed copy; a notebook whose peak memory passed 3 GB, or whose executed copy
-// is over 3 MB (issue #18), is flagged.
+// is over 3 MB, is flagged.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { root } from './jupyter.mjs';
 import { NOTEBOOK_SIZE_LIMIT_MB, notebookReport } from './notebook-limits.mjs';
@@ -21,6 +25,7 @@ if (!fs.existsSync(path.join(root, 'lib', 'dist', 'index.js'))) {
 }
 
 const report = { at: new Date().toISOString(), node: process.version, results: {}, failed: [] };
+const tables = {}; // benchmark name -> what it printed for humans (its output without the JSON line)
 for (const f of files) {
   console.log(`\n=== ${f}`);
   const t0 = Date.now();
@@ -41,6 +46,7 @@ for (const f of files) {
     console.log(`bench: ${f} ${code !== 0 ? `exited with ${code}` : 'printed no JSON result line'}`);
   } else {
     report.results[f.replace(/\.mjs$/, '')] = { ...parsed, wallSeconds: (Date.now() - t0) / 1000 };
+    tables[f.replace(/\.mjs$/, '')] = out.split('\n').filter((l) => l !== json).join('\n').trim();
   }
 }
 const timesFile = path.join(root, 'build', 'notebook-times.json');
@@ -54,7 +60,30 @@ if (fs.existsSync(timesFile)) {
   if (over.length) console.log(`bench: ${over.length} notebook run(s) over the 3 GB peak-memory limit: ${over.join(', ')}`);
   if (heavy.length) console.log(`bench: ${heavy.length} executed notebook(s) over the ${NOTEBOOK_SIZE_LIMIT_MB} MB size limit: ${heavy.join(', ')}`);
 }
+writeResults(tables);
 fs.mkdirSync(path.join(root, 'build'), { recursive: true });
 fs.writeFileSync(path.join(root, 'build', 'bench.json'), JSON.stringify(report, null, 2) + '\n');
 console.log(`\nbench: ${Object.keys(report.results).length} benchmarks, ${report.failed.length} failed; report in build/bench.json`);
 process.exit(report.failed.length ? 1 : 0);
+
+/**
+ * bench/RESULTS.md: one section per benchmark, each with the run that wrote it (date, Node,
+ * CPU, load average before it started). Sections of benchmarks not run this time are kept.
+ */
+function writeResults(newTables) {
+  const file = path.join(benchDir, 'RESULTS.md');
+  const sections = {};
+  if (fs.existsSync(file)) {
+    const old = fs.readFileSync(file, 'utf8');
+    for (const m of old.matchAll(/^## `bench\/([^`]+)\.mjs`\n([\s\S]*?)(?=^## `bench\/|(?![\s\S]))/gm)) sections[m[1]] = m[2].trim();
+  }
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const load = os.loadavg().map((v) => v.toFixed(1)).join(', ');
+  for (const [name, text] of Object.entries(newTables)) {
+    sections[name] = `Run ${report.at} (Node ${process.version}, ${os.cpus().length} × ${cpu}, load average ${load}).\n\n\`\`\`\n${text}\n\`\`\``;
+  }
+  const body = Object.keys(sections).sort().map((name) => `## \`bench/${name}.mjs\`\n\n${sections[name]}\n`).join('\n');
+  fs.writeFileSync(file, '# Benchmark results\n\nWritten by `npm run bench` (do not edit by hand): what each benchmark in `bench/` printed\n'
+    + 'on its last run on this machine. The source READMEs describe what is measured and point here.\n\n' + body);
+  console.log(`bench: figures written to ${path.relative(root, file)}`);
+}

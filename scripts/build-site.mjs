@@ -26,7 +26,7 @@ const { pageHtml, courseMapTable, courseMapCells } = require('./site/page.cjs');
 const args = process.argv.slice(2);
 const execute = !args.includes('--no-execute');
 const filters = args.filter((a) => !a.startsWith('--'));
-const fast = !!process.env.COURSE_FAST && !['0', 'false', 'no'].includes(process.env.COURSE_FAST.toLowerCase());
+const fast = require('seqmodels/env').parseCourseFast(process.env.COURSE_FAST); // the library's reading of COURSE_FAST
 const siteDir = path.join(root, 'build', 'site');
 const executedDir = path.join(root, 'build', 'notebooks');
 const t0 = Date.now();

@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { NOTEBOOK_SIZE_LIMIT_MB, PEAK_MEMORY_LIMIT_MB } from './notebook-limits.mjs';
 import { root, registerKernel, findPython, checkKernelVisible, jupyterEnv, INSTALL_JUPYTER_HINT } from './jupyter.mjs';
 
@@ -17,7 +18,7 @@ const outArg = process.argv.find((a) => a.startsWith('--out='));
 const outDir = outArg ? path.resolve(outArg.slice(6)) : path.join(root, 'build', 'notebooks');
 const record = !process.argv.includes('--no-record');
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const fast = !!process.env.COURSE_FAST && !['0', 'false', 'no'].includes(process.env.COURSE_FAST.toLowerCase());
+const fast = createRequire(import.meta.url)('seqmodels/env').parseCourseFast(process.env.COURSE_FAST); // the library's reading of COURSE_FAST
 
 function fail(msg) {
   console.error(`notebooks: ${msg}`);

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   initBackend, buildSentimentModel, encodeReviews, predictProbabilities, predictSentiment, embeddingRows,
   maskedMeanPooling, padSequences, Vocabulary, SentimentModelKind, trainModel,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 
 beforeAll(async () => {
   await initBackend({ log: null });

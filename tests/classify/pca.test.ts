@@ -1,5 +1,5 @@
 // PCA: exact answers on tiny fixtures, the sign convention, and clear errors.
-import { pca, symmetricEigen } from 'seqmodels';
+import { pca, symmetricEigen } from 'seqmodels/internals';
 
 const close = (a: number[], b: number[], digits = 9) => a.forEach((v, i) => expect(v).toBeCloseTo(b[i], digits));
 

@@ -1,7 +1,7 @@
 /** Gradient norms against the lag, checked against a hand computation and against BPTT. */
 import {
   CellConfig, backwardSequence, forwardSequence, gradientNormsByLag, gradientNormsForSequence, mat, meanRowNorm, zeroParams,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 import { randMat, randParams } from '../scratch/helpers';
 import { seededRng } from 'seqmodels';
 

@@ -1,5 +1,5 @@
 /** The long-lag task generators: deterministic, and what their definitions say. */
-import { addingProblem, recallTask } from 'seqmodels';
+import { addingProblem, recallTask } from 'seqmodels/internals';
 
 describe('recallTask', () => {
   const cfg = { n: 200, lag: 7, symbols: 5, distractors: 3, seed: 3 };

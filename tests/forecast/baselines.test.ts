@@ -5,7 +5,7 @@ import {
   persistence, randomWalk, seasonalNaive, fitLinear, everyNthStep, targetSteps, inputColumn, targetRows,
   logReturns, pricesFromLogReturns, calendarFeatures, withColumns, verdictSentence, compareErrors, slidingWindows,
   missingRuns, concatWindows,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 
 describe('persistence', () => {
   const rows: [string, number[], number, number[], number[]][] = [

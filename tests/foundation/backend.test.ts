@@ -1,6 +1,6 @@
 // The backend selector: automatic choice, forcing, and clear errors for bad choices.
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, backendInfo, BACKENDS, setTransposeFreeMatMul } from 'seqmodels';
+import { initBackend, backendInfo, BACKENDS, setTransposeFreeMatMul } from 'seqmodels/internals';
 
 function nativeInstalled(): boolean {
   try {

@@ -1,5 +1,5 @@
 // Sends on one zeromq socket are queued, so tslab never hits "Socket is busy writing".
-import { serializeSends } from 'seqmodels';
+import { serializeSends } from 'seqmodels/internals';
 
 class FakeSocket {
   busy = false;

@@ -22,6 +22,31 @@ test.each(bad)('%s', (_name, make, message) => {
   expect(make).toThrow(message);
 });
 
+// Every option error names the layer it comes from, and an option of another cell type says so
+// (fastLstm({ resetAfter: true }) used to answer with the GRU's message).
+const factories: [string, (args: Record<string, unknown>) => unknown][] = [
+  ['fastSimpleRnn', (a) => fastSimpleRnn(a as never)],
+  ['fastLstm', (a) => fastLstm(a as never)],
+  ['fastGru', (a) => fastGru(a as never)],
+];
+const badArgs: Record<string, unknown>[] = [
+  { units: 0 }, { units: 3, activation: 'relu' }, { units: 3, dropout: 0.5 }, { units: 3, recurrentDropout: 0.5 },
+  { units: 3, recurrentActivation: 'tanh' }, { units: 3, resetAfter: true },
+];
+test.each(factories.flatMap(([name, make]) => badArgs.map((args) => [name, JSON.stringify(args), make, args] as const)))(
+  '%s(%s): the error starts with the layer\'s name and speaks of its own cell',
+  (name, _shown, make, args) => {
+    let message = '';
+    try { make(args); } catch (e) { message = (e as Error).message; }
+    if (name === 'fastGru' || !('resetAfter' in args)) {
+      expect(message.startsWith(`${name}: `)).toBe(true);
+    } else {
+      expect(message).toMatch(new RegExp(`^${name}: resetAfter is an option of the GRU only`));
+    }
+    if (name !== 'fastGru') expect(message).not.toMatch(/cuDNN|reset before|reset gate before/);
+  },
+);
+
 test('wrong mask shape', () => {
   const layer = fastLstm({ units: 3 });
   const x = tf.zeros([2, 4, 5]);
@@ -36,4 +61,15 @@ test('wrong initial state', () => {
   const lstm = fastLstm({ units: 3 });
   lstm.apply(x);
   expect(() => lstm.apply(x, { initialState: [tf.zeros([2, 3])] })).toThrow(/has 2 state\(s\) but was passed 1/);
+});
+
+// What the docs say plainly: the fast layers' gates default to sigmoid (the course's convention),
+// tf.layers' to hardSigmoid; "drop-in" means passing recurrentActivation to match (parity.test.ts
+// checks the outputs once it is matched, both ways).
+test.each([
+  ['fastLstm', () => fastLstm({ units: 3 }), () => tf.layers.lstm({ units: 3 })],
+  ['fastGru', () => fastGru({ units: 3 }), () => tf.layers.gru({ units: 3 })],
+] as const)('%s: gates default to sigmoid, tf.layers to hardSigmoid', (_name, fast, ref) => {
+  expect(fast().getConfig().recurrentActivation).toBe('sigmoid');
+  expect(ref().getConfig().recurrentActivation).toBe('hardSigmoid');
 });

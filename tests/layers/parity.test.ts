@@ -6,7 +6,7 @@
  * hard-sigmoid gates always take the tfjs-op path) or tfjs ops ('tf', as on the native backend).
  */
 import * as tf from '@tensorflow/tfjs';
-import { activeSequenceEngine, initBackend, rowBlocks, sequenceThreads, setSequenceEngine, setSequenceThreads, setSimdEnabled } from 'seqmodels';
+import { activeSequenceEngine, initBackend, rowBlocks, sequenceThreads, setSequenceEngine, setSequenceThreads, setSimdEnabled } from 'seqmodels/internals';
 import { Args, CellName, compareRuns, makeLayer } from './helpers';
 
 const B = 3, T = 6, IN = 4, H = 5;

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   initBackend, recurrentLayer, RecurrentLayerOptions, languageModel, buildSeq2Seq, buildTagger, buildSentimentModel, buildForecaster,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 
 beforeAll(async () => {
   await initBackend({ force: 'cpu', log: null });

@@ -4,7 +4,7 @@
  * with the same predictions. Wasm backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { FastGRU, FastLSTM, FastSimpleRNN, fastGru, fastLstm, fastSimpleRnn, initBackend } from 'seqmodels';
+import { FastGRU, FastLSTM, FastSimpleRNN, fastGru, fastLstm, fastSimpleRnn, initBackend } from 'seqmodels/internals';
 
 beforeAll(async () => {
   await initBackend({ force: 'wasm', log: null });

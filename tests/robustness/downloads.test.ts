@@ -8,7 +8,7 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { DatasetEntry, DatasetUnavailableError, fetchDataset, parseRegistry } from 'seqmodels';
+import { DatasetEntry, DatasetUnavailableError, fetchDataset, parseRegistry } from 'seqmodels/internals';
 
 const body = Buffer.from(Array.from({ length: 2000 }, (_, i) => `${i % 10}`).join(''));
 const sha256 = crypto.createHash('sha256').update(body).digest('hex');

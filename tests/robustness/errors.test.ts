@@ -1,7 +1,7 @@
 // Bad input at the library's public entries: each must fail with a message that says what was
 // expected, what was given, and where (the function's name). One row per case (issue 12).
 import * as tf from '@tensorflow/tfjs';
-import * as s from 'seqmodels';
+import * as s from 'seqmodels/internals';
 
 const rnnCfg = { cell: 'rnn' as const, inputSize: 3, hiddenSize: 4 };
 const lstmCfg = { cell: 'lstm' as const, inputSize: 3, hiddenSize: 4 };
@@ -53,7 +53,7 @@ const rows: Row[] = [
   ['languageModel: zero vocabulary', () => s.languageModel({ vocabSize: 0 }), /vocabSize must be a positive integer, got 0/],
   ['languageModel: dropout of 1', () => s.languageModel({ vocabSize: 5, dropout: 1 }), /dropout must be in \[0, 1\), got 1/],
   ['lmWindows: text shorter than a window', () => s.lmWindows([1, 2], 5), /2 tokens make no window of 6/],
-  ['perplexityOf: NaN loss', () => s.perplexityOf(NaN), /got NaN/],
+  ['perplexity: NaN loss', () => s.perplexity(NaN), /got NaN/],
   ['unigramCrossEntropy: id outside the vocabulary', () => s.unigramCrossEntropy([0, 7], [0], 3), /train\[1\] = 7 is outside 0..2/],
   // data
   ['fetchDataset: unknown dataset name', () => s.fetchDataset('no-such-dataset', { mirror: null } as any), /no-such-dataset/],

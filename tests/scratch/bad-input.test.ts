@@ -5,7 +5,7 @@
 import {
   CellConfig, adam, backwardSequence, checkShape, clipByGlobalNorm, forwardSequence, forwardStack, fromPyTorchLayout,
   mat, softmaxCrossEntropy, toPyTorchLayout, zeroParams, CharLanguageModel, sampleNext,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 import { randMat, randParams } from './helpers';
 import { seededRng } from 'seqmodels';
 
@@ -47,7 +47,7 @@ const CASES: [string, () => unknown, RegExp][] = [
   ['clipping a NaN gradient', () => clipByGlobalNorm([Float32Array.of(1, NaN)], 1), /expected a finite gradient norm, got NaN/],
   ['language model with vocabulary 1', () => new CharLanguageModel({ cell: 'rnn', vocabSize: 1 }), /vocabSize: expected an integer >= 2, got 1/],
   ['sampling with topK 0', () => sampleNext([1, 2, 3], { topK: 0 }), /topK: expected a positive integer, got 0/],
-  ['sampling at temperature 0', () => sampleNext([1, 2, 3], { temperature: 0 }), /temperature: expected > 0, got 0/],
+  ['sampling at temperature 0', () => sampleNext([1, 2, 3], { temperature: 0 }), /temperature: expected a finite number > 0, got 0/],
 ];
 
 test.each(CASES)('%s', (_name, run, message) => {

@@ -2,7 +2,7 @@
  * trainCharLM (trainModel over the text's windows, for notebooks 01-03) against its definition written
  * out (trainStep on each window, state reset at each pass), and sampleAfter against priming by hand.
  */
-import { CharLanguageModel, primeState, sampleAfter, trainCharLM } from 'seqmodels';
+import { CharLanguageModel, primeState, sampleAfter, trainCharLM } from 'seqmodels/internals';
 
 const text = 'to be or not to be, that is the question. '.repeat(6);
 const chars = [...new Set(text)].sort();

@@ -5,7 +5,7 @@
  * holes) on the longer cases. Threshold: relative error < 1e-6.
  * SCRATCH_REPORT=1 prints the measured errors.
  */
-import { backwardSequence, forwardSequence, gradientCheck, FloatArray } from 'seqmodels';
+import { backwardSequence, forwardSequence, gradientCheck, FloatArray } from 'seqmodels/internals';
 import { CELLS, Problem, dot, problem } from './helpers';
 
 function lossOf(p: Problem, mask?: Uint8Array[]): number {

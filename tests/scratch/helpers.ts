@@ -1,5 +1,5 @@
 /** Shared fixtures for the scratch tests: small random problems with fixed seeds. */
-import { CellConfig, CellParams, FloatDType, Mat, Rng, ctorOf, mat, seededRng, zeroParams } from 'seqmodels';
+import { CellConfig, CellParams, FloatDType, Mat, Rng, ctorOf, mat, seededRng, zeroParams } from 'seqmodels/internals';
 
 export function randMat(rows: number, cols: number, random: Rng, scale = 1, dtype: FloatDType = 'float64'): Mat {
   const m = mat(rows, cols, ctorOf(dtype));

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   CellConfig, CellParams, Mat, backwardBidirectional, backwardSequence, backwardStack, forwardBidirectional,
   forwardSequence, forwardStack, splitTime, stackTime, seededRng,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 import { maxAbsDiff, problem, randMat, randParams } from './helpers';
 
 const B = 3, T = 7, IN = 5, H = 6;

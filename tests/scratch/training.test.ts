@@ -6,7 +6,7 @@ import {
   CharLanguageModel, trainCharLM, adagrad, adam, clipByGlobalNorm, clipByValue, denseBackward, denseForward,
   glorotUniform, globalNorm, gradientCheck, initCellParams, mat, matFrom, orthogonal, perplexity, sampleNext, seededRng, sgd,
   softmaxCrossEntropy,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 import { randMat } from './helpers';
 
 describe('initialisers', () => {

@@ -1,6 +1,6 @@
 /** SeqAttention: weights are distributions over input positions and equal a hand computation. */
 import * as tf from '@tensorflow/tfjs';
-import { SeqAttention, SourceMask, initBackend, additionTask, Seq2SeqCodec, encodePairs, disposeEncoded, buildSeq2Seq, disposeModel } from 'seqmodels';
+import { SeqAttention, SourceMask, initBackend, additionTask, Seq2SeqCodec, encodePairs, disposeEncoded, buildSeq2Seq, disposeModel } from 'seqmodels/internals';
 
 beforeAll(async () => {
   await initBackend({ force: 'cpu', log: null });

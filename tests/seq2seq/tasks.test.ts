@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   additionTask, additionPair, dateTask, DATE_FORMATS, isoDate, weekday, disjointSplit, Seq2SeqCodec, encodePairs,
   disposeEncoded, shiftRight, taggingTask, tagSequence, initBackend,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 
 beforeAll(async () => {
   await initBackend({ force: 'cpu', log: null });

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   initBackend, beamStep, beamSearch, beamScore, beamGenerate, continuationLogProb, nextLogProbs, languageModel, Hypothesis,
-} from 'seqmodels';
+} from 'seqmodels/internals';
 
 beforeAll(async () => {
   await initBackend({ force: 'cpu', log: null });

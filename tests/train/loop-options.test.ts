@@ -1,7 +1,7 @@
 // trainModel as the one training loop: the per-epoch score, the learning-rate schedule, the target,
 // the time budget's state, the accounting, and the progress display as a set of its callbacks.
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, trainModel, trainingProgress, TrainCallbacks, TrainingProgress } from 'seqmodels';
+import { initBackend, trainModel, trainingProgress, TrainCallbacks, TrainingProgress } from 'seqmodels/internals';
 
 function makeModel(lr = 0.05): tf.LayersModel {
   const m = tf.sequential();

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { initBackend, sparseCategoricalCrossentropy, useFusedLoss, languageModel, loadModel, saveModel, tfLayersLoss, lossFunctionsOf } from 'seqmodels';
+import { initBackend, sparseCategoricalCrossentropy, useFusedLoss, languageModel, loadModel, saveModel, tfLayersLoss, lossFunctionsOf } from 'seqmodels/internals';
 
 type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
 const tfLayersSparseLoss = () => tfLayersLoss('sparseCategoricalCrossentropy');

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { initBackend, loadModel, saveModel, setLearningRate, getLearningRate, clipGlobalNorm, clipNormOf } from 'seqmodels';
+import { initBackend, loadModel, saveModel, setLearningRate, getLearningRate, clipGlobalNorm, clipNormOf } from 'seqmodels/internals';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'course-optstate-'));
 

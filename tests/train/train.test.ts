@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { initBackend, loadModel, saveModel, trainModel, resumeTraining, epochPermutation, trainingProgress, lastTrainResult } from 'seqmodels';
+import { initBackend, loadModel, saveModel, trainModel, resumeTraining, epochPermutation, trainingProgress, lastTrainResult } from 'seqmodels/internals';
 
 // fs with a renameSync the crash test can make fail (the library sees the same module).
 jest.mock('fs', () => {

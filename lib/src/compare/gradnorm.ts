@@ -14,9 +14,11 @@
  * Each norm is taken per example (one row of `[batch, hiddenSize]`) and averaged over the batch.
  */
 import { Mat, mat, ctorOf, dtypeOf } from '../scratch/mat';
-import { CellConfig, CellParams, StepInput } from '../scratch/types';
-import { cellStepBackward, allocStepGradOut, zerosLike } from '../scratch/cells';
-import { ForwardResult, forwardSequence } from '../scratch/sequence';
+import { CellConfig, CellParams } from '../scratch/types';
+import type { StepInput } from '../scratch/fast/types';
+import { zerosLike } from '../scratch/params';
+import { cellStepBackward, allocStepGradOut } from '../scratch/fast/cells';
+import { ForwardResult, forwardSequence } from '../scratch/fast/sequence';
 import { checkShape } from '../scratch/shapes';
 
 export interface GradientNormsResult {

@@ -61,8 +61,11 @@ export function checkFastOptions(layer: string, tfName: string, args: Record<str
       );
     }
   }
+  if (args.resetAfter !== undefined && tfName !== 'tf.layers.gru') {
+    throw new Error(`${layer}: resetAfter is an option of the GRU only (${tfName} has no reset gate); remove it`);
+  }
   if (args.resetAfter === true) {
-    throw new Error(`${layer}: resetAfter: true (cuDNN/PyTorch GRU) is not supported; this layer follows tf.layers (reset before the recurrent matmul)`);
+    throw new Error(`${layer}: resetAfter: true (cuDNN/PyTorch GRU) is not supported; this layer follows tf.layers.gru (reset before the recurrent matmul): use resetAfter: false or leave it out`);
   }
 }
 

@@ -1,19 +1,23 @@
 /**
  * Fast LSTM layer: tf.layers' LSTM, trained through one fused custom gradient.
  *
- * Equations (row vectors, tf.layers gate order i, f, c, o; chapter "LSTM"):
- *   [z_i | z_f | z_c | z_o] = x_t W + h_{t-1} U + b          // [batch, 4*hiddenSize]
- *   i = σ(z_i), f = σ(z_f), o = σ(z_o), cTilde = tanh(z_c)    // σ: recurrentActivation
+ * Equations (row vectors, tf.layers gate order i, f, c, o; theory/02_lstm_architecture.md):
+ *   a_t = [a^i | a^f | a^c | a^o] = x_t W + h_{t-1} U + b    // pre-activations, [batch, 4*hiddenSize]
+ *   i = σ(a^i), f = σ(a^f), o = σ(a^o), cTilde = tanh(a^c)    // σ: recurrentActivation
  *   c_t = f ⊙ c_{t-1} + i ⊙ cTilde
- *   h_t = o ⊙ tanh(c_t)
+ *   s_t = tanh(c_t),  h_t = o ⊙ s_t
  * Backward, given dh = ∂L/∂h_t and dc = ∂L/∂c_t (from step t+1):
- *   dO = dh ⊙ tanh(c_t);   dC = dc + dh ⊙ o ⊙ (1 − tanh²(c_t))
- *   dI = dC ⊙ cTilde;  dF = dC ⊙ c_{t-1};  dCTilde = dC ⊙ i;  ∂L/∂c_{t-1} = dC ⊙ f
- *   dZ = [dI σ'(z_i) | dF σ'(z_f) | dCTilde (1 − cTilde²) | dO σ'(z_o)]
- *   ∂L/∂h_{t-1} = dZ Uᵀ;  dU += h_{t-1}ᵀ dZ (accumulated after the loop, sequence.ts)
+ *   dO = dh ⊙ s_t;   dcHat = dc + dh ⊙ o ⊙ (1 − s_t²)        // the total gradient at c_t
+ *   dI = dcHat ⊙ cTilde;  dF = dcHat ⊙ c_{t-1};  dCTilde = dcHat ⊙ i;  ∂L/∂c_{t-1} = dcHat ⊙ f
+ *   da = [dI σ'(a^i) | dF σ'(a^f) | dCTilde (1 − cTilde²) | dO σ'(a^o)]
+ *   ∂L/∂h_{t-1} = da Uᵀ;  dU += h_{t-1}ᵀ da (accumulated after the loop, sequence.ts)
  * Weights: kernel W [inputSize, 4*hiddenSize], recurrentKernel U [hiddenSize, 4*hiddenSize],
- * bias b [4*hiddenSize]. The recurrent activation defaults to the logistic sigmoid (the course's
- * convention); `recurrentActivation: 'hardSigmoid'` gives tf.layers' default.
+ * bias b [4*hiddenSize].
+ *
+ * Gate activation: the default is the logistic sigmoid (the course's convention, as in the
+ * chapters and the from-scratch cells), while tf.layers.lstm defaults to 'hardSigmoid'. So
+ * "drop-in" means: pass the same `recurrentActivation` to both (e.g. 'sigmoid' to tf.layers.lstm,
+ * or 'hardSigmoid' to fastLstm) to get the same outputs from the same weights.
  */
 import * as tf from '@tensorflow/tfjs';
 import { FastRNN, checkFastOptions } from './base';
@@ -29,9 +33,9 @@ interface LstmPrepared {
 /**
  * The LSTM step, forward and backward, for the fused loop.
  *
- * With sigmoid gates the loop runs on z' = [z_i | z_f | 2 z_c | z_o] (`columnScale`), so a single
- * σ over [batch, 4H] gives all four blocks: i, f, o = σ(z'), cTilde = 2 σ(2 z_c) − 1 = tanh(z_c);
- * in the backward pass d/dz' = σ'(z') for i, f, o and 2 σ'(z'_c) for the candidate. With hard
+ * With sigmoid gates the loop runs on a' = [a^i | a^f | 2 a^c | a^o] (`columnScale`), so a single
+ * σ over [batch, 4H] gives all four blocks: i, f, o = σ(a'), cTilde = 2 σ(2 a^c) − 1 = tanh(a^c);
+ * in the backward pass d/da' = σ'(a') for i, f, o and 2 σ'(a'^c) for the candidate. With hard
  * sigmoid gates the blocks are activated one by one.
  */
 export function lstmFusedCell(kind: RecurrentActivation): FusedCell<LstmPrepared> {
@@ -52,24 +56,24 @@ export function lstmFusedCell(kind: RecurrentActivation): FusedCell<LstmPrepared
     forward: (p, xp, [hPrev, cPrev]) =>
       tf.tidy(() => {
         const H = hPrev.shape[1];
-        const s = tf.sigmoid(tf.add(tf.matMul(hPrev, p.U), xp)) as tf.Tensor2D; // σ(z'), [batch, 4H]
-        const [i, f, sc, o] = splitCols(s, [H, H, H, H]); // each [batch, H]
-        const cTilde = tf.sub(tf.add(sc, sc), 1); // 2σ(2 z_c) − 1 = tanh(z_c)
+        const g = tf.sigmoid(tf.add(tf.matMul(hPrev, p.U), xp)) as tf.Tensor2D; // σ(a'), [batch, 4H]
+        const [i, f, sc, o] = splitCols(g, [H, H, H, H]); // each [batch, H]
+        const cTilde = tf.sub(tf.add(sc, sc), 1); // 2σ(2 a^c) − 1 = tanh(a^c)
         const c = tf.add(tf.mul(f, cPrev), tf.mul(i, cTilde)); // [batch, H]
-        const tc = tanh(c);
-        const h = tf.mul(o, tc);
-        return { states: [h, c], cache: [s, i, f, cTilde, o, tc] };
+        const s = tanh(c); // s_t = tanh(c_t)
+        const h = tf.mul(o, s);
+        return { states: [h, c], cache: [g, i, f, cTilde, o, s] };
       }),
     backward: (p, cache, [hPrev, cPrev], [dh, dc]) =>
       tf.tidy(() => {
-        const [s, i, f, cTilde, o, tc] = cache;
-        const dO = tf.mul(dh, tc);
-        const dC = tf.add(dc, tf.mul(tf.mul(dh, o), tanhGradFromOutput(tc)));
-        const dA = tf.concat([tf.mul(dC, cTilde), tf.mul(dC, cPrev), tf.mul(dC, i), dO], 1); // ∂L/∂[i|f|cTilde|o]
-        const dZ = tf.mul(dA, tf.mul(tf.mul(s, tf.sub(1, s)), p.dScale!)); // ∂L/∂z', [batch, 4H]
-        const dhPrev = tf.matMul(dZ, p.UT!); // [batch, H]
-        const dcPrev = tf.mul(dC, f);
-        return { dZ, dStates: [dhPrev, dcPrev], recurrent: [{ input: hPrev, grad: dZ }] };
+        const [g, i, f, cTilde, o, s] = cache;
+        const dO = tf.mul(dh, s);
+        const dcHat = tf.add(dc, tf.mul(tf.mul(dh, o), tanhGradFromOutput(s)));
+        const dGates = tf.concat([tf.mul(dcHat, cTilde), tf.mul(dcHat, cPrev), tf.mul(dcHat, i), dO], 1); // ∂L/∂[i|f|cTilde|o]
+        const da = tf.mul(dGates, tf.mul(tf.mul(g, tf.sub(1, g)), p.dScale!)); // ∂L/∂a', [batch, 4H]
+        const dhPrev = tf.matMul(da, p.UT!); // [batch, H]
+        const dcPrev = tf.mul(dcHat, f);
+        return { da, dStates: [dhPrev, dcPrev], recurrent: [{ input: hPrev, grad: da }] };
       }),
   };
 }
@@ -84,39 +88,42 @@ function lstmHardCell(): FusedCell<LstmPrepared> {
     forward: (p, xp, [hPrev, cPrev]) =>
       tf.tidy(() => {
         const H = hPrev.shape[1];
-        const z = tf.add(tf.matMul(hPrev, p.U), xp) as tf.Tensor2D; // [batch, 4H]
-        const [zi, zf, zc, zo] = splitCols(z, [H, H, H, H]); // each [batch, H]
-        const i = gate(zi, kind);
-        const f = gate(zf, kind);
-        const o = gate(zo, kind);
-        const cTilde = tanh(zc);
+        const a = tf.add(tf.matMul(hPrev, p.U), xp) as tf.Tensor2D; // [batch, 4H]
+        const [aI, aF, aC, aO] = splitCols(a, [H, H, H, H]); // each [batch, H]
+        const i = gate(aI, kind);
+        const f = gate(aF, kind);
+        const o = gate(aO, kind);
+        const cTilde = tanh(aC);
         const c = tf.add(tf.mul(f, cPrev), tf.mul(i, cTilde)); // [batch, H]
-        const tc = tanh(c);
-        const h = tf.mul(o, tc);
-        return { states: [h, c], cache: [i, f, cTilde, o, tc, zi, zf, zo] };
+        const s = tanh(c); // s_t = tanh(c_t)
+        const h = tf.mul(o, s);
+        return { states: [h, c], cache: [i, f, cTilde, o, s, aI, aF, aO] };
       }),
     backward: (p, cache, [hPrev, cPrev], [dh, dc]) =>
       tf.tidy(() => {
-        const [i, f, cTilde, o, tc, zi, zf, zo] = cache;
-        const dO = tf.mul(dh, tc);
-        const dC = tf.add(dc, tf.mul(tf.mul(dh, o), tanhGradFromOutput(tc)));
-        const dZ = tf.concat(
+        const [i, f, cTilde, o, s, aI, aF, aO] = cache;
+        const dO = tf.mul(dh, s);
+        const dcHat = tf.add(dc, tf.mul(tf.mul(dh, o), tanhGradFromOutput(s)));
+        const da = tf.concat(
           [
-            tf.mul(tf.mul(dC, cTilde), gateGrad(i, zi, kind)),
-            tf.mul(tf.mul(dC, cPrev), gateGrad(f, zf, kind)),
-            tf.mul(tf.mul(dC, i), tanhGradFromOutput(cTilde)),
-            tf.mul(dO, gateGrad(o, zo, kind)),
+            tf.mul(tf.mul(dcHat, cTilde), gateGrad(i, aI, kind)),
+            tf.mul(tf.mul(dcHat, cPrev), gateGrad(f, aF, kind)),
+            tf.mul(tf.mul(dcHat, i), tanhGradFromOutput(cTilde)),
+            tf.mul(dO, gateGrad(o, aO, kind)),
           ],
           1,
         ); // [batch, 4H]
-        const dhPrev = tf.matMul(dZ, p.UT!); // [batch, H]
-        const dcPrev = tf.mul(dC, f);
-        return { dZ, dStates: [dhPrev, dcPrev], recurrent: [{ input: hPrev, grad: dZ }] };
+        const dhPrev = tf.matMul(da, p.UT!); // [batch, H]
+        const dcPrev = tf.mul(dcHat, f);
+        return { da, dStates: [dhPrev, dcPrev], recurrent: [{ input: hPrev, grad: da }] };
       }),
   };
 }
 
-/** Options of `fastLstm`: those of `tf.layers.lstm`, minus dropout; sigmoid gates by default. */
+/**
+ * Options of `fastLstm`: those of `tf.layers.lstm`, minus dropout. The gates default to 'sigmoid'
+ * (tf.layers.lstm defaults to 'hardSigmoid': pass `recurrentActivation` to match one to the other).
+ */
 export type FastLSTMArgs = Omit<tf.LSTMLayerArgs, 'cell' | 'activation' | 'recurrentActivation'> & {
   /** Activation of the candidate and of the cell output: 'tanh' only. */
   activation?: 'tanh';

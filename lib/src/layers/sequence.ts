@@ -8,7 +8,7 @@
  * - the backward pass uses pre-transposed weights, so every per-step product is a plain matMul
  *   (on wasm a matMul with transposeA/B is 7-14x slower);
  * - the weight gradients are accumulated after the reverse loop as one large matMul each:
- *   dW = Xᵀ dZ, dU = Hprevᵀ dZ, db = Σ dZ over [time*batch] rows;
+ *   dW = Xᵀ da, dU = Hprevᵀ da, db = Σ da over [time*batch] rows;
  * - every step runs in its own `tf.tidy`, and the tensors kept for the backward pass go through
  *   customGrad's `save`, which tfjs disposes after back-propagation.
  *
@@ -29,10 +29,10 @@ export interface FusedCell<P> {
   /** Number of states: 1 (h) or 2 (h, c). */
   readonly stateCount: 1 | 2;
   /**
-   * Optional scale per gate block (length k): the loop then runs on z' = z ⊙ scale, i.e. on
+   * Optional scale per gate block (length k): the loop then runs on a' = a ⊙ scale, i.e. on
    * W, U, b with those columns scaled once per call, and scales dW, dU, db back after the loop.
    * The LSTM uses [1, 1, 2, 1] so that one σ over all four blocks also gives
-   * tanh(z_c) = 2σ(2 z_c) − 1 (a cheap tanh on wasm).
+   * tanh(a^c) = 2σ(2 a^c) − 1 (a cheap tanh on wasm).
    */
   readonly columnScale?: number[];
   /**
@@ -53,8 +53,8 @@ export interface FusedCell<P> {
   forward(p: P, xp: tf.Tensor2D, states: tf.Tensor2D[]): { states: tf.Tensor[]; cache: tf.Tensor[] };
   /**
    * One step back: `dStates` are the gradients w.r.t. this step's new states. Returns
-   * dZ (gradient w.r.t. the pre-activation `xp`, [batch, k*hiddenSize]), the gradients w.r.t. the
-   * previous states, and `recurrent`: the gradient dZ split by which recurrent input multiplied
+   * da (gradient w.r.t. the pre-activation a_t, whose input part is `xp`, [batch, k*hiddenSize]), the
+   * gradients w.r.t. the previous states, and `recurrent`: the gradient da split by which recurrent input multiplied
    * which columns of U (one pair for LSTM and RNN; for GRU `hPrev` for z, r and `r ⊙ hPrev`
    * for the candidate), so that dU can be assembled after the loop. Each `input` must be one of
    * `states` or `cache` (tensors the loop owns); each `grad` a new tensor.
@@ -69,7 +69,7 @@ export interface FusedCell<P> {
 
 /** What a cell's backward step returns (all tensors 2-D: [batch, columns]). */
 export type StepGrads = {
-  dZ: tf.Tensor;
+  da: tf.Tensor;
   dStates: tf.Tensor[];
   recurrent: { input: tf.Tensor; grad: tf.Tensor }[];
 };
@@ -208,7 +208,7 @@ export function runSequence<P>(
       dyTm.dispose();
 
       let dS: tf.Tensor2D[] = nS === 2 ? [tf.zerosLike(dys[0]), dys[time]] : [tf.zerosLike(dys[0])];
-      const dZs: tf.Tensor2D[] = new Array(time);
+      const das: tf.Tensor2D[] = new Array(time);
       const recIn: tf.Tensor2D[][] = [];
       const recGrad: tf.Tensor2D[][] = [];
       for (let t = time - 1; t >= 0; t--) {
@@ -218,7 +218,7 @@ export function runSequence<P>(
           // Gradient w.r.t. this step's (masked) states: carried from t+1, plus dy_t on h.
           const dNew = carried.map((d, i) => (i === 0 ? tf.add(d, dys[t]) : d.clone())) as tf.Tensor2D[];
           if (m === 'none') {
-            return { dZ: tf.zeros([batch, k * hiddenSize]) as tf.Tensor2D, dStates: dNew, recurrent: [] };
+            return { da: tf.zeros([batch, k * hiddenSize]) as tf.Tensor2D, dStates: dNew, recurrent: [] };
           }
           let dCell = dNew;
           let dSkip: tf.Tensor2D[] | null = null;
@@ -229,11 +229,11 @@ export function runSequence<P>(
           }
           const back = cell.backward(gp, stepCache[t], stepPrev[t], dCell);
           const dPrev = dSkip ? (back.dStates.map((d, i) => tf.add(d, dSkip![i])) as tf.Tensor2D[]) : back.dStates;
-          return { dZ: back.dZ, dStates: dPrev, recurrent: back.recurrent };
+          return { da: back.da, dStates: dPrev, recurrent: back.recurrent };
         });
         tf.dispose(carried);
         dys[t].dispose();
-        dZs[t] = res.dZ as tf.Tensor2D;
+        das[t] = res.da as tf.Tensor2D;
         dS = res.dStates as tf.Tensor2D[];
         res.recurrent.forEach((r, g) => {
           (recIn[g] ??= []).push(r.input as tf.Tensor2D);
@@ -243,14 +243,14 @@ export function runSequence<P>(
       if (nS === 2) dys[time].dispose();
 
       return tf.tidy(() => {
-        const dZ = tf.concat(dZs, 0) as tf.Tensor2D; // [time*batch, k*hiddenSize]
-        // dX = dZ Wᵀ, back to [batch, time, inputSize] in the caller's time order.
-        let dxTm = tf.reshape(tf.matMul(dZ, tf.transpose(sW)), [time, batch, inputSize]);
+        const da = tf.concat(das, 0) as tf.Tensor2D; // [time*batch, k*hiddenSize]
+        // dX = da Wᵀ, back to [batch, time, inputSize] in the caller's time order.
+        let dxTm = tf.reshape(tf.matMul(da, tf.transpose(sW)), [time, batch, inputSize]);
         if (options.goBackwards) dxTm = tf.reverse(dxTm, 0);
         const dx = tf.transpose(dxTm, [1, 0, 2]);
-        let dW = tf.matMul(tf.transpose(sx2d), dZ); // [inputSize, k*hiddenSize]
-        // Σ over rows as a matMul with a row of ones: tf.sum(dZ, 0) is ~100x slower on wasm.
-        let db = tf.reshape(tf.matMul(tf.ones([1, time * batch]), dZ), [k * hiddenSize]);
+        let dW = tf.matMul(tf.transpose(sx2d), da); // [inputSize, k*hiddenSize]
+        // Σ over rows as a matMul with a row of ones: tf.sum(da, 0) is ~100x slower on wasm.
+        let db = tf.reshape(tf.matMul(tf.ones([1, time * batch]), da), [k * hiddenSize]);
         // dU = Σ_t inputᵀ grad, per group of columns, as one matMul per group.
         const dUparts = recIn.map((ins, g) => {
           const a = tf.concat(ins, 0); // [steps*batch, hiddenSize]
@@ -263,7 +263,7 @@ export function runSequence<P>(
             : dUparts.length === 1
               ? dUparts[0]
               : tf.concat(dUparts, 1);
-        tf.dispose(dZs);
+        tf.dispose(das);
         tf.dispose(recGrad.flat());
         if (columnScale) {
           const scale = tf.tensor1d(columnScale);

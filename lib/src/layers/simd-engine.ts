@@ -33,7 +33,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { CellKind } from '../scratch/types';
-import { simdActive } from '../scratch/simd';
+import { simdActive } from '../scratch/fast/simd';
 import { float32Data as f32 } from '../backend/data';
 import { BackwardReply, ForwardReply, ForwardRequest, PartState, backwardPart, forwardPart, releaseWorkspace } from './simd-part';
 import type { WorkerRequest } from './simd-worker';

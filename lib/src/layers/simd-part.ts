@@ -10,7 +10,7 @@
  */
 import type { Mat } from '../scratch/mat';
 import type { CellConfig, CellKind, CellParams } from '../scratch/types';
-import { ForwardResult, SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from '../scratch/sequence';
+import { ForwardResult, SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from '../scratch/fast/sequence';
 
 export interface ForwardRequest {
   kind: CellKind;

@@ -4,7 +4,7 @@
  * Equations (row vectors; chapter "RNN fundamentals"):
  *   h_t = tanh(x_t W + h_{t-1} U + b)
  * Backward, given dh = ∂L/∂h_t:
- *   dZ = dh ⊙ (1 − h_t²);  ∂L/∂h_{t-1} = dZ Uᵀ;  dU += h_{t-1}ᵀ dZ (after the loop, sequence.ts)
+ *   da = dh ⊙ (1 − h_t²);  ∂L/∂h_{t-1} = da Uᵀ;  dU += h_{t-1}ᵀ da (after the loop, sequence.ts)
  * Weights: kernel W [inputSize, hiddenSize], recurrentKernel U [hiddenSize, hiddenSize],
  * bias b [hiddenSize].
  */
@@ -32,8 +32,8 @@ export function simpleRnnFusedCell(): FusedCell<RnnPrepared> {
       }),
     backward: (p, cache, [hPrev], [dh]) =>
       tf.tidy(() => {
-        const dZ = tf.mul(dh, tanhGradFromOutput(cache[0])); // [batch, H]
-        return { dZ, dStates: [tf.matMul(dZ, p.UT!)], recurrent: [{ input: hPrev, grad: dZ }] };
+        const da = tf.mul(dh, tanhGradFromOutput(cache[0])); // [batch, H]
+        return { da, dStates: [tf.matMul(da, p.UT!)], recurrent: [{ input: hPrev, grad: da }] };
       }),
   };
 }

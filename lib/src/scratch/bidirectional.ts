@@ -7,8 +7,9 @@
  */
 import { FloatArrayConstructor, Mat, mat } from './mat';
 import { checkShape } from './shapes';
-import { CellConfig, CellParams, StepInput } from './types';
-import { BackwardResult, ForwardResult, InitialState, backwardSequence, forwardSequence } from './sequence';
+import { CellConfig, CellParams } from './types';
+import type { StepInput } from './fast/types';
+import { BackwardResult, ForwardResult, InitialState, backwardSequence, forwardSequence } from './fast/sequence';
 
 export interface BidirectionalParams {
   forward: CellParams;

@@ -5,7 +5,7 @@
  */
 import { Mat, ctorOf, mat } from './mat';
 import { CharLanguageModel, SampleOptions } from './charlm';
-import { createWorkspace, forwardSequence } from './sequence';
+import { createWorkspace, forwardSequence } from './fast/sequence';
 
 /** The states (h, c) after the model has read `prime` from zero states. */
 export function primeState(model: CharLanguageModel, prime: ArrayLike<number>): { h: Mat; c: Mat } {

@@ -11,12 +11,13 @@
  * library's training loop.
  * Text ↔ indices is the data module's job (`CharVocab` in lib/src/data): the model sees indices.
  */
-import { FloatDType, FloatArray, Mat, ctorOf, gemmNN, mat } from './mat';
+import { FloatDType, FloatArray, Mat, ctorOf, mat } from './mat';
+import { gemmNN } from './fast/gemm';
 import { CellConfig, CellKind, CellParams } from './types';
 import { initCellParams, glorotUniform, Rng, seededRng } from './init';
-import { paramArrays, zerosLike } from './cells';
-import { SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from './sequence';
-import { denseBackward, softmaxCrossEntropy, softmaxProbs } from './softmax';
+import { paramArrays, zerosLike } from './params';
+import { SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from './fast/sequence';
+import { denseBackward, perplexity, softmaxCrossEntropy, softmaxProbs } from './softmax';
 import { clipByGlobalNorm, clipByValue } from './clip';
 import { Optimizer, adagrad, adam, sgd } from './optim';
 
@@ -40,14 +41,6 @@ export interface SampleOptions {
   random?: Rng;           // default: the model's seeded generator
   h?: Mat;                // starting state, default zeros
   c?: Mat;
-}
-
-/** exp(mean negative log-likelihood in nats): the effective number of equally likely choices. */
-export function perplexity(meanLoss: number): number {
-  if (!(Number.isFinite(meanLoss) && meanLoss >= 0)) {
-    throw new Error(`perplexity: expected a mean cross-entropy in nats (finite, ≥ 0), got ${meanLoss}`);
-  }
-  return Math.exp(meanLoss);
 }
 
 /**

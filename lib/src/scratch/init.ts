@@ -8,7 +8,7 @@
  */
 import { FloatDType, Mat, ctorOf, mat } from './mat';
 import { CellConfig, CellParams, gateCount } from './types';
-import { checkConfig } from './cells';
+import { checkConfig } from './params';
 
 export interface Rng {
   /** Uniform in [0, 1). */

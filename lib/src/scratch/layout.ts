@@ -15,7 +15,7 @@
  */
 import { FloatArray, FloatArrayConstructor, Mat, mat } from './mat';
 import { checkLength, checkShape } from './shapes';
-import { checkParams } from './cells';
+import { checkParams } from './params';
 import { CellConfig, CellParams, gateCount } from './types';
 
 export interface PyTorchParams<A extends FloatArray = FloatArray> {

@@ -1,95 +1,100 @@
 /**
- * LSTM cell, forward and backward step.
- * Theory and symbols: theory/02_lstm_architecture.md.
+ * LSTM cell: one step forward and its backward step, side by side.
+ * Theory and symbols: theory/02_lstm_architecture.md (Section 2 the step, Section 5 the backward pass).
  *
  * Gate order in the stacked weights: i, f, c, o (tf.layers; PyTorch's i, f, g, o is the same order).
- *   i_t = σ(x_t W_i + h_{t-1} U_i + b_i)           input gate
- *   f_t = σ(x_t W_f + h_{t-1} U_f + b_f)           forget gate
- *   c̃_t = tanh(x_t W_c + h_{t-1} U_c + b_c)        cell candidate (`cTilde`)
- *   o_t = σ(x_t W_o + h_{t-1} U_o + b_o)           output gate
+ *   a_t = x_t W + h_{t-1} U + b = [ a^i | a^f | a^c | a^o ]     pre-activations, 4 blocks of H
+ *   i_t = σ(a^i)            input gate
+ *   f_t = σ(a^f)            forget gate
+ *   c̃_t = tanh(a^c)         cell candidate (`cTilde`)
+ *   o_t = σ(a^o)            output gate
  *   c_t = f_t ⊙ c_{t-1} + i_t ⊙ c̃_t
- *   h_t = o_t ⊙ tanh(c_t)
- * σ is the logistic sigmoid (tf.layers defaults to hardSigmoid: parity tests set 'sigmoid').
- * Shapes: W [inputSize, 4H], U [H, 4H], b [4H]; gates [batch, 4H] hold i | f | c̃ | o.
+ *   s_t = tanh(c_t)
+ *   h_t = o_t ⊙ s_t
+ * σ is the logistic sigmoid (tf.layers defaults to hardSigmoid: pass recurrentActivation: 'sigmoid'
+ * to match). Shapes: W [inputSize, 4H], U [H, 4H], b [4H]; x_t [batch, inputSize]; h, c [batch, H].
  *
- * Backward, with dh = ∂L/∂h_t and dc = ∂L/∂c_t arriving from step t+1:
- *   do = dh ⊙ tanh(c_t)
- *   dcₜ = dc + dh ⊙ o_t ⊙ (1 − tanh²(c_t))
- *   di = dcₜ ⊙ c̃_t,  df = dcₜ ⊙ c_{t-1},  dc̃ = dcₜ ⊙ i_t,  dc_{t-1} = dcₜ ⊙ f_t
- *   pre-activations: da_i = di i(1−i), da_f = df f(1−f), da_c = dc̃ (1−c̃²), da_o = do o(1−o)
- *   dW += xᵀ da, dU += h_{t-1}ᵀ da, db += Σ_batch da, dh_{t-1} = da Uᵀ, dx = da Wᵀ
+ * Backward, with dh = ∂L/∂h_t and dc = ∂L/∂c_t arriving from step t+1 (dc^next in the chapter):
+ *   do = dh ⊙ s_t,   dĉ = dc + dh ⊙ o_t ⊙ (1 − s_t²)                     total gradient at c_t
+ *   di = dĉ ⊙ c̃_t,   df = dĉ ⊙ c_{t-1},   dc̃ = dĉ ⊙ i_t,   dc_{t-1} = dĉ ⊙ f_t   (the carousel)
+ *   da^i = di ⊙ i(1−i),  da^f = df ⊙ f(1−f),  da^c = dc̃ ⊙ (1−c̃²),  da^o = do ⊙ o(1−o)
+ *   da = [da^i | da^f | da^c | da^o]:  dW += x_tᵀ da,  dU += h_{t-1}ᵀ da,  db += Σ_batch da,
+ *   dh_{t-1} = da Uᵀ,  dx_t = da Wᵀ
+ *
+ * This is the readable version; the loop over time (forwardSequence / backwardSequence) runs the
+ * same maths on the fast path (scratch/fast/), and the tests check that both agree.
  */
-import { FloatArrayConstructor, Mat, gemmNN, gemmTN, gemmWT, mat } from './mat';
-import { sigmoidRows, tanhInPlace, tanhRows } from './simd';
-import { inputProjection, inputProjectionBackward } from './affine';
-import { CellParams, CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
+import {
+  Mat, add, addInPlace, addRowVector, columns, concatColumns, mapMat, matmul, mul, sigmoid, sumRows, tanh, transpose,
+} from './mat';
+import type { CellParams } from './types';
 
-/** One forward step. Pass `cache` to reuse its buffers (no allocation). */
-export function lstmStep(params: CellParams, x: StepInput, hPrev: Mat, cPrev: Mat, cache?: StepCache): StepCache {
-  const H = params.recurrentKernel.rows;
-  const G = 4 * H;
-  const batch = batchOf(x);
-  const C = params.kernel.data.constructor as FloatArrayConstructor;
-  const out: StepCache = cache ?? {
-    x, hPrev, cPrev, gates: mat(batch, G, C), h: mat(batch, H, C), c: mat(batch, H, C), aux: mat(batch, H, C),
-  };
-  out.x = x;
-  out.hPrev = hPrev;
-  out.cPrev = cPrev;
-  const g = out.gates.data; // [batch, 4H]
-  inputProjection(x, params.kernel, params.bias, out.gates);                               // x W + b
-  gemmNN(batch, G, H, hPrev.data, 0, H, params.recurrentKernel.data, 0, G, g, 0, G);       // + hPrev U
-  const cp = cPrev.data, c = out.c!.data, tc = out.aux!.data, h = out.h.data;
-  sigmoidRows(g, 0, batch, G, 2 * H);      // i, f
-  tanhRows(g, 2 * H, batch, G, H);         // c̃
-  sigmoidRows(g, 3 * H, batch, G, H);      // o
-  for (let r = 0; r < batch; r++) {
-    const g0 = r * G, s0 = r * H;
-    for (let j = 0; j < H; j++) {
-      const ct = g[g0 + H + j] * cp[s0 + j] + g[g0 + j] * g[g0 + 2 * H + j];   // f ⊙ cPrev + i ⊙ c̃
-      c[s0 + j] = ct;
-      tc[s0 + j] = ct;
-    }
-  }
-  tanhInPlace(tc, 0, batch * H);           // tanh(c)
-  for (let r = 0; r < batch; r++) {
-    const g0 = r * G, s0 = r * H;
-    for (let j = 0; j < H; j++) h[s0 + j] = g[g0 + 3 * H + j] * tc[s0 + j];   // o ⊙ tanh(c)
-  }
-  return out;
+/** What the forward step keeps for its backward step. All [batch, H] except x. */
+export interface LstmCache {
+  x: Mat;       // x_t [batch, inputSize]
+  hPrev: Mat;   // h_{t-1}
+  cPrev: Mat;   // c_{t-1}
+  i: Mat;       // input gate
+  f: Mat;       // forget gate
+  cTilde: Mat;  // cell candidate c̃_t
+  o: Mat;       // output gate
+  c: Mat;       // c_t
+  s: Mat;       // s_t = tanh(c_t)
+  h: Mat;       // h_t
+  gates: Mat;   // [batch, 4H]: i | f | c̃ | o side by side, as tf.layers stacks them
+}
+
+/** The gradients a backward step sends on: to the previous step and to the input. */
+export interface LstmStepGrads {
+  dhPrev: Mat;  // ∂L/∂h_{t-1} [batch, H]
+  dcPrev: Mat;  // ∂L/∂c_{t-1} [batch, H]
+  dx: Mat;      // ∂L/∂x_t     [batch, inputSize]
+}
+
+const oneMinusSquare = (v: number) => 1 - v * v;        // tanh' from tanh
+const sigmoidSlope = (v: number) => v * (1 - v);        // σ' from σ
+
+/** One forward step from (h_{t-1}, c_{t-1}). */
+export function lstmStep(params: CellParams, x: Mat, hPrev: Mat, cPrev: Mat): LstmCache {
+  const { kernel: W, recurrentKernel: U, bias: b } = params;
+  const H = U.rows;
+  const a = addRowVector(add(matmul(x, W), matmul(hPrev, U)), b);  // [batch, 4H]
+  const i = sigmoid(columns(a, 0, H));
+  const f = sigmoid(columns(a, H, 2 * H));
+  const cTilde = tanh(columns(a, 2 * H, 3 * H));
+  const o = sigmoid(columns(a, 3 * H, 4 * H));
+  const c = add(mul(f, cPrev), mul(i, cTilde));
+  const s = tanh(c);
+  const h = mul(o, s);
+  return { x, hPrev, cPrev, i, f, cTilde, o, c, s, h, gates: concatColumns([i, f, cTilde, o]) };
 }
 
 /**
- * One backward step: accumulates into `grads`, overwrites `out.dhPrev`, `out.dcPrev` (and `out.dx`).
- * `dh`, `dc` are the total gradients w.r.t. h_t and c_t; `dc` may be null (zero).
+ * One backward step. `dh`, `dc` are the total gradients w.r.t. h_t and c_t (`dc` null: zero,
+ * as after the last step). Adds this step's share to `grads` (same shapes as `params`).
  */
-export function lstmStepBackward(
-  params: CellParamsT, cache: StepCache, dh: Mat, dc: Mat | null, grads: CellParams, out?: StepGradOut,
-): StepGradOut {
-  const H = params.recurrentKernel.rows;
-  const G = 4 * H;
-  const batch = cache.h.rows;
-  const C = params.kernel.data.constructor as FloatArrayConstructor;
-  const o: StepGradOut = out ?? { dhPrev: mat(batch, H, C), dcPrev: mat(batch, H, C), dGates: mat(batch, G, C) };
-  const g = cache.gates.data, tc = cache.aux!.data, cp = cache.cPrev!.data;
-  const dhd = dh.data, dcd = dc ? dc.data : null, da = o.dGates.data, dcp = o.dcPrev!.data;
-  for (let r = 0; r < batch; r++) {
-    const g0 = r * G, s0 = r * H;
-    for (let j = 0; j < H; j++) {
-      const i = g[g0 + j], f = g[g0 + H + j], cTilde = g[g0 + 2 * H + j], og = g[g0 + 3 * H + j];
-      const t = tc[s0 + j];
-      const dhv = dhd[s0 + j];
-      const dct = (dcd ? dcd[s0 + j] : 0) + dhv * og * (1 - t * t);
-      da[g0 + j] = dct * cTilde * i * (1 - i);
-      da[g0 + H + j] = dct * cp[s0 + j] * f * (1 - f);
-      da[g0 + 2 * H + j] = dct * i * (1 - cTilde * cTilde);
-      da[g0 + 3 * H + j] = dhv * t * og * (1 - og);
-      dcp[s0 + j] = dct * f;
-    }
-  }
-  gemmTN(H, G, batch, cache.hPrev.data, 0, H, da, 0, G, grads.recurrentKernel.data, 0, G); // dU += hPrevᵀ da
-  o.dhPrev.data.fill(0);
-  gemmWT(batch, H, G, da, 0, G, params.recurrentKernel, params.recurrentKernelT, 0, o.dhPrev.data, 0, H); // dhPrev = da Uᵀ
-  inputProjectionBackward(cache.x, params, o.dGates, grads.kernel, grads.bias, o.dx);
-  return o;
+export function lstmStepBackward(params: CellParams, cache: LstmCache, dh: Mat, dc: Mat | null, grads: CellParams): LstmStepGrads {
+  const { kernel: W, recurrentKernel: U } = params;
+  const { x, hPrev, cPrev, i, f, cTilde, o, s } = cache;
+  const dO = mul(dh, s);
+  const dhThroughS = mul(mul(dh, o), mapMat(s, oneMinusSquare));
+  const dcHat = dc ? add(dc, dhThroughS) : dhThroughS;           // total gradient at c_t
+  const dI = mul(dcHat, cTilde);
+  const dF = mul(dcHat, cPrev);
+  const dCTilde = mul(dcHat, i);
+  const dcPrev = mul(dcHat, f);                                  // the constant error carousel
+  const da = concatColumns([
+    mul(dI, mapMat(i, sigmoidSlope)),                            // da^i
+    mul(dF, mapMat(f, sigmoidSlope)),                            // da^f
+    mul(dCTilde, mapMat(cTilde, oneMinusSquare)),                // da^c
+    mul(dO, mapMat(o, sigmoidSlope)),                            // da^o
+  ]);                                                            // [batch, 4H]
+  addInPlace(grads.kernel.data, matmul(transpose(x), da).data);           // dW += xᵀ da
+  addInPlace(grads.recurrentKernel.data, matmul(transpose(hPrev), da).data); // dU += h_{t-1}ᵀ da
+  addInPlace(grads.bias, sumRows(da));                                    // db += Σ_batch da
+  return {
+    dhPrev: matmul(da, transpose(U)),                            // da Uᵀ
+    dcPrev,
+    dx: matmul(da, transpose(W)),                                // da Wᵀ
+  };
 }

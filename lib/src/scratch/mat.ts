@@ -1,19 +1,13 @@
 /**
- * Plain typed-array matrices, the three matrix products the cells need, and column sums.
+ * Plain typed-array matrices, and the few operations the cells are written with.
  *
  * A `Mat` is row-major: element (r, c) lives at `data[r * cols + c]`.
- * Float32 is the fast path; Float64 is the gradient-check path. Every function is
- * generic over the array type and allocates with the constructor of its inputs.
+ * Float32 is what tfjs computes in; Float64 is the gradient-check precision. Every function is
+ * generic over the array type and allocates its result with the constructor of its first input.
  *
- * The products accumulate (`C += ...`) and take explicit offsets and row strides,
- * so a cell can multiply into a column block of a stacked-gate matrix without copying.
- * Loops are ordered i-k-j (the inner loop walks contiguous rows) and unrolled over k
- * by four, so each element of C is loaded and stored once per four products.
- * When A, B and C are Float32 views into one SIMD arena (simd.ts; the Float32 sequence
- * workspaces are), the three products run WebAssembly SIMD kernels instead.
+ * This file is meant to be read: each operation is a loop over the elements, nothing more.
+ * The fast path (scratch/fast/) multiplies in place with strides and WebAssembly SIMD instead.
  */
-
-import { SIMD_ONE, simdKernelFor, simdKernelNTFor } from './simd';
 
 export type FloatArray = Float32Array | Float64Array;
 export type FloatArrayConstructor = Float32ArrayConstructor | Float64ArrayConstructor;
@@ -57,185 +51,121 @@ export function cloneMat(m: Mat, ctor?: FloatArrayConstructor): Mat {
   return { rows: m.rows, cols: m.cols, data: new C(m.data) };
 }
 
-/** Row r as an array (a copy). */
-export function matRow(m: Mat, r: number): number[] {
-  return Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols));
+/** The rows of a matrix as nested arrays (for `console.table` and comparisons). */
+export function rowsOf(m: Mat): number[][] {
+  return Array.from({ length: m.rows }, (_, r) => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
 }
 
-/** Nested arrays from a matrix. */
-export function matToArrays(m: Mat): number[][] {
-  const out: number[][] = [];
-  for (let r = 0; r < m.rows; r++) out.push(matRow(m, r));
-  return out;
-}
-
-/**
- * C[m, n] += A[m, k] · B[k, n].
- * A starts at aOff with row stride lda, likewise B and C.
- */
-export function gemmNN(
-  m: number, n: number, k: number,
-  A: FloatArray, aOff: number, lda: number,
-  B: FloatArray, bOff: number, ldb: number,
-  C: FloatArray, cOff: number, ldc: number,
-): void {
-  if (C instanceof Float32Array) {
-    const g = simdKernelFor(A, B, C);
-    if (g) {
-      g(m, n, k, A.byteOffset + aOff * 4, lda, 1, B.byteOffset + bOff * 4, ldb, C.byteOffset + cOff * 4, ldc);
-      return;
-    }
-  }
-  const k4 = k - (k % 4);
-  for (let i = 0; i < m; i++) {
-    const ci = cOff + i * ldc;
-    const ai = aOff + i * lda;
-    let p = 0;
-    for (; p < k4; p += 4) {
-      const a0 = A[ai + p], a1 = A[ai + p + 1], a2 = A[ai + p + 2], a3 = A[ai + p + 3];
-      const b0 = bOff + p * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
-      for (let j = 0; j < n; j++) {
-        C[ci + j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
-      }
-    }
-    for (; p < k; p++) {
-      const a = A[ai + p];
-      if (a === 0) continue;
-      const b0 = bOff + p * ldb;
-      for (let j = 0; j < n; j++) C[ci + j] += a * B[b0 + j];
-    }
-  }
-}
-
-/**
- * C[m, n] += A[m, k] · B[n, k]ᵀ (each C element is a dot product of two contiguous rows).
- */
-export function gemmNT(
-  m: number, n: number, k: number,
-  A: FloatArray, aOff: number, lda: number,
-  B: FloatArray, bOff: number, ldb: number,
-  C: FloatArray, cOff: number, ldc: number,
-): void {
-  if (C instanceof Float32Array) {
-    const g = simdKernelNTFor(A, B, C);
-    if (g) {
-      g(m, n, k, A.byteOffset + aOff * 4, lda, B.byteOffset + bOff * 4, ldb, C.byteOffset + cOff * 4, ldc);
-      return;
-    }
-  }
-  const k4 = k - (k % 4);
-  for (let i = 0; i < m; i++) {
-    const ai = aOff + i * lda;
-    const ci = cOff + i * ldc;
-    for (let j = 0; j < n; j++) {
-      const bj = bOff + j * ldb;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p < k4; p += 4) {
-        s0 += A[ai + p] * B[bj + p];
-        s1 += A[ai + p + 1] * B[bj + p + 1];
-        s2 += A[ai + p + 2] * B[bj + p + 2];
-        s3 += A[ai + p + 3] * B[bj + p + 3];
-      }
-      for (; p < k; p++) s0 += A[ai + p] * B[bj + p];
-      C[ci + j] += s0 + s1 + s2 + s3;
-    }
-  }
-}
-
-/**
- * C[m, n] += A[k, m]ᵀ · B[k, n] (a sum of k outer products; used for weight gradients).
- */
-export function gemmTN(
-  m: number, n: number, k: number,
-  A: FloatArray, aOff: number, lda: number,
-  B: FloatArray, bOff: number, ldb: number,
-  C: FloatArray, cOff: number, ldc: number,
-): void {
-  if (C instanceof Float32Array) {
-    const g = simdKernelFor(A, B, C);
-    if (g) {
-      g(m, n, k, A.byteOffset + aOff * 4, 1, lda, B.byteOffset + bOff * 4, ldb, C.byteOffset + cOff * 4, ldc);
-      return;
-    }
-  }
-  const k4 = k - (k % 4);
-  let p = 0;
-  for (; p < k4; p += 4) {
-    const a0r = aOff + p * lda, a1r = a0r + lda, a2r = a1r + lda, a3r = a2r + lda;
-    const b0 = bOff + p * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
-    for (let i = 0; i < m; i++) {
-      const a0 = A[a0r + i], a1 = A[a1r + i], a2 = A[a2r + i], a3 = A[a3r + i];
-      const ci = cOff + i * ldc;
-      for (let j = 0; j < n; j++) {
-        C[ci + j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
-      }
-    }
-  }
-  for (; p < k; p++) {
-    const ar = aOff + p * lda;
-    const b0 = bOff + p * ldb;
-    for (let i = 0; i < m; i++) {
-      const a = A[ar + i];
-      if (a === 0) continue;
-      const ci = cOff + i * ldc;
-      for (let j = 0; j < n; j++) C[ci + j] += a * B[b0 + j];
-    }
-  }
-}
-
-/**
- * C[m, n] += A[m, k] · W[:, col0 : col0+k]ᵀ for W of shape [n, W.cols]. With `WT` = Wᵀ
- * [W.cols, n] this is a plain product (gemmNN, SIMD when in an arena), else gemmNT.
- */
-export function gemmWT(
-  m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number,
-  W: Mat, WT: Mat | undefined, col0: number, C: FloatArray, cOff: number, ldc: number,
-): void {
-  if (WT) gemmNN(m, n, k, A, aOff, lda, WT.data, col0 * n, n, C, cOff, ldc);
-  else gemmNT(m, n, k, A, aOff, lda, W.data, col0, W.cols, C, cOff, ldc);
-}
-
-/**
- * out[j] += Σ_r D[r, j] for `rows` rows of `cols` columns (row stride ld, from dOff): the product
- * 1ᵀ D, which is how it runs on the SIMD kernel (an A of stride 0 that reads the arena's 1.0).
- */
-export function addColumnSums(rows: number, cols: number, D: FloatArray, dOff: number, ld: number, out: FloatArray): void {
-  if (out instanceof Float32Array) {
-    const g = simdKernelFor(D, D, out);
-    if (g) {
-      g(1, cols, rows, SIMD_ONE, 0, 0, D.byteOffset + dOff * 4, ld, out.byteOffset, cols);
-      return;
-    }
-  }
-  for (let r = 0; r < rows; r++) {
-    const d0 = dOff + r * ld;
-    for (let j = 0; j < cols; j++) out[j] += D[d0 + j];
-  }
-}
-
-/** Bᵀ into `out` ([cols, rows] of B). */
-export function transposeInto(B: Mat, out: Mat): Mat {
-  const { rows, cols } = B;
-  const b = B.data, o = out.data;
-  const T = 16; // tiles keep both the rows read and the rows written in cache
-  for (let r0 = 0; r0 < rows; r0 += T) {
-    const r1 = Math.min(rows, r0 + T);
-    for (let c0 = 0; c0 < cols; c0 += T) {
-      const c1 = Math.min(cols, c0 + T);
-      for (let r = r0; r < r1; r++) {
-        const rb = r * cols;
-        for (let c = c0; c < c1; c++) o[c * rows + r] = b[rb + c];
-      }
-    }
-  }
-  return out;
-}
-
-/** Plain product `A · B` into a new matrix (a convenience, not used in hot loops). */
+/** The product `a · b`: [n, k] · [k, m] → [n, m]. */
 export function matmul(a: Mat, b: Mat): Mat {
   if (a.cols !== b.rows) throw new Error(`matmul: inner sizes differ: [${a.rows}, ${a.cols}] · [${b.rows}, ${b.cols}]`);
-  const c = mat(a.rows, b.cols, a.data.constructor as FloatArrayConstructor);
-  gemmNN(a.rows, b.cols, a.cols, a.data, 0, a.cols, b.data, 0, b.cols, c.data, 0, c.cols);
+  const c = like(a, a.rows, b.cols);
+  for (let i = 0; i < a.rows; i++) {
+    for (let k = 0; k < a.cols; k++) {
+      const aik = a.data[i * a.cols + k];
+      for (let j = 0; j < b.cols; j++) c.data[i * b.cols + j] += aik * b.data[k * b.cols + j];
+    }
+  }
   return c;
+}
+
+/** The transpose `mᵀ`: [rows, cols] → [cols, rows]. */
+export function transpose(m: Mat): Mat {
+  const t = like(m, m.cols, m.rows);
+  for (let r = 0; r < m.rows; r++) {
+    for (let c = 0; c < m.cols; c++) t.data[c * m.rows + r] = m.data[r * m.cols + c];
+  }
+  return t;
+}
+
+/** `a + b`, element by element (same shapes). */
+export function add(a: Mat, b: Mat): Mat {
+  return zipWith(a, b, 'add', (p, q) => p + q);
+}
+
+/** `a − b`, element by element (same shapes). */
+export function sub(a: Mat, b: Mat): Mat {
+  return zipWith(a, b, 'sub', (p, q) => p - q);
+}
+
+/** `a ⊙ b`, the element-wise (Hadamard) product (same shapes). */
+export function mul(a: Mat, b: Mat): Mat {
+  return zipWith(a, b, 'mul', (p, q) => p * q);
+}
+
+/** `f` applied to every element. */
+export function mapMat(m: Mat, f: (v: number) => number): Mat {
+  const out = like(m, m.rows, m.cols);
+  for (let i = 0; i < m.data.length; i++) out.data[i] = f(m.data[i]);
+  return out;
+}
+
+/** The logistic sigmoid σ(v) = 1 / (1 + e^(−v)), element by element. */
+export function sigmoid(m: Mat): Mat {
+  return mapMat(m, (v) => 1 / (1 + Math.exp(-v)));
+}
+
+/** tanh, element by element. */
+export function tanh(m: Mat): Mat {
+  return mapMat(m, Math.tanh);
+}
+
+/** `m + b` with the row vector `b` [cols] added to every row (a bias). */
+export function addRowVector(m: Mat, b: ArrayLike<number>): Mat {
+  if (b.length !== m.cols) throw new Error(`addRowVector: expected a vector of ${m.cols} values, got ${b.length}`);
+  const out = like(m, m.rows, m.cols);
+  for (let r = 0; r < m.rows; r++) {
+    for (let c = 0; c < m.cols; c++) out.data[r * m.cols + c] = m.data[r * m.cols + c] + b[c];
+  }
+  return out;
+}
+
+/** Columns [from, to) of `m`: one gate's block of a stacked-gate matrix. */
+export function columns(m: Mat, from: number, to: number): Mat {
+  const out = like(m, m.rows, to - from);
+  for (let r = 0; r < m.rows; r++) out.data.set(m.data.subarray(r * m.cols + from, r * m.cols + to), r * (to - from));
+  return out;
+}
+
+/** The matrices side by side, [rows, Σ cols]: gate blocks back into one stacked matrix. */
+export function concatColumns(parts: Mat[]): Mat {
+  const rows = parts[0].rows;
+  const cols = parts.reduce((s, p) => s + p.cols, 0);
+  const out = like(parts[0], rows, cols);
+  let c0 = 0;
+  for (const p of parts) {
+    if (p.rows !== rows) throw new Error(`concatColumns: expected ${rows} rows in every part, got ${p.rows}`);
+    for (let r = 0; r < rows; r++) out.data.set(p.data.subarray(r * p.cols, (r + 1) * p.cols), r * cols + c0);
+    c0 += p.cols;
+  }
+  return out;
+}
+
+/** Σ over the rows of `m`: [rows, cols] → [cols] (a bias gradient sums over the batch). */
+export function sumRows(m: Mat): Float64Array {
+  const out = new Float64Array(m.cols);
+  for (let r = 0; r < m.rows; r++) {
+    for (let c = 0; c < m.cols; c++) out[c] += m.data[r * m.cols + c];
+  }
+  return out;
+}
+
+/** `target += values`, in place (gradients accumulate over the steps). */
+export function addInPlace(target: ArrayLike<number> & { [i: number]: number }, values: ArrayLike<number>): void {
+  if (target.length !== values.length) throw new Error(`addInPlace: expected ${target.length} values, got ${values.length}`);
+  for (let i = 0; i < values.length; i++) target[i] += values[i];
+}
+
+/** A zero matrix [rows, cols] with the array type of `m`. */
+function like(m: Mat, rows: number, cols: number): Mat {
+  return mat(rows, cols, m.data.constructor as FloatArrayConstructor);
+}
+
+function zipWith(a: Mat, b: Mat, name: string, f: (p: number, q: number) => number): Mat {
+  if (a.rows !== b.rows || a.cols !== b.cols) {
+    throw new Error(`${name}: shapes differ: [${a.rows}, ${a.cols}] and [${b.rows}, ${b.cols}]`);
+  }
+  const out = like(a, a.rows, a.cols);
+  for (let i = 0; i < a.data.length; i++) out.data[i] = f(a.data[i], b.data[i]);
+  return out;
 }

@@ -6,7 +6,8 @@
  *   ∂loss/∂logits = p − onehot(y)  (÷ rows for 'mean')
  * log p[y] is computed as (l_y − max l) − log Σ exp(l − max l): no overflow, no log(0).
  */
-import { FloatArray, FloatArrayConstructor, Mat, gemmNN, gemmNT, gemmTN, mat } from './mat';
+import { FloatArray, FloatArrayConstructor, Mat, mat } from './mat';
+import { gemmNN, gemmNT, gemmTN } from './fast/gemm';
 import { checkIndices, checkLength, checkShape } from './shapes';
 
 /** out[batch, V] = x W + b (allocated when not given). */
@@ -65,6 +66,14 @@ export function softmaxCrossEntropy(logits: Mat, targets: Int32Array, opts: Soft
     d[o + y] -= scale;
   }
   return { loss: loss * scale, probs, dLogits };
+}
+
+/** exp(mean negative log-likelihood in nats): the effective number of equally likely choices. */
+export function perplexity(meanLoss: number): number {
+  if (!(Number.isFinite(meanLoss) && meanLoss >= 0)) {
+    throw new Error(`perplexity: expected a mean cross-entropy in nats (finite, ≥ 0), got ${meanLoss}`);
+  }
+  return Math.exp(meanLoss);
 }
 
 /** Softmax of one row of logits divided by `temperature` (a new Float64Array). */

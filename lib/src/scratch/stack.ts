@@ -5,8 +5,9 @@
  * Theory: theory/05_advanced_architectures.md.
  */
 import type { Mat } from './mat';
-import { CellConfig, CellParams, StepInput } from './types';
-import { BackwardResult, ForwardResult, InitialState, SequenceWorkspace, backwardSequence, forwardSequence } from './sequence';
+import { CellConfig, CellParams } from './types';
+import type { StepInput } from './fast/types';
+import { BackwardResult, ForwardResult, InitialState, SequenceWorkspace, backwardSequence, forwardSequence } from './fast/sequence';
 
 export interface StackLayer {
   cfg: CellConfig;

@@ -7,14 +7,6 @@
  * bar a sequence model must clear to show that it uses context.
  */
 
-/** exp(mean loss), with a clear error for a loss that is not a finite non-negative number. */
-export function perplexityOf(meanLossNats: number): number {
-  if (!Number.isFinite(meanLossNats) || meanLossNats < 0) {
-    throw new Error(`perplexityOf: expected a mean cross-entropy in nats (finite, ≥ 0), got ${meanLossNats}`);
-  }
-  return Math.exp(meanLossNats);
-}
-
 /** Cross-entropy (nats per token) of the add-one unigram model fitted on `train`, measured on `test`. */
 export function unigramCrossEntropy(train: ArrayLike<number>, test: ArrayLike<number>, vocabSize: number): number {
   if (test.length === 0) throw new Error('unigramCrossEntropy: the test sequence is empty');

@@ -1,13 +1,9 @@
 /**
- * The three cells behind one interface, so the loop over time (sequence.ts) is written once:
- * parameter validation, allocation of caches and gradient buffers, and step dispatch.
+ * The weights of a cell: counting, validation, zeros and the arrays in a fixed order.
  */
-import { FloatDType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat } from './mat';
+import { FloatDType, FloatArray, FloatArrayConstructor, ctorOf, dtypeOf, mat } from './mat';
 import { checkLength, checkShape } from './shapes';
-import { CellConfig, CellParams, StepCache, StepGradOut, StepInput, gateCount } from './types';
-import { rnnStep, rnnStepBackward } from './rnn';
-import { lstmStep, lstmStepBackward } from './lstm';
-import { gruStep, gruStepBackward } from './gru';
+import { CellConfig, CellParams, gateCount } from './types';
 
 /** Number of trainable values: k·H·(inputSize + H + 1), plus k·H for the GRU's second bias. */
 export function paramCount(cfg: CellConfig): number {
@@ -82,49 +78,4 @@ export function paramArrays(p: CellParams): FloatArray[] {
 
 export function dtypeOfParams(p: CellParams): FloatDType {
   return dtypeOf(p.kernel.data);
-}
-
-/** Preallocated buffers for one forward step of `cfg` at `batchSize`. */
-export function allocStepCache(cfg: CellConfig, batchSize: number, dtype: FloatDType = 'float32'): StepCache {
-  const C = ctorOf(dtype);
-  const H = cfg.hiddenSize;
-  const G = gateCount(cfg.cell) * H;
-  const empty = mat(batchSize, H, C);
-  const cache: StepCache = { x: new Int32Array(0), hPrev: empty, gates: mat(batchSize, G, C), h: mat(batchSize, H, C) };
-  if (cfg.cell === 'lstm') {
-    cache.cPrev = empty;
-    cache.c = mat(batchSize, H, C);
-  }
-  if (cfg.cell !== 'rnn') cache.aux = mat(batchSize, H, C);
-  return cache;
-}
-
-/** Preallocated outputs of one backward step. */
-export function allocStepGradOut(cfg: CellConfig, batchSize: number, dtype: FloatDType = 'float32', withDx = false): StepGradOut {
-  const C = ctorOf(dtype);
-  const H = cfg.hiddenSize;
-  const out: StepGradOut = { dhPrev: mat(batchSize, H, C), dGates: mat(batchSize, gateCount(cfg.cell) * H, C) };
-  if (cfg.cell === 'lstm') out.dcPrev = mat(batchSize, H, C);
-  if (withDx) out.dx = mat(batchSize, cfg.inputSize, C);
-  return out;
-}
-
-/** Forward step of any cell. */
-export function cellStep(cfg: CellConfig, params: CellParams, x: StepInput, hPrev: Mat, cPrev: Mat | undefined, cache: StepCache): StepCache {
-  switch (cfg.cell) {
-    case 'rnn': return rnnStep(params, x, hPrev, cache);
-    case 'lstm': return lstmStep(params, x, hPrev, cPrev!, cache);
-    case 'gru': return gruStep(params, x, hPrev, cache);
-  }
-}
-
-/** Backward step of any cell. */
-export function cellStepBackward(
-  cfg: CellConfig, params: CellParams, cache: StepCache, dh: Mat, dc: Mat | null, grads: CellParams, out: StepGradOut,
-): StepGradOut {
-  switch (cfg.cell) {
-    case 'rnn': return rnnStepBackward(params, cache, dh, grads, out);
-    case 'lstm': return lstmStepBackward(params, cache, dh, dc, grads, out);
-    case 'gru': return gruStepBackward(params, cache, dh, grads, out);
-  }
 }

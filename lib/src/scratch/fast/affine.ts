@@ -3,7 +3,8 @@
  * dW += xᵀ dPre, db += Σ_batch dPre, dx = dPre Wᵀ.
  * A one-hot input (indices) makes x W a copy of one row of W and xᵀ dPre a row update.
  */
-import { FloatArray, Mat, addColumnSums, gemmNN, gemmTN, gemmWT } from './mat';
+import type { FloatArray, Mat } from '../mat';
+import { addColumnSums, gemmNN, gemmTN, gemmWT } from './gemm';
 import { CellParamsT, StepInput, isIndexInput } from './types';
 
 /** out[batch, n] = x W + b (overwrites out). */

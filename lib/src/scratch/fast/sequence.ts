@@ -14,10 +14,13 @@
  * through such a step, ∂L/∂h_{t-1} = ∂L/∂h_t (and the same for c) for that row, and the step adds
  * nothing to the weight or input gradients.
  */
-import { FloatDType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat, transposeInto } from './mat';
-import { checkFinite, checkIndices, checkShape, shapeStr } from './shapes';
-import { CellConfig, CellParams, CellParamsT, StepCache, StepGradOut, StepInput, gateCount, isIndexInput } from './types';
-import { cellStep, cellStepBackward, checkParams, zerosLike } from './cells';
+import { FloatDType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat } from '../mat';
+import { checkFinite, checkIndices, checkShape, shapeStr } from '../shapes';
+import { CellConfig, CellParams, gateCount } from '../types';
+import { checkParams, zerosLike } from '../params';
+import { transposeInto } from './gemm';
+import { CellParamsT, StepCache, StepGradOut, StepInput, isIndexInput } from './types';
+import { cellStep, cellStepBackward } from './cells';
 import { createSimdArena } from './simd';
 
 /** Reusable buffers for sequences of up to `seqLen` steps of `batchSize` rows. */
