@@ -24,7 +24,7 @@ const info = await sm.initBackend({ log: null });
 const wasm = info.name === 'wasm';
 console.log(`[bench/textgen] backend: ${info.name} (${info.reason})`);
 
-const config = { vocabSize: 65, embedDim: 32, hiddenSize: 192, lr: 8e-3, seed: 1 };
+const config = { vocabSize: 65, embeddingDim: 32, hiddenSize: 192, lr: 8e-3, seed: 1 };
 const batchSize = 32;
 const seqLen = 64;
 const runBatches = 5 * 490; // notebook 04, full mode: 5 epochs
@@ -37,7 +37,7 @@ function model({ tfLayer, tfLoss }) {
     return m;
   }
   const m = tf.sequential();
-  m.add(tf.layers.embedding({ inputDim: config.vocabSize, outputDim: config.embedDim, inputShape: [null] }));
+  m.add(tf.layers.embedding({ inputDim: config.vocabSize, outputDim: config.embeddingDim, inputShape: [null] }));
   m.add(tf.layers.lstm({ units: config.hiddenSize, returnSequences: true, recurrentActivation: 'sigmoid', recurrentInitializer: 'glorotUniform' }));
   m.add(tf.layers.dense({ units: config.vocabSize, activation: 'softmax' }));
   const optimizer = tf.train.adam(config.lr);

@@ -34,7 +34,7 @@ export { perplexity } from './scratch/softmax';
 export { forwardStack } from './scratch/stack';
 export { forwardBidirectional } from './scratch/bidirectional';
 export { CharLanguageModel } from './scratch/charlm';
-export { trainCharLM, sampleAfter } from './scratch/charlm-loop';
+export { sampleAfter } from './scratch/charlm-loop';
 export { fromPyTorchLayout } from './scratch/layout';
 export type { PyTorchParams } from './scratch/layout';
 
@@ -51,12 +51,13 @@ export { plot, lineChart, barChart, forecastChart, showTable, trainingProgress }
 
 // Training tf.layers models: the loop, learning rates, saving, freeing.
 export {
-  trainModel, saveModel, loadModel, setLearningRate, getLearningRate, warmdown, scheduleLearningRate,
-  epochPermutation, disposeModel, lastTrainResult, earlyStopping,
+  trainModel, trainCharLM, saveModel, loadModel, setLearningRate, getLearningRate, warmdown,
+  scheduleLearningRate, epochPermutation, disposeModel, lastTrainResult, earlyStopping,
 } from './train';
+export type { TrainResult, TrainCallbacks, TrainConfig, Trainable } from './train';
 
 // The library's fast recurrent layers (drop-in for tf.layers.simpleRNN / lstm / gru).
-export { fastSimpleRnn, fastLstm, fastGru, seededDropout } from './layers';
+export { fastSimpleRnn, fastLstm, fastGru, recurrentLayer, seededDropout } from './layers';
 
 // Text generation (notebook 04).
 export {
@@ -67,7 +68,7 @@ export {
 // Sequence to sequence, tagging and attention (notebooks 05, 09).
 export {
   additionTask, dateTask, DATE_FORMATS, Seq2SeqCodec, encodePairs, disposeEncoded, shiftRight,
-  buildSeq2Seq, fitSeq2Seq, fitEvaluated, greedyDecode, beamDecode, exactMatchAccuracy, symbolAccuracy, SeqAttention,
+  buildSeq2Seq, fitSeq2Seq, greedyDecode, beamDecode, exactMatchAccuracy, symbolAccuracy, SeqAttention,
   taggingTask, taggingTensors, taggingAccuracy, buildTagger,
 } from './seq2seq';
 
@@ -82,7 +83,7 @@ export {
 
 // Sentiment classification (notebook 07).
 export {
-  buildSentimentModel, encodeReviews, trainClassifier, predictProbabilities, predictSentiment,
+  buildSentimentModel, encodeReviews, predictProbabilities, predictSentiment,
   binaryAccuracy, confusionMatrix, binaryReport, thresholdProbabilities, confidentlyWrong,
   embeddingRows, pca,
 } from './classify';

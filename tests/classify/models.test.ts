@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   initBackend, buildSentimentModel, encodeReviews, predictProbabilities, predictSentiment, embeddingRows,
-  maskedMeanPooling, padSequences, Vocabulary, SentimentModelKind, trainClassifier,
+  maskedMeanPooling, padSequences, Vocabulary, SentimentModelKind, trainModel,
 } from 'seqmodels/internals';
 
 beforeAll(async () => {
@@ -74,8 +74,8 @@ describe('buildSentimentModel', () => {
     '%s: the fast layers and tf.layers give the same predictions from the same seed',
     (kind) => {
       const cfg = { kind, vocabSize: V, seqLen: L, embeddingDim: E, hiddenSize: H };
-      const fast = buildSentimentModel({ ...cfg, implementation: 'fast' });
-      const slow = buildSentimentModel({ ...cfg, implementation: 'tf.layers' });
+      const fast = buildSentimentModel({ ...cfg, fast: true });
+      const slow = buildSentimentModel({ ...cfg, fast: false });
       const x = tf.tensor2d([[0, 0, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6], [0, 0, 0, 0, 0, 11]], [3, L], 'int32');
       const pf = predictProbabilities(fast, x);
       const ps = predictProbabilities(slow, x);
@@ -168,21 +168,23 @@ describe('predictSentiment', () => {
   });
 });
 
-describe('trainClassifier', () => {
+describe('trainModel on a classifier (budget and tensor accounting)', () => {
   const x = () => tf.tensor2d([[0, 0, 2, 3, 4, 5], [0, 0, 0, 6, 7, 8], [1, 2, 3, 4, 5, 6], [0, 9, 10, 11, 6, 7]], [4, L], 'int32');
   const y = () => tf.tensor2d([[1], [0], [1], [0]]);
 
   test('records the tensors after each epoch (constant) and the time', async () => {
     const [xs, ys] = [x(), y()];
     const m = buildSentimentModel({ kind: 'lstm', vocabSize: V, seqLen: L, embeddingDim: E, hiddenSize: H });
-    const run = await trainClassifier(m, xs, ys, { epochs: 3, batchSize: 2, validationData: [xs, ys] });
+    const run = await trainModel(m, xs, ys, { epochs: 3, batchSize: 2, validationData: [xs, ys] });
     expect(run.stopped).toBe('completed');
-    expect(run.outOfTime).toBe(false);
     expect(run.epochsDone).toBe(3);
     expect(run.history.val_acc).toHaveLength(3);
     expect(run.tensorsAtEpochEnd).toHaveLength(3);
     expect(new Set(run.tensorsAtEpochEnd).size).toBe(1);
     expect(run.seconds).toBeGreaterThan(0);
+    expect(run.trainingSeconds).toHaveLength(3);
+    expect(run.trainingSeconds[2]).toBeGreaterThanOrEqual(run.trainingSeconds[0]);
+    expect(run.trainingSeconds[2]).toBeLessThanOrEqual(run.seconds);
     tf.dispose([xs, ys]);
     m.dispose();
   });
@@ -190,9 +192,9 @@ describe('trainClassifier', () => {
   test('a time budget stops between batches, keeping the model and the completed epochs', async () => {
     const [xs, ys] = [x(), y()];
     const m = buildSentimentModel({ kind: 'bag', vocabSize: V, seqLen: L, embeddingDim: E });
-    const run2 = await trainClassifier(m, xs, ys, { epochs: 500, batchSize: 1, minutes: 0.0005 }); // 30 ms
-    expect(run2.stopped).toBe('aborted');
-    expect(run2.outOfTime).toBe(true);
+    const run2 = await trainModel(m, xs, ys, { epochs: 500, batchSize: 1, minutes: 0.0005 }); // 30 ms
+    expect(run2.stopped).toBe('outOfTime');
+    expect(run2.message).toMatch(/time budget of 0.0005 minutes/);
     expect(run2.epochsDone).toBeLessThan(50);
     tf.dispose([xs, ys]);
     m.dispose();

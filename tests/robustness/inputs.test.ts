@@ -44,7 +44,7 @@ describe('class 5: sampling rejects logits it cannot sample from', () => {
 });
 
 describe('class 5: generation and decoding', () => {
-  const config = { vocabSize: 6, embedDim: 4, hiddenSize: 5 };
+  const config = { vocabSize: 6, embeddingDim: 4, hiddenSize: 5 };
   let trained: tf.LayersModel;
   let generator: tf.LayersModel;
   beforeAll(() => {

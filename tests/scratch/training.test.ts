@@ -3,7 +3,7 @@
  * sampling, and the character-level language model learning a small text for every cell.
  */
 import {
-  CharLanguageModel, EpochInfo, StepInfo, adagrad, adam, clipByGlobalNorm, clipByValue, denseBackward, denseForward,
+  CharLanguageModel, trainCharLM, adagrad, adam, clipByGlobalNorm, clipByValue, denseBackward, denseForward,
   glorotUniform, globalNorm, gradientCheck, initCellParams, mat, matFrom, orthogonal, perplexity, sampleNext, seededRng, sgd,
   softmaxCrossEntropy,
 } from 'seqmodels/internals';
@@ -154,16 +154,20 @@ describe.each([
   ['gru' as const, false],
   ['gru' as const, true],
 ])('character language model: %s (resetAfter %s)', (cell, resetAfter) => {
-  test('learns a small text with truncated BPTT, reports progress, samples reproducibly', () => {
+  test('learns a small text with truncated BPTT, reports progress, samples reproducibly', async () => {
     const ids = encode(TEXT);
     const model = new CharLanguageModel({
       cell, resetAfter, vocabSize: CHARS.length, hiddenSize: 32, seqLen: 16, optimizer: 'adam', lr: 0.01, seed: 3,
     });
     const before = model.evaluate(ids);
     expect(before.perplexity).toBeGreaterThan(CHARS.length * 0.7);  // untrained: close to uniform
-    const steps: StepInfo[] = [];
-    const epochs: EpochInfo[] = [];
-    model.train(ids, { epochs: 12, onStep: (s) => steps.push(s), onEpoch: (e) => epochs.push(e) });
+    const steps: number[] = [];
+    const epochs: { epoch: number; meanLoss: number }[] = [];
+    await trainCharLM(model, ids, {
+      epochs: 12,
+      onBatchEnd: (batch, logs) => void steps.push(logs.loss),
+      onEpochEnd: (epoch, logs) => void epochs.push({ epoch, meanLoss: logs.loss }),
+    });
     expect(steps.length).toBe(12 * Math.ceil((ids.length - 1) / 16));
     expect(epochs.map((e) => e.epoch)).toEqual([...Array(12).keys()]);
     expect(epochs[11].meanLoss).toBeLessThan(0.5 * epochs[0].meanLoss);

@@ -176,7 +176,7 @@ test('buildSeq2Seq with sourcePadId: no weight on padded source positions, and t
   const pad = codec.encode(' ')[0];
   const e = encodePairs(codec, task.train);
   for (const attention of ['dot', 'additive'] as const) {
-    const s2s = buildSeq2Seq({ vocabSize: codec.vocabSize, srcLen: task.srcLen, tgtLen: task.tgtLen, attention, sourcePadId: pad, hiddenSize: 6, embedSize: 4 });
+    const s2s = buildSeq2Seq({ vocabSize: codec.vocabSize, srcLen: task.srcLen, tgtLen: task.tgtLen, attention, sourcePadId: pad, hiddenSize: 6, embeddingDim: 4 });
     const A = tf.tidy(() => s2s.attentionModel!.predict([e.source, e.decoderInput]) as tf.Tensor).arraySync() as number[][][];
     const src = e.source.arraySync();
     let padded = 0;

@@ -69,7 +69,7 @@ test('width 1 equals greedy decoding on an untrained encoder-decoder, and nothin
   const t = additionTask({ trainSize: 30, testSize: 0, seed: 5 });
   const codec = Seq2SeqCodec.fromTask(t);
   const e = encodePairs(codec, t.train);
-  const s2s = buildSeq2Seq({ vocabSize: codec.vocabSize, srcLen: t.srcLen, tgtLen: t.tgtLen, hiddenSize: 8, embedSize: 4, seed: 3 });
+  const s2s = buildSeq2Seq({ vocabSize: codec.vocabSize, srcLen: t.srcLen, tgtLen: t.tgtLen, hiddenSize: 8, embeddingDim: 4, seed: 3 });
   const before = tf.memory().numTensors;
   const greedy = greedyDecode(s2s.model, e.source, { tgtLen: t.tgtLen, startId: codec.startId });
   const beam = beamDecode(s2s.model, e.source, { tgtLen: t.tgtLen, startId: codec.startId, beamWidth: 1 });

@@ -39,7 +39,7 @@ test('greedy decoding of a real (untrained) model is consistent with its teacher
   const t = additionTask({ trainSize: 20, testSize: 0, seed: 4 });
   const codec = Seq2SeqCodec.fromTask(t);
   const e = encodePairs(codec, t.train);
-  const s2s = buildSeq2Seq({ vocabSize: codec.vocabSize, srcLen: t.srcLen, tgtLen: t.tgtLen, hiddenSize: 8, embedSize: 4, seed: 3 });
+  const s2s = buildSeq2Seq({ vocabSize: codec.vocabSize, srcLen: t.srcLen, tgtLen: t.tgtLen, hiddenSize: 8, embeddingDim: 4, seed: 3 });
   const before = tf.memory().numTensors;
   const r = greedyDecode(s2s.model, e.source, { tgtLen: t.tgtLen, startId: codec.startId });
   expect(tf.memory().numTensors).toBe(before);
@@ -73,12 +73,15 @@ test.each(['gru', 'lstm'] as const)('a %s encoder-decoder (with and without atte
   const tr = encodePairs(codec, t.train);
   const te = encodePairs(codec, t.test);
   for (const attention of ['none', 'dot'] as const) {
-    const s2s = buildSeq2Seq({ vocabSize: codec.vocabSize, srcLen: t.srcLen, tgtLen: t.tgtLen, cell, attention, hiddenSize: 8, embedSize: 4 });
-    const { history } = await fitSeq2Seq(s2s, tr, te, { epochs: 3, batchSize: 16 });
-    expect(history.epoch).toEqual([1, 2, 3]);
+    const s2s = buildSeq2Seq({ vocabSize: codec.vocabSize, srcLen: t.srcLen, tgtLen: t.tgtLen, cell, attention, hiddenSize: 8, embeddingDim: 4 });
+    const run = await fitSeq2Seq(s2s, tr, te, { epochs: 3, batchSize: 16, evalSize: 8 });
+    const { history } = run;
+    expect(run.epochsDone).toBe(3);
     expect(history.loss[2]).toBeLessThan(history.loss[0]);
-    expect(new Set(history.numTensors).size).toBe(1);
-    expect(history.seconds[2]).toBeGreaterThan(history.seconds[0]);
+    expect(history.val_exact_match).toHaveLength(3);
+    for (const v of history.val_exact_match) expect(v >= 0 && v <= 1).toBe(true);
+    expect(new Set(run.tensorsAtEpochEnd).size).toBe(1);
+    expect(run.trainingSeconds[2]).toBeGreaterThan(run.trainingSeconds[0]);
     if (attention === 'dot') {
       const w = s2s.attentionModel!.predict([te.source, te.decoderInput]) as tf.Tensor;
       expect(w.shape).toEqual([16, t.tgtLen, t.srcLen]);
@@ -91,12 +94,12 @@ test.each(['gru', 'lstm'] as const)('a %s encoder-decoder (with and without atte
 });
 
 test('bidirectional stacked tagger: output shape and parameter count', () => {
-  const m = buildTagger({ vocabSize: 10, numClasses: 10, seqLen: 6, hiddenSize: 4, embedSize: 3, layers: 2, bidirectional: true });
+  const m = buildTagger({ vocabSize: 10, numClasses: 10, seqLen: 6, hiddenSize: 4, embeddingDim: 3, layers: 2, bidirectional: true });
   expect(m.outputs[0].shape).toEqual([null, 6, 10]);
   const gru = (n: number, h: number) => 3 * (h * (n + h) + h);
   expect(m.countParams()).toBe(10 * 3 + 2 * gru(3, 4) + 2 * gru(8, 4) + 8 * 10 + 10);
   m.dispose();
-  const withHead = buildTagger({ vocabSize: 5, numClasses: 5, seqLen: 6, hiddenSize: 4, embedSize: 3, bidirectional: true, headUnits: 7 });
+  const withHead = buildTagger({ vocabSize: 5, numClasses: 5, seqLen: 6, hiddenSize: 4, embeddingDim: 3, bidirectional: true, headUnits: 7 });
   expect(withHead.countParams()).toBe(5 * 3 + 2 * gru(3, 4) + (8 * 7 + 7) + (7 * 5 + 5));
   withHead.dispose();
 });

@@ -1,6 +1,6 @@
-/** fitEvaluated's early stopping: stops `patience` epochs after the best score and puts its weights back. */
+/** trainModel's early stopping: stops `patience` epochs after the best score and puts its weights back. */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, fitEvaluated } from 'seqmodels';
+import { initBackend, trainModel } from 'seqmodels';
 
 beforeAll(async () => {
   await initBackend({ force: 'cpu', log: null });
@@ -24,14 +24,15 @@ test.each([
   const snapshots: number[][] = [];
   let call = 0;
   const before = tf.memory().numTensors;
-  const r = await fitEvaluated(model, x, y, {
-    epochs: scores.length, batchSize: 4, patience, progress: false,
+  const r = await trainModel(model, x, y, {
+    epochs: scores.length, batchSize: 4, patience,
     evaluate: () => {
       snapshots.push(Array.from(model.getWeights()[0].dataSync()));
       return scores[call++];
     },
   });
-  expect(r.history.epoch).toHaveLength(ran);
+  expect(r.history.loss).toHaveLength(ran);
+  expect(r.stopped).toBe(early ? 'earlyStopped' : 'completed');
   expect(r.bestEpoch).toBe(bestEpoch);
   expect(r.bestScore).toBe(scores[bestEpoch - 1]);
   expect(r.stoppedEarly).toBe(early);
@@ -50,9 +51,10 @@ test('without patience nothing is restored, and a bad patience is refused', asyn
   const y = tf.ones([4, 2]);
   const scores = [0.9, 0.1];
   let i = 0;
-  const r = await fitEvaluated(model, x, y, { epochs: 2, batchSize: 4, progress: false, evaluate: () => scores[i++] });
-  expect([r.bestEpoch, r.restored, r.stoppedEarly, r.history.epoch.length]).toEqual([1, false, false, 2]);
-  await expect(fitEvaluated(model, x, y, { epochs: 2, batchSize: 4, progress: false, patience: 0, evaluate: () => 0 })).rejects.toThrow(/patience must be a positive integer/);
+  const r = await trainModel(model, x, y, { epochs: 2, batchSize: 4, evaluate: () => scores[i++] });
+  expect([r.bestEpoch, r.restored, r.stoppedEarly, r.history.loss.length]).toEqual([1, undefined, undefined, 2]);
+  await expect(trainModel(model, x, y, { epochs: 2, batchSize: 4, patience: 0, evaluate: () => 0 })).rejects.toThrow(/patience must be a positive integer/);
+  await expect(trainModel(model, x, y, { epochs: 2, batchSize: 4, patience: 1 })).rejects.toThrow(/patience needs evaluate/);
   tf.dispose([x, y]);
   model.dispose();
 });

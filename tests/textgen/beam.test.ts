@@ -125,7 +125,7 @@ test('beamStep: finished hypotheses are carried, not extended; length normalisat
 describe('a language model (languageModel, untrained, vocabulary 4)', () => {
   let model: tf.LayersModel;
   beforeAll(() => {
-    model = languageModel({ vocabSize: 4, embedDim: 3, hiddenSize: 5, seed: 7 });
+    model = languageModel({ vocabSize: 4, embeddingDim: 3, hiddenSize: 5, seed: 7 });
   });
   afterAll(() => model.dispose());
   const prime = [1, 3];

@@ -67,7 +67,7 @@ test('clear errors', () => {
 });
 
 test('generate never emits an excluded token (sampling and greedy)', () => {
-  const config = { vocabSize: 5, embedDim: 4, hiddenSize: 6, seed: 4 };
+  const config = { vocabSize: 5, embeddingDim: 4, hiddenSize: 6, seed: 4 };
   const model = languageModel(config);
   const gen = generatorFor(model, config);
   const free = generate(gen, { prime: [1], length: 200, temperature: 2, seed: 3 });

@@ -35,7 +35,7 @@ test('unigram baseline with add-one smoothing, by hand', () => {
 
 test('a tiny language model learns a repeating pattern and generates it back', async () => {
   const ids = Array.from({ length: 400 }, (_, i) => [0, 1, 2, 3][i % 4]);
-  const config = { vocabSize: 4, embedDim: 8, hiddenSize: 16, lr: 0.02, seed: 3 };
+  const config = { vocabSize: 4, embeddingDim: 8, hiddenSize: 16, lr: 0.02, seed: 3 };
   const model = languageModel(config);
   const { x, y } = lmWindows(ids, 8);
   for (let e = 0; e < 40; e++) await model.trainOnBatch(x, y);

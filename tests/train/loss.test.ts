@@ -82,7 +82,7 @@ describe('sparseCategoricalCrossentropy (fused) equals tf.layers\' loss', () => 
 });
 
 describe('useFusedLoss', () => {
-  const config = { vocabSize: 9, embedDim: 4, hiddenSize: 8, lr: 1e-2, seed: 3 };
+  const config = { vocabSize: 9, embeddingDim: 4, hiddenSize: 8, lr: 1e-2, seed: 3 };
   const x = () => tf.randomUniform([6, 5], 0, 9, 'int32', 8);
   const y = () => tf.randomUniform([6, 5, 1], 0, 9, 'int32', 9).toFloat();
 

@@ -9,7 +9,6 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from './wasm-kernels';
-import { registerFileRouter } from '../train/modelio';
 import { matrixKernel } from '../scratch/fast/simd';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
@@ -36,6 +35,18 @@ export interface InitBackendOptions {
 }
 
 let active: BackendInfo | null = null;
+
+const readyHooks: (() => void)[] = [];
+/**
+ * Run `hook` once a backend is active: now if one already is, else right after `initBackend`
+ * chooses one (and again after a later `initBackend` switches it). Modules that need the backend
+ * register here (train/modelio.ts: the file:// handler on wasm and cpu), so that this folder
+ * imports none of them.
+ */
+export function onBackendReady(hook: () => void): void {
+  readyHooks.push(hook);
+  if (active) hook();
+}
 
 /** The backend chosen by the last `initBackend`, or null before it ran. */
 export function backendInfo(): BackendInfo | null {
@@ -105,7 +116,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
       else if (skipped.length === 0) reason = `using ${name}: the fastest backend available`;
       else reason = `${skipped.map((s) => s.why).join('; ')}: using ${name}`;
       active = { name, reason, forced: forcedName !== undefined, skipped };
-      registerFileRouter(); // file:// save/load on wasm and cpu (native brings its own)
+      for (const hook of readyHooks) hook(); // e.g. file:// save/load on wasm and cpu (train/modelio.ts)
       if (log) log(`[seqmodels] backend: ${reason}${name === 'tensorflow' ? '' : `; recurrent layers' matrix kernel: ${matrixKernel()}`}`);
       return active;
     }

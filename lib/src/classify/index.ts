@@ -6,5 +6,3 @@ export { buildSentimentModel, sentimentDefaults } from './models';
 export type { SentimentModelConfig, SentimentModelKind } from './models';
 export { encodeReviews, predictProbabilities, predictSentiment, embeddingRows } from './predict';
 export type { EncodeOptions, SentencePrediction } from './predict';
-export { trainClassifier } from './train';
-export type { ClassifierTrainConfig, ClassifierRun, LooseCallbacks } from './train';

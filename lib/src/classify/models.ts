@@ -15,7 +15,8 @@
  * derived from `seed`, so the same config builds the same weights.
  */
 import * as tf from '@tensorflow/tfjs';
-import { fastGru, fastLstm, fastSimpleRnn } from '../layers';
+import { recurrentLayer } from '../layers/recurrent';
+import { checkOptionNames } from '../layers/vocabulary';
 import { maskedMeanPooling } from './pooling';
 
 export type SentimentModelKind = 'bag' | 'simpleRnn' | 'gru' | 'lstm' | 'bilstm';
@@ -33,8 +34,8 @@ export interface SentimentModelConfig {
   hiddenSize?: number;
   /** Skip padding (id 0) in pooling and recurrence. Default true. */
   mask?: boolean;
-  /** `fast`: the library's fused recurrent layers (same weights and results, much faster on wasm); `tf.layers`: tf.layers.lstm etc. Default `fast`. */
-  implementation?: 'fast' | 'tf.layers';
+  /** The library's fused recurrent layers (true, default: same weights and results, much faster on wasm) or tf.layers.lstm etc. (false). */
+  fast?: boolean;
   /** Learning rate of Adam. Default 1e-3 (3e-3 for `bag`, whose only weights are the embeddings). */
   lr?: number;
   /** Seed of the initializers. Default 42. */
@@ -43,35 +44,7 @@ export interface SentimentModelConfig {
   embeddingWeights?: tf.Tensor2D;
 }
 
-function recurrentLayer(c: Required<Omit<SentimentModelConfig, 'embeddingWeights'>>, name: string): tf.layers.Layer {
-  const args = {
-    units: c.hiddenSize,
-    name,
-    kernelInitializer: tf.initializers.glorotUniform({ seed: c.seed + 2 }),
-    // glorotUniform rather than tf.layers' default orthogonal, which warns "slowness may
-    // result" on every build for matrices over 2000 entries (32 x 128 already).
-    recurrentInitializer: tf.initializers.glorotUniform({ seed: c.seed + 3 }),
-  };
-  const fast = c.implementation === 'fast';
-  switch (c.kind) {
-    case 'simpleRnn':
-      return fast ? fastSimpleRnn(args) : tf.layers.simpleRNN(args);
-    case 'gru':
-      return fast ? fastGru(args) : tf.layers.gru({ ...args, recurrentActivation: 'sigmoid' });
-    case 'lstm':
-      return fast ? fastLstm(args) : tf.layers.lstm({ ...args, recurrentActivation: 'sigmoid' });
-    case 'bilstm': {
-      const inner = { ...args, name: `${name}_lstm` };
-      return tf.layers.bidirectional({
-        layer: (fast ? fastLstm(inner) : tf.layers.lstm({ ...inner, recurrentActivation: 'sigmoid' })) as tf.RNN,
-        mergeMode: 'concat',
-        name,
-      });
-    }
-    default:
-      throw new Error(`buildSentimentModel: no recurrent layer for kind '${c.kind}'`);
-  }
-}
+const CELL_OF: Record<Exclude<SentimentModelKind, 'bag'>, 'rnn' | 'gru' | 'lstm'> = { simpleRnn: 'rnn', gru: 'gru', lstm: 'lstm', bilstm: 'lstm' };
 
 const KINDS: SentimentModelKind[] = ['bag', 'simpleRnn', 'gru', 'lstm', 'bilstm'];
 
@@ -84,7 +57,7 @@ export function sentimentDefaults(config: SentimentModelConfig): Required<Omit<S
     embeddingDim: config.embeddingDim ?? 32,
     hiddenSize: config.hiddenSize ?? 32,
     mask: config.mask ?? true,
-    implementation: config.implementation ?? 'fast',
+    fast: config.fast ?? true,
     lr: config.lr ?? (config.kind === 'bag' ? 3e-3 : 1e-3),
     seed: config.seed ?? 42,
   };
@@ -92,6 +65,7 @@ export function sentimentDefaults(config: SentimentModelConfig): Required<Omit<S
 
 /** A compiled classifier (Adam, binary cross-entropy, accuracy); see the top of the file. */
 export function buildSentimentModel(config: SentimentModelConfig): tf.LayersModel {
+  checkOptionNames('buildSentimentModel', config, ['kind', 'vocabSize', 'seqLen', 'embeddingDim', 'hiddenSize', 'mask', 'fast', 'lr', 'seed', 'embeddingWeights']);
   const c = sentimentDefaults(config);
   if (!KINDS.includes(c.kind)) throw new Error(`buildSentimentModel: kind must be one of ${KINDS.join(', ')}, got '${c.kind}'`);
   for (const key of ['vocabSize', 'seqLen', 'embeddingDim', 'hiddenSize'] as const) {
@@ -112,7 +86,13 @@ export function buildSentimentModel(config: SentimentModelConfig): tf.LayersMode
     name: 'embedding',
   }));
   if (c.kind === 'bag') model.add(maskedMeanPooling({ name: 'pool' }));
-  else model.add(recurrentLayer(c, 'recurrent'));
+  else {
+    model.add(recurrentLayer({
+      cell: CELL_OF[c.kind], hiddenSize: c.hiddenSize, fast: c.fast, bidirectional: c.kind === 'bilstm',
+      seed: c.seed + 2, // W: glorotUniform(seed + 2), U: glorotUniform(seed + 3)
+      name: 'recurrent',
+    }));
+  }
   model.add(tf.layers.dense({
     units: 1,
     activation: 'sigmoid',

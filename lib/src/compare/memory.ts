@@ -8,9 +8,12 @@
  *   loss: softmax cross-entropy (recall) or mean squared error (adding)
  *
  * Trained with Adam and global-norm clipping, on fresh batches of a seeded task generator, for a
- * number of steps or a time budget. Theory: theory/04_comparing_rnn_lstm_gru.md, Section 6.
+ * number of steps within a time budget. The loop is the library's one training loop, `trainModel`
+ * (train/fit.ts), given the model as a `Trainable` whose examples are the indices of generated
+ * batches. Theory: theory/04_comparing_rnn_lstm_gru.md, Section 6.
  */
-import { Mat, mat } from '../scratch/mat';
+import * as tf from '@tensorflow/tfjs';
+import { FloatArray, Mat, mat } from '../scratch/mat';
 import { CellConfig, CellKind, CellParams } from '../scratch/types';
 import { initCellParams, glorotUniform, seededRng } from '../scratch/init';
 import { forwardSequence, backwardSequence, ForwardResult, SequenceWorkspace } from '../scratch/fast/sequence';
@@ -20,6 +23,7 @@ import { clipByGlobalNorm } from '../scratch/clip';
 import { paramArrays, zerosLike } from '../scratch/params';
 import { recallTask, addingProblem } from './tasks';
 import { gradientNormsByLag, GradientNormsResult } from './gradnorm';
+import { Trainable, TrainCallbacks, TrainResult, trainModel } from '../train/fit';
 
 export type MemoryTaskKind = 'recall' | 'adding';
 
@@ -140,9 +144,9 @@ export class MemoryModel {
     return { loss: loss / out.rows, dOut, correct: 0 };
   }
 
-  /** One gradient step on a fresh batch; returns the batch's loss. */
-  trainStep(): number {
-    const b = this.batch(this.cfg.batchSize, this.batchSeed + this.steps);
+  /** One gradient step on a fresh batch (the `index`-th of the seeded stream; default: the next); returns the batch's loss. */
+  trainStep(index = this.steps): number {
+    const b = this.batch(this.cfg.batchSize, this.batchSeed + index);
     const { fwd, out } = this.forward(b);
     const { loss, dOut } = this.lossOf(b, out);
     for (const a of paramArrays(this.grads)) a.fill(0);
@@ -155,6 +159,11 @@ export class MemoryModel {
     this.opt.step([...paramArrays(this.params), this.V.data, this.bV], all);
     this.steps++;
     return loss;
+  }
+
+  /** All trainable arrays, in a fixed order (cell weights, then V, bᵥ). */
+  parameters(): FloatArray[] {
+    return [...paramArrays(this.params), this.V.data, this.bV];
   }
 
   /** Loss and accuracy/MSE on `n` held-out examples (a seed no training batch uses). */
@@ -184,8 +193,8 @@ export class MemoryModel {
 }
 
 export interface MemoryTrainOptions {
-  /** Stop after this many gradient steps. Default: no limit (then give a budget). */
-  maxSteps?: number;
+  /** Gradient steps to take (each on a fresh batch of `batchSize` examples). */
+  maxSteps: number;
   /** Stop after this many milliseconds of training. Default: no limit. */
   budgetMs?: number;
   /** Stop early once the training loss is below this (smoothed). Default: never. */
@@ -193,6 +202,8 @@ export interface MemoryTrainOptions {
   /** Called every `reportEvery` steps (default 10) with the smoothed loss; awaited. */
   onProgress?: (info: { step: number; loss: number; seconds: number }) => void | Promise<void>;
   reportEvery?: number;
+  /** `trainModel`'s callbacks, e.g. a `plot.progress(...)` display (one epoch of `maxSteps` batches). */
+  callbacks?: TrainCallbacks | TrainCallbacks[];
 }
 
 export interface MemoryTrainResult {
@@ -200,28 +211,57 @@ export interface MemoryTrainResult {
   seconds: number;
   /** Smoothed training loss at the end. */
   loss: number;
+  /** Why training ended (`trainModel`'s reasons; 'aborted' also when the target loss was reached). */
+  stopped: TrainResult['stopped'];
+  message?: string;
 }
 
-/** Train `model` until the step limit, the time budget or the target loss. */
+/**
+ * Train `model` for `maxSteps` steps, within the time budget, or until the target loss: `trainModel`
+ * with one epoch whose examples are the indices of the batches (in order, not shuffled).
+ */
 export async function trainMemoryModel(model: MemoryModel, opts: MemoryTrainOptions): Promise<MemoryTrainResult> {
-  if (opts.maxSteps === undefined && opts.budgetMs === undefined) {
-    throw new Error('trainMemoryModel: give maxSteps or budgetMs (or both), else training never ends');
+  if (!Number.isInteger(opts?.maxSteps) || opts.maxSteps < 1) {
+    throw new Error(`trainMemoryModel: maxSteps (the number of gradient steps) must be a positive integer, got ${opts?.maxSteps}; budgetMs only caps the time`);
   }
-  const t0 = Date.now();
   const every = opts.reportEvery ?? 10;
+  const first = model.steps;
+  const indices = tf.tensor2d(Int32Array.from({ length: opts.maxSteps }, (_, i) => first + i), [opts.maxSteps, 1], 'int32'); // [steps, 1]
+  const target = new AbortController();
+  const t0 = Date.now();
   let smooth = NaN;
-  let steps = 0;
-  for (;;) {
-    if (opts.maxSteps !== undefined && steps >= opts.maxSteps) break;
-    if (opts.budgetMs !== undefined && Date.now() - t0 >= opts.budgetMs) break;
-    if (opts.targetLoss !== undefined && smooth < opts.targetLoss) break;
-    const loss = model.trainStep();
-    smooth = Number.isNaN(smooth) ? loss : 0.9 * smooth + 0.1 * loss;
-    steps++;
-    if (steps % every === 0) {
-      if (opts.onProgress) await opts.onProgress({ step: steps, loss: smooth, seconds: (Date.now() - t0) / 1000 });
-      await new Promise<void>((resolve) => setImmediate(resolve)); // let output and interrupts through
-    }
+  const smoother: TrainCallbacks = {
+    onBatchEnd: async (batch, logs) => {
+      smooth = Number.isNaN(smooth) ? logs.loss : 0.9 * smooth + 0.1 * logs.loss;
+      if (opts.onProgress && (batch + 1) % every === 0) await opts.onProgress({ step: batch + 1, loss: smooth, seconds: (Date.now() - t0) / 1000 });
+      if (opts.targetLoss !== undefined && smooth < opts.targetLoss) target.abort();
+    },
+  };
+  const extra = opts.callbacks === undefined ? [] : Array.isArray(opts.callbacks) ? opts.callbacks : [opts.callbacks];
+  let views: tf.Tensor[] = [];
+  const trainable: Trainable = {
+    metricsNames: ['loss'],
+    trainOnExamples: async (steps) => {                    // example i: the (first + i)-th batch of the seeded stream
+      let sum = 0;
+      for (const i of steps) sum += model.trainStep(first + i);
+      return sum / steps.length;
+    },
+    getWeights: () => {                                    // the loop clones these; they live until the next call
+      tf.dispose(views);
+      views = model.parameters().map((a) => tf.tensor1d(Float32Array.from(a)));
+      return views;
+    },
+    setWeights: (weights) => model.parameters().forEach((a, i) => a.set(weights[i].dataSync())),
+  };
+  try {
+    const run = await trainModel(trainable, indices, indices, {
+      epochs: 1, batchSize: 1, shuffle: false, signal: target.signal,
+      ...(opts.budgetMs !== undefined ? { minutes: opts.budgetMs / 60_000 } : {}),
+      callbacks: [smoother, ...extra],
+    });
+    return { steps: model.steps - first, seconds: run.seconds, loss: smooth, stopped: run.stopped, message: run.message };
+  } finally {
+    indices.dispose();
+    tf.dispose(views);
   }
-  return { steps, seconds: (Date.now() - t0) / 1000, loss: smooth };
 }

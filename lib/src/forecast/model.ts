@@ -7,15 +7,16 @@
  *
  * With `fast` (the default) the recurrent layer is the library's `fastGru` / `fastLstm`
  * (lib/src/layers: same weights and results as tf.layers, several times faster to train on
- * wasm); `dropout` is the recurrent layer's input dropout (one mask per sequence, tf.layers'
- * semantics) in both cases.
+ * wasm), else tf.layers.gru / lstm (both from `recurrentLayer`); `dropout` is the recurrent
+ * layer's input dropout (one mask per sequence, tf.layers' semantics) in both cases.
  *
  * The output has the shape of the targets made by `slidingWindows` with one target
  * column, `[batch, horizon, 1]`, so no reshaping is needed for training. Weights are
  * initialised from `seed`: the same config gives the same model on the same backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { fastGru, fastLstm } from '../layers';
+import { recurrentLayer, withoutOrthogonalWarning } from '../layers/recurrent';
+import { checkOptionNames } from '../layers/vocabulary';
 
 export interface ForecasterConfig {
   /** Input steps per window. */
@@ -42,6 +43,7 @@ export interface ForecasterConfig {
 
 /** Build and compile the forecaster described by `config`. */
 export function buildForecaster(config: ForecasterConfig): tf.LayersModel {
+  checkOptionNames('buildForecaster', config, ['seqLen', 'inputSize', 'outputSize', 'cell', 'hiddenSize', 'dropout', 'fast', 'lr', 'loss', 'seed']);
   const { seqLen, inputSize } = config;
   const outputSize = config.outputSize ?? 1;
   const hiddenSize = config.hiddenSize ?? 32;
@@ -52,31 +54,13 @@ export function buildForecaster(config: ForecasterConfig): tf.LayersModel {
   const cell = config.cell ?? 'gru';
   const dropout = config.dropout ?? 0;
   const fast = config.fast ?? true;
-  const recurrentArgs = {
-    units: hiddenSize,
-    recurrentActivation: 'sigmoid' as const,
-    kernelInitializer: tf.initializers.glorotUniform({ seed }),
-    recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 1 }),
-    name: `${cell}_x_to_h`,
-  };
   const model = tf.sequential();
-  // The orthogonal initializer warns ("Slowness may result") for any matrix above 2000 elements;
-  // at these sizes it takes milliseconds, so that one message is dropped while the layer is built.
-  const warn = console.warn;
-  console.warn = (...a: unknown[]) => {
-    if (!String(a[0]).startsWith('Orthogonal initializer is being called')) warn(...a);
-  };
-  try {
-    if (fast) {
-      const args = { ...recurrentArgs, inputShape: [seqLen, inputSize], dropout };
-      model.add(cell === 'lstm' ? fastLstm(args) : fastGru(args));
-    } else {
-      const args = { ...recurrentArgs, inputShape: [seqLen, inputSize], dropout };
-      model.add(cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
-    }
-  } finally {
-    console.warn = warn;
-  }
+  withoutOrthogonalWarning(() => model.add(recurrentLayer({
+    cell, hiddenSize, fast, dropout,
+    seed, recurrentInitializer: 'orthogonal', // W: glorotUniform(seed), U: orthogonal(seed + 1)
+    name: `${cell}_x_to_h`,
+    inputShape: [seqLen, inputSize],
+  })));
   model.add(tf.layers.dense({ units: outputSize, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }), name: 'h_to_y' }));
   model.add(tf.layers.reshape({ targetShape: [outputSize, 1] }));
   model.compile({ optimizer: tf.train.adam(config.lr ?? 1e-3), loss: config.loss ?? 'meanAbsoluteError' });

@@ -1,71 +1,11 @@
 /**
- * Around `CharLanguageModel` (charlm.ts): a training loop with a time budget whose progress
- * callbacks are awaited (so a notebook can redraw a live loss curve between windows), and
- * sampling that starts from a primed state. Used by notebooks 01-03.
- *
- * The loop is `CharLanguageModel.train` (windows of seqLen characters, state carried across
- * windows, truncated BPTT with k = seqLen), made asynchronous and bounded in wall time:
- * a notebook that trains "for 5 minutes" takes the same time on every machine.
+ * Around `CharLanguageModel` (charlm.ts): sampling that starts from a primed state. Used by
+ * notebooks 01-03. The model is trained by the library's one training loop: `trainCharLM`
+ * (lib/src/train/charlm.ts) runs `trainModel` over the text's windows.
  */
 import { Mat, ctorOf, mat } from './mat';
 import { CharLanguageModel, SampleOptions } from './charlm';
 import { createWorkspace, forwardSequence } from './fast/sequence';
-
-export interface CharLMLoopOptions {
-  /** Wall-clock budget in seconds; the loop stops at the first window boundary after it. Default: none. */
-  seconds?: number;
-  /** Passes over the text, default 1. */
-  epochs?: number;
-  /** Stop after this many windows in total. Default: none. */
-  maxSteps?: number;
-  /** Called after every window with its mean loss (nats per character); awaited. */
-  onBatchEnd?: (batch: number, logs: { loss: number }) => unknown;
-  /** Called after every completed pass with the mean loss of the pass; awaited. */
-  onEpochEnd?: (epoch: number, logs: { loss: number }) => unknown;
-  /** Clock in milliseconds, for tests. Default Date.now. */
-  now?: () => number;
-}
-
-export interface CharLMLoopResult {
-  steps: number;          // windows trained
-  characters: number;     // characters predicted during training
-  seconds: number;        // wall time
-  losses: number[];       // loss of every window, in order
-  epochsDone: number;     // completed passes
-  stopped: 'budget' | 'maxSteps' | 'epochs';
-}
-
-/** Trains `model` on `ids` window by window until the epochs, the step limit or the time budget run out. */
-export async function trainCharLM(model: CharLanguageModel, ids: Int32Array, opts: CharLMLoopOptions = {}): Promise<CharLMLoopResult> {
-  if (ids.length < 2) throw new Error(`trainCharLM: expected a text of at least 2 characters, got ${ids.length}`);
-  const now = opts.now ?? Date.now;
-  const T = model.cfg.seqLen;
-  const epochs = opts.epochs ?? 1;
-  const t0 = now();
-  const deadline = opts.seconds === undefined ? Infinity : t0 + opts.seconds * 1000;
-  const res: CharLMLoopResult = { steps: 0, characters: 0, seconds: 0, losses: [], epochsDone: 0, stopped: 'epochs' };
-  outer:
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    model.resetState();
-    let sum = 0, n = 0;
-    for (let p = 0; p + 1 < ids.length; p += T) {
-      if (opts.maxSteps !== undefined && res.steps >= opts.maxSteps) { res.stopped = 'maxSteps'; break outer; }
-      if (now() >= deadline) { res.stopped = 'budget'; break outer; }
-      const len = Math.min(T, ids.length - 1 - p);
-      const loss = model.trainStep(ids.subarray(p, p + len), ids.subarray(p + 1, p + 1 + len));
-      res.losses.push(loss);
-      res.characters += len;
-      sum += loss;
-      n++;
-      if (opts.onBatchEnd) await opts.onBatchEnd(res.steps, { loss });
-      res.steps++;
-    }
-    res.epochsDone++;
-    if (opts.onEpochEnd && n > 0) await opts.onEpochEnd(epoch, { loss: sum / n });
-  }
-  res.seconds = (now() - t0) / 1000;
-  return res;
-}
 
 /** The states (h, c) after the model has read `prime` from zero states. */
 export function primeState(model: CharLanguageModel, prime: ArrayLike<number>): { h: Mat; c: Mat } {

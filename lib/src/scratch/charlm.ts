@@ -6,7 +6,9 @@
  *   loss = mean over the window of −log p_t[y_t]   (y_t = x_{t+1})
  * Training walks the text in windows of `seqLen` characters, carrying the state from one
  * window to the next but not its gradient (truncated BPTT with k = seqLen), clips, and
- * updates with the configured optimiser. Progress is reported through callbacks only.
+ * updates with the configured optimiser: one window is `trainStep`; the loop over the text (with
+ * its time budget and progress callbacks) is `trainCharLM` (lib/src/train/charlm.ts), which runs the
+ * library's training loop.
  * Text ↔ indices is the data module's job (`CharVocab` in lib/src/data): the model sees indices.
  */
 import { FloatDType, FloatArray, Mat, ctorOf, mat } from './mat';
@@ -31,26 +33,6 @@ export interface CharLanguageModelConfig {
   resetAfter?: boolean;                      // GRU convention, default false (tf.layers)
   seed?: number;                             // weights and sampling, default 42
   dtype?: FloatDType;                             // default 'float32'
-}
-
-export interface StepInfo {
-  step: number;          // windows trained so far
-  epoch: number;
-  loss: number;          // mean −log p over this window (nats per character)
-  smoothLoss: number;    // exponential moving average (0.999), as min-char-rnn prints
-}
-
-export interface EpochInfo {
-  epoch: number;
-  meanLoss: number;      // mean over the epoch's windows
-  perplexity: number;
-}
-
-export interface TrainOptions {
-  epochs?: number;        // passes over the text, default 1
-  maxSteps?: number;      // stop after this many windows in total
-  onStep?: (info: StepInfo) => void;
-  onEpoch?: (info: EpochInfo) => void;
 }
 
 export interface SampleOptions {
@@ -128,8 +110,6 @@ export class CharLanguageModel {
   private readonly inputs: Int32Array[];
   private h: Mat;                    // state carried across windows
   private c: Mat;
-  private stepCount = 0;
-  private smooth = NaN;
 
   constructor(config: CharLanguageModelConfig) {
     const opt = config.optimizer ?? 'adagrad';
@@ -219,33 +199,6 @@ export class CharLanguageModel {
     if (this.cfg.clipValue) clipByValue(grads, this.cfg.clipValue);
     this.optimizer.step(this.parameters(), grads);
     return loss;
-  }
-
-  /** Trains on encoded text with truncated BPTT over windows of seqLen characters. */
-  train(ids: Int32Array, opts: TrainOptions = {}): EpochInfo[] {
-    const T = this.cfg.seqLen;
-    if (ids.length < 2) throw new Error(`train: expected a text of at least 2 characters, got ${ids.length}`);
-    const epochs = opts.epochs ?? 1;
-    const history: EpochInfo[] = [];
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      this.resetState();
-      let sum = 0, n = 0;
-      for (let p = 0; p + 1 < ids.length; p += T) {
-        if (opts.maxSteps !== undefined && this.stepCount >= opts.maxSteps) break;
-        const len = Math.min(T, ids.length - 1 - p);
-        const loss = this.trainStep(ids.subarray(p, p + len), ids.subarray(p + 1, p + 1 + len));
-        this.stepCount++;
-        this.smooth = Number.isNaN(this.smooth) ? loss : 0.999 * this.smooth + 0.001 * loss;
-        sum += loss;
-        n++;
-        opts.onStep?.({ step: this.stepCount, epoch, loss, smoothLoss: this.smooth });
-      }
-      if (n === 0) break;
-      const info = { epoch, meanLoss: sum / n, perplexity: perplexity(sum / n) };
-      history.push(info);
-      opts.onEpoch?.(info);
-    }
-    return history;
   }
 
   /** Mean loss (nats per character) and perplexity of predicting ids[1..] from ids[..n-1], no training. */

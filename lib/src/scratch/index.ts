@@ -40,6 +40,6 @@ export type { StackLayer, StackForwardResult, StackBackwardOptions } from './sta
 export { checkStack, forwardStack, backwardStack } from './stack';
 export type { BidirectionalParams, BidirectionalForwardResult, BidirectionalBackwardResult } from './bidirectional';
 export { forwardBidirectional, backwardBidirectional } from './bidirectional';
-export type { CharLanguageModelConfig, StepInfo, EpochInfo, TrainOptions, SampleOptions } from './charlm';
+export type { CharLanguageModelConfig, SampleOptions } from './charlm';
 export { CharLanguageModel, sampleNext } from './charlm';
-export { trainCharLM, primeState, sampleAfter, type CharLMLoopOptions, type CharLMLoopResult } from './charlm-loop';
+export { primeState, sampleAfter } from './charlm-loop';

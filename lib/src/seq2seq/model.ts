@@ -14,7 +14,8 @@
  * `attention`, `attentional`, `output`. Every initializer takes a seed derived from `seed`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { fastGru, fastLstm } from '../layers';
+import { recurrentLayer } from '../layers/recurrent';
+import { checkOptionNames } from '../layers/vocabulary';
 import { AttentionScore, seqAttention, sourceMask } from './attention';
 
 export type Seq2SeqCell = 'gru' | 'lstm';
@@ -31,7 +32,7 @@ export interface Seq2SeqConfig {
   /** State size of encoder and decoder (default 128). */
   hiddenSize?: number;
   /** Width of the character embeddings (default 32). */
-  embedSize?: number;
+  embeddingDim?: number;
   /** 'none' (default) for the basic encoder-decoder, or the attention score. */
   attention?: 'none' | AttentionScore;
   /**
@@ -60,23 +61,15 @@ export interface Seq2SeqModel {
 }
 
 function recurrent(cell: Seq2SeqCell, fast: boolean, args: { units: number; name: string; seed: number; returnSequences: boolean; returnState: boolean }): tf.RNN {
-  const common = {
-    units: args.units,
-    name: args.name,
-    returnSequences: args.returnSequences,
-    returnState: args.returnState,
-    recurrentActivation: 'sigmoid' as const,
-    kernelInitializer: tf.initializers.glorotUniform({ seed: args.seed }),
-    recurrentInitializer: tf.initializers.glorotUniform({ seed: args.seed + 1 }),
-  };
-  if (fast) return cell === 'gru' ? fastGru(common) : fastLstm(common);
-  return cell === 'gru' ? tf.layers.gru(common) as tf.RNN : tf.layers.lstm(common) as tf.RNN;
+  const { units, ...rest } = args;
+  return recurrentLayer({ cell, hiddenSize: units, fast, ...rest }) as tf.RNN; // W: glorotUniform(seed), U: glorotUniform(seed + 1)
 }
 
 /** Build and compile an encoder-decoder. */
 export function buildSeq2Seq(config: Seq2SeqConfig): Seq2SeqModel {
+  checkOptionNames('buildSeq2Seq', config, ['vocabSize', 'srcLen', 'tgtLen', 'cell', 'hiddenSize', 'embeddingDim', 'attention', 'sourcePadId', 'attentionUnits', 'fast', 'lr', 'clipNorm', 'seed']);
   const c: Required<Seq2SeqConfig> = {
-    cell: 'gru', hiddenSize: 128, embedSize: 32, attention: 'none', sourcePadId: -1, attentionUnits: 32, fast: true, lr: 0.005, clipNorm: 1, seed: 42,
+    cell: 'gru', hiddenSize: 128, embeddingDim: 32, attention: 'none', sourcePadId: -1, attentionUnits: 32, fast: true, lr: 0.005, clipNorm: 1, seed: 42,
     ...config,
   };
   const s = c.seed;
@@ -84,7 +77,7 @@ export function buildSeq2Seq(config: Seq2SeqConfig): Seq2SeqModel {
   const dec = tf.input({ shape: [c.tgtLen], dtype: 'int32', name: 'decoder_input' });
   const emb = (name: string, seed: number) =>
     tf.layers.embedding({
-      inputDim: c.vocabSize, outputDim: c.embedSize, name,
+      inputDim: c.vocabSize, outputDim: c.embeddingDim, name,
       embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
     });
   const withAttention = c.attention !== 'none';
@@ -154,7 +147,7 @@ export interface TaggerConfig {
   /** Wrap each recurrent layer in tf.layers.bidirectional (mergeMode 'concat'; default false). */
   bidirectional?: boolean;
   /** Width of the embeddings (default 16). */
-  embedSize?: number;
+  embeddingDim?: number;
   /**
    * Units of a ReLU layer between the recurrent layers and the softmax (default 0: none). A
    * bidirectional layer's two halves meet only in the layers above it: without a nonlinear layer the
@@ -171,15 +164,18 @@ export interface TaggerConfig {
 
 /** embedding → L recurrent layers (each optionally bidirectional), all returning sequences → softmax per step. */
 export function buildTagger(config: TaggerConfig): tf.LayersModel {
-  const c = { cell: 'gru' as Seq2SeqCell, hiddenSize: 64, layers: 1, bidirectional: false, embedSize: 16, headUnits: 0, fast: true, lr: 0.005, seed: 42, ...config };
+  checkOptionNames('buildTagger', config, ['vocabSize', 'numClasses', 'seqLen', 'cell', 'hiddenSize', 'layers', 'bidirectional', 'embeddingDim', 'headUnits', 'fast', 'lr', 'seed']);
+  const c = { cell: 'gru' as Seq2SeqCell, hiddenSize: 64, layers: 1, bidirectional: false, embeddingDim: 16, headUnits: 0, fast: true, lr: 0.005, seed: 42, ...config };
   const x = tf.input({ shape: [c.seqLen], dtype: 'int32', name: 'x' });
   let h = tf.layers.embedding({
-    inputDim: c.vocabSize, outputDim: c.embedSize, name: 'embedding',
+    inputDim: c.vocabSize, outputDim: c.embeddingDim, name: 'embedding',
     embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: c.seed }),
   }).apply(x) as tf.SymbolicTensor;
   for (let l = 0; l < c.layers; l++) {
-    const rnn = recurrent(c.cell, c.fast, { units: c.hiddenSize, name: `recurrent_${l + 1}`, seed: c.seed + 10 * (l + 1), returnSequences: true, returnState: false });
-    const layer = c.bidirectional ? tf.layers.bidirectional({ layer: rnn, mergeMode: 'concat', name: `bidirectional_${l + 1}` }) : rnn;
+    const layer = recurrentLayer({
+      cell: c.cell, hiddenSize: c.hiddenSize, fast: c.fast, bidirectional: c.bidirectional, returnSequences: true,
+      seed: c.seed + 10 * (l + 1), name: `${c.bidirectional ? 'bidirectional' : 'recurrent'}_${l + 1}`,
+    });
     h = layer.apply(h) as tf.SymbolicTensor; // [batch, T, h] or [batch, T, 2h]
   }
   if (c.headUnits > 0) {
@@ -196,6 +192,3 @@ export function buildTagger(config: TaggerConfig): tf.LayersModel {
   model.compile({ optimizer: tf.train.adam(c.lr), loss: 'categoricalCrossentropy', metrics: ['acc'] });
   return model;
 }
-
-// disposeModel (weights and optimizer state together) lives in train/modelio.ts and also
-// takes a Seq2SeqModel (any object with a \`model\`).

@@ -1,7 +1,7 @@
 /**
  * Language models on tf.layers, for notebook 04 (text generation) and 08 (comparison).
  *
- *   ids [batch, seqLen] -> embedding [batch, seqLen, embedDim]
+ *   ids [batch, seqLen] -> embedding [batch, seqLen, embeddingDim]
  *     -> recurrent layer(s), all steps [batch, seqLen, hiddenSize]
  *     -> dense + softmax [batch, seqLen, vocabSize]: p(next token | tokens so far)
  *
@@ -11,7 +11,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { checkIds } from '../options';
-import { fastGru, fastLstm, fastSimpleRnn } from '../layers';
+import { recurrentLayer, withoutOrthogonalWarning } from '../layers/recurrent';
+import { checkOptionNames } from '../layers/vocabulary';
 import { clipGlobalNorm } from '../train/optimizer';
 import { useFusedLoss } from '../train/loss';
 import type { CellKind } from '../scratch/types';
@@ -21,13 +22,15 @@ export interface LmConfig {
   /** Tokens in the vocabulary (characters or words). */
   vocabSize: number;
   /** Size of the token embedding. Default 64. */
-  embedDim?: number;
+  embeddingDim?: number;
   /** Units of each recurrent layer. Default 256. */
   hiddenSize?: number;
   /** Recurrent layers stacked. Default 1. */
   layers?: number;
   /** Which cell. Default 'lstm'. */
   cell?: CellKind;
+  /** The library's fused recurrent layers (true, default) or tf.layers' own (false): same weights, same outputs. */
+  fast?: boolean;
   /** Dropout between the recurrent layers and before the output. Default 0. */
   dropout?: number;
   /** Adam's learning rate. Default 3e-3. */
@@ -43,36 +46,22 @@ export interface LmConfig {
   stateful?: boolean;
 }
 
-function recurrent(kind: CellKind, args: Record<string, unknown>): tf.layers.Layer {
-  if (kind === 'lstm') return fastLstm(args as Parameters<typeof fastLstm>[0]);
-  if (kind === 'gru') return fastGru(args as Parameters<typeof fastGru>[0]);
-  if (kind === 'rnn') return fastSimpleRnn(args as Parameters<typeof fastSimpleRnn>[0]);
-  throw new Error(`languageModel: cell must be 'lstm', 'gru' or 'rnn', got ${JSON.stringify(kind)}`);
-}
-
 /** Build and compile a language model (see the top of the file). */
 export function languageModel(config: LmConfig): tf.LayersModel {
-  // tfjs warns that its orthogonal initializer is slow for matrices above 2,000 entries; at these
-  // sizes it takes milliseconds, and the warning would clutter every notebook.
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    if (!/Orthogonal initializer is being called/.test(String(args[0]))) warn(...args);
-  };
-  try {
-    return buildLanguageModel(config);
-  } finally {
-    console.warn = warn;
-  }
+  return withoutOrthogonalWarning(() => buildLanguageModel(config));
 }
 
 function buildLanguageModel(config: LmConfig): tf.LayersModel {
+  checkOptionNames('languageModel', config, ['vocabSize', 'embeddingDim', 'hiddenSize', 'layers', 'cell', 'fast', 'dropout', 'lr', 'clipNorm', 'seed', 'stateful']);
   const { vocabSize } = config;
-  const embedDim = config.embedDim ?? 64;
+  const embeddingDim = config.embeddingDim ?? 64;
   const hiddenSize = config.hiddenSize ?? 256;
   const layers = config.layers ?? 1;
   const dropout = config.dropout ?? 0;
   const seed = config.seed ?? 1;
-  for (const [name, v] of Object.entries({ vocabSize, embedDim, hiddenSize, layers })) {
+  const cell = config.cell ?? 'lstm';
+  if (!['lstm', 'gru', 'rnn'].includes(cell)) throw new Error(`languageModel: cell must be 'lstm', 'gru' or 'rnn', got ${JSON.stringify(cell)}`);
+  for (const [name, v] of Object.entries({ vocabSize, embeddingDim, hiddenSize, layers })) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`languageModel: ${name} must be a positive integer, got ${v}`);
   }
   if (!(dropout >= 0 && dropout < 1)) throw new Error(`languageModel: dropout must be in [0, 1), got ${dropout}`);
@@ -81,19 +70,21 @@ function buildLanguageModel(config: LmConfig): tf.LayersModel {
   model.add(
     tf.layers.embedding({
       inputDim: vocabSize,
-      outputDim: embedDim,
+      outputDim: embeddingDim,
       embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
       ...(config.stateful ? { batchInputShape: [1, 1] } : { inputShape: [null as unknown as number] }),
     }),
   );
   for (let l = 0; l < layers; l++) {
     model.add(
-      recurrent(config.cell ?? 'lstm', {
-        units: hiddenSize,
+      recurrentLayer({
+        cell,
+        hiddenSize,
+        fast: config.fast ?? true,
         returnSequences: true,
         stateful: config.stateful ?? false,
-        kernelInitializer: glorot(2 * l + 1),
-        recurrentInitializer: tf.initializers.orthogonal({ gain: 1, seed: seed * 100 + 2 * l + 2 }),
+        seed: seed * 100 + 2 * l + 1, // W: glorotUniform(seed), U: orthogonal(seed + 1)
+        recurrentInitializer: 'orthogonal',
       }),
     );
     if (dropout > 0) model.add(tf.layers.dropout({ rate: dropout, seed: seed * 100 + 50 + l }));

@@ -11,8 +11,19 @@
  *   and the history so far;
  * - divergence: a NaN or infinite loss stops training, restores the last good weights
  *   (those at the end of the previous epoch) and says what to try;
- * - checkpoints every N epochs and the best model by validation loss.
+ * - checkpoints every N epochs and the best model by validation loss;
+ * - a time budget (`minutes`), a learning rate per epoch (`lrSchedule`), and a held-out score
+ *   computed after every epoch (`evaluate`, e.g. greedy decoding's exact match) that goes into the
+ *   epoch's logs before the callbacks see them, with an optional `target` to stop at;
+ * - accounting: training seconds (the per-epoch evaluation excluded) and `tf.memory().numTensors` after every
+ *   epoch, so a notebook can show both what training cost and that it leaks nothing.
  * It disposes every tensor it creates: `tf.memory().numTensors` does not grow across epochs.
+ *
+ * This is the library's one training loop for tf.layers models, and for from-scratch models that
+ * implement `Trainable`: the seq2seq helper (`fitSeq2Seq`), the memory-task trainer
+ * (`trainMemoryModel`, compare/memory.ts) and the from-scratch character model's `trainCharLM`
+ * (train/charlm.ts) are configurations of it. It never draws: a live display such as
+ * `plot.progress(...)` implements `TrainCallbacks` and is passed in `callbacks`.
  */
 import * as tf from '@tensorflow/tfjs';
 import * as fs from 'fs';
@@ -20,9 +31,38 @@ import * as path from 'path';
 import { epochPermutation } from './shuffle';
 import { disposeModel, loadModel, readTrainerState, saveModel } from './modelio';
 import { checkClassIds, checkFinite, checkTensor, lossName, weightsFinite } from './checks';
+import { setLearningRate } from './optimizer';
 import { inTslabKernel } from '../backend/kernel-sockets';
 
 export type Tensors = tf.Tensor | tf.Tensor[];
+
+/**
+ * What `trainModel` needs from a model. A compiled tf.LayersModel has all of it. A from-scratch
+ * model can provide it too (compare/memory.ts: `MemoryModel`, whose examples are the indices of
+ * generated batches; train/charlm.ts: the character model, whose examples are window starts), so
+ * it trains in the same loop, with the same budget, callbacks and divergence guard. Validation data, checkpoints and `lrSchedule` need a tf.LayersModel.
+ */
+export interface Trainable {
+  /** One gradient step on the batch's rows of x and y; returns the loss (and, for tf.layers, the metrics after it). */
+  trainOnBatch?(x: tf.Tensor | tf.Tensor[], y: tf.Tensor | tf.Tensor[]): Promise<number | number[]>;
+  /**
+   * Or, for a model that reads its own data: one gradient step on the examples with these indices
+   * (rows of x). The loop then gathers no tensors; x and y still give the number of examples.
+   */
+  trainOnExamples?(indices: Int32Array): Promise<number | number[]>;
+  /** The weights as tensors; the loop clones them (keeping those of the last good epoch) and disposes only its clones ... */
+  getWeights(): tf.Tensor[];
+  /** ... and puts them back when the loss stops being finite. */
+  setWeights(weights: tf.Tensor[]): void;
+  /** Names of the values `trainOnBatch` returns: ['loss', ...metrics] (tf.layers). Default ['loss']. */
+  readonly metricsNames?: string[];
+  /** Set by a callback (tf.layers' convention, e.g. `earlyStopping`) to end training after the epoch. */
+  stopTraining?: boolean;
+}
+
+function isLayersModel(model: Trainable): model is tf.LayersModel {
+  return typeof (model as tf.LayersModel).evaluate === 'function' && Array.isArray((model as tf.LayersModel).layers);
+}
 
 export interface TrainLogs {
   loss: number;
@@ -73,6 +113,28 @@ export interface TrainConfig {
   stopOnInterrupt?: boolean;
   /** Save checkpoints; see `resumeTraining` to continue from one. */
   checkpoint?: CheckpointConfig;
+  /** Stop between batches after this many minutes of wall time (the model keeps its weights). Default: no limit. */
+  minutes?: number;
+  /** Learning rate of each epoch (counted from 0), set on the optimizer before the epoch. Default: keep it. */
+  lrSchedule?: (epoch: number) => number;
+  /**
+   * A held-out score computed after every epoch (e.g. exact match of greedy decoding). It goes into
+   * the epoch's logs as `scoreName` before the callbacks see them; its time is not training time.
+   */
+  evaluate?: () => number | Promise<number>;
+  /** Name of the score in the logs and the history. Default 'val_score'. */
+  scoreName?: string;
+  /** Stop after the epoch whose score reaches this value. Default: never. */
+  target?: number;
+  /**
+   * Early stopping on the score: stop once it has not improved for this many epochs (default:
+   * never). The epochs run are then `bestEpoch + patience` at most; `epochs` is the cap.
+   */
+  patience?: number;
+  /** With `patience`: put back the weights of the best-scoring epoch at the end (default true). */
+  restoreBest?: boolean;
+  /** Clock in milliseconds, for the time budget and the seconds in the result (tests). Default Date.now. */
+  now?: () => number;
   /** Epoch to start at (set by `resumeTraining`). */
   initialEpoch?: number;
   /** History of earlier epochs (set by `resumeTraining`). */
@@ -91,26 +153,51 @@ export interface TrainResult {
   /** Epochs completed in total (including those before a resume). */
   epochsDone: number;
   /** Why training ended ('running' while it has not; 'failed': an exception, e.g. of a callback, ended it). */
-  stopped: 'running' | 'completed' | 'aborted' | 'diverged' | 'failed';
-  /** For 'aborted', 'diverged' and 'failed': what happened and what to do. */
+  stopped: 'running' | 'completed' | 'aborted' | 'diverged' | 'failed' | 'outOfTime' | 'targetReached' | 'earlyStopped';
+  /** For 'aborted', 'diverged', 'failed', 'outOfTime' and 'targetReached': what happened (and what to do). */
   message?: string;
   /** For 'failed': the exception (also thrown to the caller). */
   error?: unknown;
+  /** Wall-clock seconds of the whole call (evaluation and callbacks included). */
+  seconds: number;
+  /** Seconds of training at the end of each epoch of this call, cumulative (the per-epoch evaluation and `evaluate` excluded). */
+  trainingSeconds: number[];
+  /** `tf.memory().numTensors` at the end of each epoch of this call: the same value every time when nothing leaks. */
+  tensorsAtEpochEnd: number[];
+  /** With `evaluate`: the epoch (from 1) with the highest score, and that score (the first epoch on ties). */
+  bestEpoch?: number;
+  bestScore?: number;
+  /** With `patience`: whether early stopping ended training before `epochs`. */
+  stoppedEarly?: boolean;
+  /** With `patience` and `restoreBest`: whether the best epoch's weights were put back at the end. */
+  restored?: boolean;
 }
 
 function asArray(t: Tensors): tf.Tensor[] {
   return Array.isArray(t) ? t : [t];
 }
 
-function checkConfig(model: tf.LayersModel, x: Tensors, y: Tensors, c: TrainConfig): number {
+function checkConfig(model: Trainable, x: Tensors, y: Tensors, c: TrainConfig): number {
   const where = 'trainModel';
-  if (!model || typeof (model as tf.LayersModel).trainOnBatch !== 'function') {
-    throw new Error(`${where}: expected a compiled tf.LayersModel as first argument, got ${typeof model}`);
+  if (!model || (typeof model.trainOnBatch !== 'function' && typeof model.trainOnExamples !== 'function')) {
+    throw new Error(`${where}: expected a compiled tf.LayersModel (or a Trainable: trainOnBatch or trainOnExamples) as first argument, got ${typeof model}`);
   }
-  if (!model.optimizer) throw new Error(`${where}: the model is not compiled: call model.compile({ optimizer, loss }) first`);
   if (c == null || typeof c !== 'object') throw new TypeError(`${where}: expected a config object { epochs, batchSize, ... }, got ${c}`);
+  if (isLayersModel(model)) {
+    if (!model.optimizer) throw new Error(`${where}: the model is not compiled: call model.compile({ optimizer, loss }) first`);
+  } else {
+    for (const option of ['validationData', 'checkpoint', 'lrSchedule'] as const) {
+      if (c[option] !== undefined) throw new Error(`${where}: ${option} needs a tf.LayersModel; this model is a Trainable without tf.layers' evaluate/save/optimizer`);
+    }
+  }
   if (!Number.isInteger(c.epochs) || c.epochs < 1) throw new Error(`${where}: epochs must be a positive integer, got ${c.epochs}`);
   if (!Number.isInteger(c.batchSize) || c.batchSize < 1) throw new Error(`${where}: batchSize must be a positive integer, got ${c.batchSize}`);
+  if (c.minutes !== undefined && !(c.minutes >= 0)) throw new Error(`${where}: minutes (the time budget) must be a number >= 0, got ${c.minutes}`);
+  if (c.target !== undefined && !c.evaluate) throw new Error(`${where}: target needs evaluate (the score it is compared with)`);
+  if (c.patience !== undefined && !(Number.isInteger(c.patience) && c.patience >= 1)) {
+    throw new Error(`${where}: patience must be a positive integer (epochs without improvement), got ${c.patience}`);
+  }
+  if (c.patience !== undefined && !c.evaluate) throw new Error(`${where}: patience needs evaluate (the score that must improve)`);
   if (c.seed !== undefined && !Number.isSafeInteger(c.seed)) {
     throw new Error(`${where}: seed must be an integer (it fixes the order of the examples in every epoch), got ${c.seed}`);
   }
@@ -144,7 +231,7 @@ function checkConfig(model: tf.LayersModel, x: Tensors, y: Tensors, c: TrainConf
  * ids in range for a sparse categorical loss. Done once, before training: a NaN in the data is
  * bad data (named here with its position), not a diverging run.
  */
-function checkData(model: tf.LayersModel, x: Tensors, y: Tensors, where: string, label: string): number {
+function checkData(model: Trainable, x: Tensors, y: Tensors, where: string, label: string): number {
   const xs = asArray(x).map((t, i) => checkTensor(where, `${label}x[${i}]`, t));
   const ys = asArray(y).map((t, i) => checkTensor(where, `${label}y[${i}]`, t));
   const n = xs[0]?.shape[0];
@@ -155,9 +242,9 @@ function checkData(model: tf.LayersModel, x: Tensors, y: Tensors, where: string,
   }
   xs.forEach((t, i) => checkFinite(where, `${label}x[${i}]`, t, 'the inputs must be finite numbers: fill or drop missing values first'));
   ys.forEach((t, i) => {
-    const output = model.outputs[i];
+    const output = isLayersModel(model) ? model.outputs[i] : undefined;
     const classes = output?.shape[output.shape.length - 1];
-    if (lossName(model, i) === 'sparseCategoricalCrossentropy' && typeof classes === 'number') {
+    if (isLayersModel(model) && lossName(model, i) === 'sparseCategoricalCrossentropy' && typeof classes === 'number') {
       checkClassIds(where, `${label}y[${i}]`, t, classes);
     } else {
       checkFinite(where, `${label}y[${i}]`, t, 'the targets must be finite numbers: fill or drop missing values first');
@@ -173,7 +260,7 @@ async function call<K extends keyof TrainCallbacks>(cbs: TrainCallbacks[], k: K,
   }
 }
 
-function lossNames(model: tf.LayersModel, out: number | number[]): string[] {
+function lossNames(model: Trainable, out: number | number[]): string[] {
   const values = Array.isArray(out) ? out : [out];
   const names = ['loss', ...(model.metricsNames ?? []).slice(1)];
   return values.map((_, i) => names[i] ?? `metric${i}`);
@@ -211,7 +298,7 @@ export function lastTrainResult(): TrainResult | null {
 const valName = (n: string) => `val_${n}`; // tf.layers' naming: val_loss, val_acc
 
 /** Train `model` on (x, y). Returns the history and why it stopped; never throws for divergence or stop. */
-export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, config: TrainConfig): Promise<TrainResult> {
+export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, y: Tensors, config: TrainConfig): Promise<TrainResult> {
   const n = checkConfig(model, x, y, config);
   const { epochs, batchSize } = config;
   const seed = config.seed ?? 42;
@@ -225,7 +312,15 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
   const keepBest = ckpt ? ckpt.keepBest ?? config.validationData !== undefined : false;
   let best = history.val_loss?.length ? Math.min(...history.val_loss) : Infinity;
   let lastGood: tf.Tensor[] = model.getWeights().map((w) => w.clone());
-  const result: TrainResult = { history, epochsDone: startEpoch, stopped: 'running' };
+  const scoreName = config.scoreName ?? 'val_score';
+  const clock = config.now ?? Date.now;
+  const t0 = clock();
+  const deadline = config.minutes === undefined ? Infinity : t0 + config.minutes * 60_000;
+  let trainingMs = 0;
+  const restoreBest = config.patience !== undefined && (config.restoreBest ?? true);
+  let top = { epoch: 0, score: -Infinity }; // the best score so far (`best` is the best val_loss)
+  let bestWeights: tf.Tensor[] | null = null;
+  const result: TrainResult = { history, epochsDone: startEpoch, stopped: 'running', seconds: 0, trainingSeconds: [], tensorsAtEpochEnd: [] };
   lastResult = result;
   let interrupted = false;
   const onSigint = () => {
@@ -247,6 +342,8 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
     epochLoop: for (let epoch = startEpoch; epoch < epochs; epoch++) {
       current = epoch;
       await call(cbs, 'onEpochBegin', epoch);
+      if (config.lrSchedule) setLearningRate(model as tf.LayersModel, config.lrSchedule(epoch));
+      const epochStart = clock();
       const order = shuffle ? epochPermutation(n, seed, epoch) : Int32Array.from({ length: n }, (_, i) => i);
       const sums: Record<string, number> = {};
       let seen = 0;
@@ -256,17 +353,26 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
           result.message = `${interrupted ? 'interrupted (SIGINT / kernel interrupt)' : 'stopped on request'} during epoch ${epoch + 1} (after ${b} of ${batchesPerEpoch} batches); the model keeps the weights it has now, the history holds the ${result.epochsDone} completed epochs`;
           break epochLoop;
         }
+        if (clock() >= deadline) {
+          result.stopped = 'outOfTime';
+          result.message = `the time budget of ${config.minutes} minutes ran out during epoch ${epoch + 1} (after ${b} of ${batchesPerEpoch} batches); the model keeps the weights it has now, the history holds the ${result.epochsDone} completed epochs`;
+          break epochLoop;
+        }
         await call(cbs, 'onBatchBegin', b);
         const idx = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
-        const idxT = tf.tensor1d(idx, 'int32');
-        const xb = asArray(x).map((t) => tf.gather(t, idxT));
-        const yb = asArray(y).map((t) => tf.gather(t, idxT));
-        idxT.dispose();
         let out: number | number[];
-        try {
-          out = await model.trainOnBatch(xb.length === 1 ? xb[0] : xb, yb.length === 1 ? yb[0] : yb);
-        } finally {
-          tf.dispose([...xb, ...yb]);
+        if (typeof (model as Trainable).trainOnExamples === 'function') {
+          out = await (model as Trainable).trainOnExamples!(idx);
+        } else {
+          const idxT = tf.tensor1d(idx, 'int32');
+          const xb = asArray(x).map((t) => tf.gather(t, idxT));
+          const yb = asArray(y).map((t) => tf.gather(t, idxT));
+          idxT.dispose();
+          try {
+            out = await model.trainOnBatch!(xb.length === 1 ? xb[0] : xb, yb.length === 1 ? yb[0] : yb);
+          } finally {
+            tf.dispose([...xb, ...yb]);
+          }
         }
         const values = Array.isArray(out) ? out : [out];
         const names = lossNames(model, out);
@@ -286,11 +392,12 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
         await call(cbs, 'onBatchEnd', b, logs);
         await yieldToEventLoop();
       }
+      trainingMs += clock() - epochStart;
       const epochLogs: TrainLogs = { loss: sums.loss / seen };
       for (const name of Object.keys(sums)) epochLogs[name] = sums[name] / seen;
       if (config.validationData) {
         const [vx, vy] = config.validationData;
-        const ev = model.evaluate(vx, vy, { batchSize: Math.max(batchSize, 256) });
+        const ev = (model as tf.LayersModel).evaluate(vx, vy, { batchSize: Math.max(batchSize, 256) });
         const evs = Array.isArray(ev) ? ev : [ev];
         const vals = await Promise.all(evs.map((t) => t.data()));
         tf.dispose(evs);
@@ -308,20 +415,42 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
           `Try a lower learning rate or gradient clipping (clipNorm / clipValue in the optimizer).`;
         break epochLoop;
       }
+      if (config.evaluate) epochLogs[scoreName] = await config.evaluate();
       for (const [k, v] of Object.entries(epochLogs)) (history[k] ??= []).push(v);
       result.epochsDone = epoch + 1;
+      result.trainingSeconds.push(trainingMs / 1000);
+      result.tensorsAtEpochEnd.push(tf.memory().numTensors);
       tf.dispose(lastGood);
       lastGood = model.getWeights().map((w) => w.clone());
       if (ckpt) {
         if ((epoch + 1) % (ckpt.every ?? 1) === 0 || epoch + 1 === epochs) {
-          await saveCheckpoint(model, ckpt.dir, { epoch: epoch + 1, seed, history, epochs, batchSize, shuffle });
+          await saveCheckpoint(model as tf.LayersModel, ckpt.dir, { epoch: epoch + 1, seed, history, epochs, batchSize, shuffle });
         }
         if (keepBest && epochLogs.val_loss !== undefined && epochLogs.val_loss < best) {
           best = epochLogs.val_loss;
-          await saveModel(model, path.join(ckpt.dir, 'best'));
+          await saveModel(model as tf.LayersModel, path.join(ckpt.dir, 'best'));
         }
       }
       await call(cbs, 'onEpochEnd', epoch, epochLogs);
+      if (config.evaluate) {
+        const score = epochLogs[scoreName];
+        if (score > top.score) {
+          top = { epoch: epoch + 1, score };
+          if (restoreBest) {
+            if (bestWeights) tf.dispose(bestWeights);
+            bestWeights = model.getWeights().map((w) => w.clone());
+          }
+        } else if (config.patience !== undefined && epoch + 1 - top.epoch >= config.patience && epoch + 1 < epochs) {
+          result.stopped = 'earlyStopped';
+          result.message = `${scoreName} has not improved for ${config.patience} epoch(s) since epoch ${top.epoch} (${top.score}): stopped after epoch ${epoch + 1}`;
+          break;
+        }
+      }
+      if (config.target !== undefined && epochLogs[scoreName] >= config.target && epoch + 1 < epochs) {
+        result.stopped = 'targetReached';
+        result.message = `${scoreName} reached ${epochLogs[scoreName]} (target ${config.target}) after epoch ${epoch + 1}`;
+        break;
+      }
       if (model.stopTraining && epoch + 1 < epochs) {
         result.message = `a callback stopped training (model.stopTraining) after epoch ${epoch + 1} of ${epochs}`;
         break epochLoop;
@@ -335,10 +464,21 @@ export async function trainModel(model: tf.LayersModel, x: Tensors, y: Tensors, 
     result.message = `training failed during epoch ${current + 1}: ${err instanceof Error ? err.message : String(err)}; the history holds the ${result.epochsDone} completed epochs`;
     throw err;
   } finally {
+    if (bestWeights && restoreBest && result.stopped !== 'failed' && top.epoch < result.epochsDone) {
+      model.setWeights(bestWeights);
+      result.restored = true;
+    }
+    if (bestWeights) tf.dispose(bestWeights);
     tf.dispose(lastGood);
     if (listenSigint) process.off('SIGINT', onSigint);
   }
   if (result.stopped === 'running') result.stopped = 'completed';
+  if (config.evaluate && top.epoch > 0) Object.assign(result, { bestEpoch: top.epoch, bestScore: top.score });
+  if (config.patience !== undefined) {
+    result.stoppedEarly = result.stopped === 'earlyStopped';
+    result.restored ??= false;
+  }
+  result.seconds = (clock() - t0) / 1000;
   const lastLogs: TrainLogs | undefined = history.loss?.length
     ? (Object.fromEntries(Object.entries(history).map(([k, v]) => [k, v[v.length - 1]])) as TrainLogs)
     : undefined;

@@ -1,5 +1,7 @@
 export * from './fit';
 export * from './modelio';
+export { trainCharLM } from './charlm';
+export type { CharLMLoopOptions, CharLMLoopResult } from './charlm';
 export { epochPermutation } from './shuffle';
 export * from './optimizer';
 export { sparseCategoricalCrossentropy, useFusedLoss, tfLayersLoss, lossFunctionsOf } from './loss';

@@ -26,6 +26,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { clipGlobalNorm, clipNormOf } from './optimizer';
 import { useFusedLoss } from './loss';
+import { onBackendReady } from '../backend/select';
 
 export class ModelFileError extends Error {
   constructor(readonly file: string, problem: string) {
@@ -449,3 +450,6 @@ export function registerFileRouter(): void {
   tf.io.registerSaveRouter(router);
   tf.io.registerLoadRouter(router);
 }
+
+// file:// save/load on wasm and cpu (native brings its own), as soon as a backend is chosen
+onBackendReady(registerFileRouter);

@@ -32,8 +32,8 @@ export class ProgressTracker {
   epochsDone = 0;
 
   constructor(
-    /** Total epochs, if known. */
-    readonly epochs: number | undefined,
+    /** Total epochs, if known (set once by the loop's `onTrainBegin` when not given). */
+    public epochs: number | undefined,
     /** Batches per epoch, if known; learned after the first epoch otherwise. */
     public batchesPerEpoch: number | undefined,
     /** Clock in milliseconds. */

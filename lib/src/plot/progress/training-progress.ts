@@ -21,6 +21,7 @@
  * `await` the calls in a synchronous loop: after an update they yield to the event loop
  * once, which is when tslab actually sends the output to the notebook.
  */
+import type { TrainCallbacks } from '../../train/fit';
 import { displayTarget } from '../display';
 import { ProgressSnapshot } from './format';
 import { NotebookView } from './notebook-view';
@@ -61,7 +62,11 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-export class TrainingProgress {
+/**
+ * A progress display is a set of training callbacks: `trainModel` (and tf.layers' `model.fit`)
+ * call it, and it draws. The training code itself never draws.
+ */
+export class TrainingProgress implements TrainCallbacks {
   readonly tracker: ProgressTracker;
   readonly view: ProgressView;
   private readonly clock: () => number;
@@ -102,7 +107,14 @@ export class TrainingProgress {
     return this.tracker.snapshot();
   }
 
-  onTrainBegin = async (_logs?: Logs): Promise<void> => {
+  /**
+   * `trainModel` passes `{ epochs, batchesPerEpoch }`: they fill in what the options left out
+   * (tf.layers' fit passes logs instead, which carry neither).
+   */
+  onTrainBegin = async (info?: Logs | { epochs?: number; batchesPerEpoch?: number }): Promise<void> => {
+    const given = (info ?? {}) as { epochs?: unknown; batchesPerEpoch?: unknown };
+    if (this.tracker.epochs === undefined && typeof given.epochs === 'number') this.tracker.epochs = given.epochs;
+    if (this.tracker.batchesPerEpoch === undefined && typeof given.batchesPerEpoch === 'number') this.tracker.batchesPerEpoch = given.batchesPerEpoch;
     this.tracker.trainBegin();
   };
 
