@@ -39,8 +39,9 @@ const rows: Row[] = [
   ['glorotUniform: zero rows', () => s.glorotUniform(0, 3), /0/],
   // layers
   ['fastLstm: zero units', () => s.fastLstm({ units: 0 }), /units.*0/],
-  ['fastGru: reset after', () => s.fastGru({ units: 3, resetAfter: true } as any), /resetAfter/],
-  ['fastSimpleRnn: dropout', () => s.fastSimpleRnn({ units: 3, dropout: 0.5 } as any), /dropout/],
+  ['fastLstm: reset after (a GRU option)', () => s.fastLstm({ units: 3, resetAfter: true } as any), /fastLstm: resetAfter is an option of the GRU only/],
+  ['fastSimpleRnn: dropout of 1.5', () => s.fastSimpleRnn({ units: 3, dropout: 1.5 }), /fastSimpleRnn: dropout .* in \[0, 1\), got 1\.5/],
+  ['fastGru: NaN recurrent dropout', () => s.fastGru({ units: 3, recurrentDropout: NaN }), /fastGru: recurrentDropout .* in \[0, 1\), got NaN/],
   // training
   ['trainModel: zero epochs', () => s.trainModel(compiled(), tf.zeros([4, 2]), tf.zeros([4, 1]), { epochs: 0, batchSize: 2 }), /trainModel: epochs must be a positive integer, got 0/],
   ['trainModel: fractional batch size', () => s.trainModel(compiled(), tf.zeros([4, 2]), tf.zeros([4, 1]), { epochs: 1, batchSize: 1.5 }), /batchSize must be a positive integer, got 1\.5/],

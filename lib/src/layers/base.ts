@@ -66,7 +66,7 @@ export function checkFastOptions(layer: string, tfName: string, args: Record<str
   for (const key of ['dropout', 'recurrentDropout'] as const) {
     const v = args[key];
     if (v !== undefined && v !== null && !(typeof v === 'number' && v >= 0 && v < 1)) {
-      throw new Error(`${layer}: ${key} is the fraction of units dropped, a number in [0, 1), got ${JSON.stringify(v)}`);
+      throw new Error(`${layer}: ${key} is the fraction of units dropped, a number in [0, 1), got ${typeof v === 'number' ? String(v) : JSON.stringify(v)}`);
     }
   }
   if (args.resetAfter !== undefined && tfName !== 'tf.layers.gru') {
