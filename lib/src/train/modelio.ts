@@ -27,6 +27,7 @@ import * as path from 'path';
 import { clipGlobalNorm, clipNormOf } from './optimizer';
 import { useFusedLoss } from './loss';
 import { onBackendReady } from '../backend/select';
+import { processAlive } from '../data/io/files';
 
 export class ModelFileError extends Error {
   constructor(readonly file: string, problem: string) {
@@ -51,17 +52,6 @@ function writeAtomic(file: string, data: Buffer | string): void {
     fs.closeSync(fd);
   }
   fs.renameSync(tmp, file);
-}
-
-/** Is process `pid` alive on this machine? */
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -20,7 +20,7 @@ import { MAX_TIMER_MS, optionalNumber } from '../../options';
 import { ChecksumError, DatasetUnavailableError, DownloadError } from '../errors';
 import { DownloadProgressCallback, downloadProgressReporter } from '../progress';
 import { asDownloadable, DatasetEntry, DownloadableEntry, findEntry, Registry } from '../registry';
-import { fileMatches, readRegistry, removeIfExists } from './files';
+import { fileMatches, processAlive, readRegistry, removeIfExists } from './files';
 import { CallbackFailure, getToFile } from './http';
 import { withRetries } from './retry';
 
@@ -179,17 +179,6 @@ async function checkFolder(dir: string, what: string, create: boolean): Promise<
 }
 
 const PART = /^.+\.(\d+)\.\d+\.part$/;
-
-/** Is process `pid` alive on this machine? */
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Remove `<file>.<pid>.<attempt>.part` files whose process is gone. */
 async function removeStaleParts(dir: string): Promise<void> {

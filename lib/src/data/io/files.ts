@@ -93,3 +93,14 @@ export function requirePackage<T>(pkg: string): T {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   return require(pkg) as T;
 }
+
+/** Is process `pid` alive on this machine? (Whose lock or half-written file is this: a live writer's or a dead one's?) */
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

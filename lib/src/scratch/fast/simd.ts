@@ -21,30 +21,8 @@
  */
 
 import { relaxedSimdActive, withRelaxedSimd } from './simd-relaxed';
+import { HEADER, section, sleb, str, uleb } from './wasm-encoding';
 
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) { out.push(b); return out; }
-    out.push(b | 0x80);
-  }
-}
-
-const str = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
 
 // Opcodes used below.
 const OP = {
@@ -306,7 +284,7 @@ function moduleBytes(): Uint8Array {
   const exp = section(7, [V + 2, ...VARIANTS.flatMap(([name], f) => [...str(name), 0x00, f]), ...str('act'), 0x00, V,
     ...str('gemmNT'), 0x00, V + 1]);
   const code = section(10, [V + 2, ...VARIANTS.flatMap(([, R, U]) => gemmBody(R, U)), ...actBody(), ...gemmNTBody()]);
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...type, ...imp, ...func, ...exp, ...code]);
+  return new Uint8Array([...HEADER, ...type, ...imp, ...func, ...exp, ...code]);
 }
 
 export type SimdGemm = (m: number, n: number, k: number, a: number, sI: number, sP: number,
