@@ -66,6 +66,7 @@ test.each([
   [3, 7, 9, false, 7, 7],            // smaller than one tile: the plain kernel only
   [9, 17, 0, false, 17, 17],         // k = 0: C unchanged
   [33, 70, 9, true, 71, 70],
+  [12, 16, 7, false, 16, 16],       // k below the tiles' shortest inner loop: the plain kernel only
 ] as const)('%i x %i x %i (Aᵀ %s): relaxed and plain SIMD equal the Float64 sum within float32 rounding', (m, n, k, transA, ldb, ldc) => {
   const arena = createSimdArena(1 << 20)!;
   const { run, want, bound } = product(arena, m, n, k, transA, ldb, ldc, m * 1000 + n + k);
@@ -80,14 +81,16 @@ test.each([
 test('the tiles round once per multiply-add (fused), the plain kernel twice: the tile kernel did run', () => {
   // a·a − (1 + 2⁻¹¹) with a = 1 + 2⁻¹²: the exact product 1 + 2⁻¹¹ + 2⁻²⁴ rounds to 1 + 2⁻¹¹ on its
   // own (0 after the add), but a fused multiply-add keeps 2⁻²⁴. FMA hardware (x86-64 FMA3, ARM64).
+  // k = 8 (the tiles' shortest inner loop): only p = 0 carries a, the other products are 0 · 0.
   const arena = createSimdArena(4096)!;
-  const m = 4, n = 8, a = 1 + 2 ** -12;
-  const A = arena.f32(m), B = arena.f32(n), C = arena.f32(m * n);
-  A.fill(a); B.fill(a);
+  const m = 4, n = 8, k = 8, a = 1 + 2 ** -12;
+  const A = arena.f32(m * k), B = arena.f32(k * n), C = arena.f32(m * n);
+  for (let i = 0; i < m; i++) A[i * k] = a;
+  B.fill(a, 0, n);
   for (const [on, expected] of [[true, 2 ** -24], [false, 0]] as const) {
     setRelaxedSimdEnabled(on);
     C.fill(-(1 + 2 ** -11));
-    arena.gemm(m, n, 1, A.byteOffset, 1, 1, B.byteOffset, n, C.byteOffset, n);
+    arena.gemm(m, n, k, A.byteOffset, k, 1, B.byteOffset, n, C.byteOffset, n);
     expect(Array.from(new Set(C))).toEqual([expected]);
   }
 });

@@ -24,6 +24,8 @@
 
 /** Rows of C per tile. */
 const ROWS = 4;
+/** The shortest inner loop (k) that runs on the tiles (bench/scratch-cells.mjs, batch 1). */
+const MIN_DEPTH = 8;
 /** f32x4 vectors per row of the tile: the tile is ROWS × 4·VECTORS floats (ROWS·VECTORS registers). */
 const VECTORS = 2;
 /**
@@ -213,7 +215,9 @@ export function withRelaxedSimd(memory: WebAssembly.Memory, fallback: Gemm): Gem
   const tile = new WebAssembly.Instance(mod, { env: { mem: memory } }).exports.tile as unknown as Gemm;
   const cols = 4 * VECTORS;
   return (m, n, k, a, sI, sP, b, ldb, c, ldc) => {
-    if (!enabled) return fallback(m, n, k, a, sI, sP, b, ldb, c, ldc);
+    // Short inner loops (k below MIN_DEPTH: the weight gradients xᵀ·da of a batch of 1) stay on
+    // the fallback: loading and storing the tile costs more than the few products it holds.
+    if (!enabled || k < MIN_DEPTH) return fallback(m, n, k, a, sI, sP, b, ldb, c, ldc);
     const mT = m - (m % ROWS), nT = n - (n % cols);          // whole tiles
     if (mT > 0 && nT > 0) tile(mT, nT, k, a, sI, sP, b, ldb, c, ldc);
     if (mT > 0 && nT < n) fallback(mT, n - nT, k, a, sI, sP, b + 4 * nT, ldb, c + 4 * nT, ldc);
