@@ -35,7 +35,7 @@ export interface SequenceWorkspace {
   dh: Mat;                 // [batch, H] running ∂L/∂h_t
   dc?: Mat;                // [batch, H] running ∂L/∂c_t (LSTM)
   gradOut: StepGradOut;    // written by each backward step
-  dxs: Mat[];              // per-step input gradients (dense inputs only)
+  dxs: Mat[];              // per-step input gradients
   /**
    * Float32 with WebAssembly SIMD: every buffer above lives in one SIMD arena, and the loops
    * run on arena copies of the weights (with transposes), of dense inputs and of gradients.
@@ -235,13 +235,16 @@ export interface BackwardOptions {
   truncate?: number;
   /** Accumulate into these gradients (e.g. over several chunks) instead of fresh zeros. */
   grads?: CellParams;
-  /** Compute ∂L/∂x_t for dense inputs (default true). */
+  /**
+   * Compute ∂L/∂x_t (default: true for dense inputs, false for one-hot indices, whose gradient is
+   * then the dense [batch, inputSize] gradient with respect to the one-hot rows).
+   */
   inputGrads?: boolean;
 }
 
 export interface BackwardResult {
   grads: CellParams;       // ∂L/∂(kernel, recurrentKernel, bias[, recurrentBias])
-  dxs: Mat[] | null;       // seqLen × [batch, inputSize], null for one-hot inputs
+  dxs: Mat[] | null;       // seqLen × [batch, inputSize], null when not asked for (see inputGrads)
   dh0: Mat;                // ∂L/∂h_0 [batch, H]
   dc0?: Mat;               // ∂L/∂c_0 [batch, H] (LSTM)
 }
@@ -269,8 +272,7 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
   if (!Number.isInteger(k) || k < 1) throw new Error(`truncate: expected a positive integer number of steps, got ${opts.truncate}`);
   const grads = opts.grads ?? zerosLike(params);
   if (opts.grads) checkParams(cfg, opts.grads, 'grads');
-  const dense = !isIndexInput(fwd.xs[0]);
-  const wantDx = dense && opts.inputGrads !== false;
+  const wantDx = opts.inputGrads ?? !isIndexInput(fwd.xs[0]);
   // With a SIMD arena, run on the arena copy of the weights (the forward pass filled it) plus
   // their transposes, accumulate into arena gradients (starting from `grads`), copy back at the end.
   const fast = ws.fast;

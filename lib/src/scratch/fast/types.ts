@@ -36,7 +36,7 @@ export interface StepCache {
   aux?: Mat;            // [batch, hiddenSize]: LSTM tanh(c); GRU r⊙hPrev (reset before) or hPrev Uₕ + bʰₕ (reset after)
 }
 
-/** Where a backward step writes. `dx` is filled only when given and the input is dense. */
+/** Where a backward step writes. `dx` is filled only when given. */
 export interface StepGradOut {
   dhPrev: Mat;          // [batch, hiddenSize]
   dcPrev?: Mat;         // [batch, hiddenSize], LSTM
