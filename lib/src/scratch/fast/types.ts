@@ -41,7 +41,9 @@ export interface StepGradOut {
   dhPrev: Mat;          // [batch, hiddenSize]
   dcPrev?: Mat;         // [batch, hiddenSize], LSTM
   dx?: Mat | null;      // [batch, inputSize]
-  dGates: Mat;          // [batch, k*hiddenSize] workspace: gradient w.r.t. gate pre-activations
+  dGates: Mat;          // [batch, k*hiddenSize]: gradient w.r.t. the input side's pre-activations x W + b
+  /** GRU reset-after only, [batch, 3·hiddenSize] workspace: the recurrent side's [da_z, da_r, da_h ⊙ r]. */
+  dRecurrent?: Mat;
 }
 
 export function isIndexInput(x: StepInput): x is Int32Array {
