@@ -10,6 +10,8 @@
  * its time budget and progress callbacks) is `trainCharLM` (lib/src/train/charlm.ts), which runs the
  * library's training loop.
  * Text ↔ indices is the data module's job (`CharVocab` in lib/src/data): the model sees indices.
+ * A Float32 model runs the output layer of a window in WebAssembly (charlm-kernel.ts), with the
+ * same arithmetic as the loop written out in `lossAndGradients`, so with the same results.
  */
 import { FloatDType, FloatArray, Mat, ctorOf, mat } from './mat';
 import { gemmNN } from './fast/gemm';
