@@ -164,6 +164,28 @@ function allFinite(a: Float32Array): boolean {
   return true;
 }
 
+/**
+ * Where the 1 of each row of x [rows, I] is, when every row is one-hot (a single 1, zeros
+ * elsewhere: what `tf.oneHot` makes); null when any row is not. The sequence then runs on the
+ * positions (simd-part.ts), with the same results.
+ */
+export function oneHotPositions(x: Float32Array, I: number): Int32Array | null {
+  const rows = x.length / I;
+  const ids = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let at = -1;
+    for (let i = r * I, end = i + I; i < end; i++) {
+      const v = x[i];
+      if (v === 0) continue;
+      if (v !== 1 || at >= 0) return null;
+      at = i - r * I;
+    }
+    if (at < 0) return null;
+    ids[r] = at;
+  }
+  return ids;
+}
+
 
 /**
  * Run the fused sequence of a `simdCell` on the SIMD kernels. Same contract as runSequence:
@@ -204,13 +226,21 @@ export function runSequenceSimd(
     if (![xd, Wd, Ud, bd, ...states0].every(allFinite)) {
       return { value: tf.fill([B, steps, H], NaN) as tf.Tensor3D, gradFunc: nanGrads };
     }
+    const positions = oneHotPositions(xd, I); // [B·T] in input order, or null
     const request = ([r0, r1]: [number, number]): ForwardRequest => {
       const rows = r1 - r0;
-      const xp = new Float32Array(T * rows * I);
-      for (let t = 0; t < T; t++) {
-        for (let r = 0; r < rows; r++) {
-          const from = ((r0 + r) * T + src(t)) * I;
-          xp.set(xd.subarray(from, from + I), (t * rows + r) * I);
+      let xp: Float32Array | null = null;
+      let ids: Int32Array | null = null;
+      if (positions) {
+        ids = new Int32Array(T * rows);
+        for (let t = 0; t < T; t++) for (let r = 0; r < rows; r++) ids[t * rows + r] = positions[(r0 + r) * T + src(t)];
+      } else {
+        xp = new Float32Array(T * rows * I);
+        for (let t = 0; t < T; t++) {
+          for (let r = 0; r < rows; r++) {
+            const from = ((r0 + r) * T + src(t)) * I;
+            xp.set(xd.subarray(from, from + I), (t * rows + r) * I);
+          }
         }
       }
       const slice = (a: Float32Array) => a.slice(r0 * H, r1 * H);
@@ -220,7 +250,7 @@ export function runSequenceSimd(
         for (let t = 0; t < T; t++) for (let r = 0; r < rows; r++) mp[t * rows + r] = maskData[(r0 + r) * T + src(t)] ? 1 : 0;
       }
       return {
-        kind, rows, time: T, inputSize: I, hiddenSize: H, x: xp, kernel: Wd, recurrentKernel: Ud, bias: bd,
+        kind, rows, time: T, inputSize: I, hiddenSize: H, x: xp, ids, kernel: Wd, recurrentKernel: Ud, bias: bd,
         h0: slice(states0[0]), c0: nS === 2 ? slice(states0[1]) : null, mask: mp,
       };
     };

@@ -7,6 +7,9 @@
  *
  * Packed layouts (rows = this block's batch rows, time in processing order):
  *   x [time][rows][inputSize], hs / dhs [time][rows][hiddenSize], dx like x.
+ * One-hot inputs (every row of x a single 1, as `tf.oneHot` makes) travel as the positions of the
+ * ones instead, `ids` [time][rows]: x_t W is then a row of W and xᵀ da a row update, as in the
+ * from-scratch cells' one-hot path, which saves two products of every step; dx stays dense.
  */
 import type { Mat } from '../scratch/mat';
 import type { CellConfig, CellKind, CellParams } from '../scratch/types';
@@ -18,7 +21,8 @@ export interface ForwardRequest {
   time: number;
   inputSize: number;
   hiddenSize: number;
-  x: Float32Array;        // [time][rows][inputSize]
+  x: Float32Array | null; // [time][rows][inputSize], or null when `ids` is given
+  ids?: Int32Array | null; // [time][rows]: the one-hot inputs' positions
   kernel: Float32Array;   // W [inputSize, k*hiddenSize]
   recurrentKernel: Float32Array; // U [hiddenSize, k*hiddenSize]
   bias: Float32Array;     // b [k*hiddenSize]
@@ -97,9 +101,12 @@ export function forwardPart(req: ForwardRequest): { reply: ForwardReply; state: 
     bias: req.bias,
   };
   const ws = acquire(cfg, rows, time);
+  const xs = req.ids
+    ? Array.from({ length: time }, (_, t) => req.ids!.subarray(t * rows, (t + 1) * rows))
+    : steps(req.x!, time, rows, I);
   let fwd: ForwardResult;
   try {
-    fwd = forwardSequence(cfg, params, steps(req.x, time, rows, I), {
+    fwd = forwardSequence(cfg, params, xs, {
       h: { rows, cols: H, data: req.h0 },
       c: req.c0 ? { rows, cols: H, data: req.c0 } : undefined,
     }, {
@@ -121,6 +128,7 @@ export function backwardPart(state: PartState, req: BackwardRequest): BackwardRe
   try {
     const bw = backwardSequence(state.fwd, steps(req.dhs, time, rows, H), {
       dcFinal: req.dcFinal ? { rows, cols: H, data: req.dcFinal } : undefined,
+      inputGrads: true,
     });
     const dx = new Float32Array(time * rows * I);
     bw.dxs!.forEach((d, t) => dx.set(d.data, t * rows * I));
