@@ -359,3 +359,42 @@ describe('the SIMD engine on one-hot inputs', () => {
     tf.dispose([ids, oneHot, dense, a, b]);
   });
 });
+
+// ∂L/∂x is computed only when back-propagation needs it (the engine's lambda per input): training
+// a model whose first layer is fed data skips it; tf.grad with respect to x gets it.
+describe('the SIMD engine computes the input gradient only when it is needed', () => {
+  test.each([1, 2])('on %i thread(s)', async (threads) => {
+    const part = jest.requireActual('../../lib/src/layers/simd-part');
+    const spy = jest.spyOn(part, 'finishPart');
+    const prev = setSequenceThreads(threads);
+    try {
+      const rows = 16;
+      const layer = makeLayer('lstm', true, { units: H, returnSequences: true });
+      const x = tf.randomNormal([rows, T, IN], 0, 1, 'float32', 61);
+      layer.apply(x);
+      const w = layer.trainableWeights.map((v) => v.read() as tf.Variable);
+      const g = tf.variableGrads(() => tf.sum(layer.apply(x) as tf.Tensor) as tf.Scalar, w);
+      await Promise.resolve(); // the buffers are released in a microtask, once tfjs is done with the node
+      expect(spy.mock.calls.map((c) => c[1])).toEqual([false]);
+      spy.mockClear();
+      const [dx] = tf.grads((v: tf.Tensor) => tf.sum(layer.apply(v) as tf.Tensor))([x]);
+      expect(spy.mock.calls.map((c) => c[1])).toEqual([true]);
+      expect(tf.max(tf.abs(dx)).dataSync()[0]).toBeGreaterThan(0);
+      tf.dispose([dx, ...Object.values(g.grads), g.value]);
+      // A synchronous loop of gradients: each pass's buffers are released when the next one runs,
+      // not all at the end.
+      spy.mockClear();
+      for (let i = 0; i < 4; i++) {
+        const r = tf.variableGrads(() => tf.sum(layer.apply(x) as tf.Tensor) as tf.Scalar, w);
+        expect(spy).toHaveBeenCalledTimes(i);
+        tf.dispose([r.value, ...Object.values(r.grads)]);
+      }
+      await Promise.resolve();
+      expect(spy).toHaveBeenCalledTimes(4);
+      x.dispose();
+    } finally {
+      setSequenceThreads(prev);
+      spy.mockRestore();
+    }
+  });
+});

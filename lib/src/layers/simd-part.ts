@@ -13,7 +13,7 @@
  */
 import type { Mat } from '../scratch/mat';
 import type { CellConfig, CellKind, CellParams } from '../scratch/types';
-import { ForwardResult, SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from '../scratch/fast/sequence';
+import { ForwardResult, SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence, inputGradients } from '../scratch/fast/sequence';
 
 export interface ForwardRequest {
   kind: CellKind;
@@ -42,7 +42,6 @@ export interface BackwardRequest {
 }
 
 export interface BackwardReply {
-  dx: Float32Array;       // [time][rows][inputSize]
   dh0: Float32Array;
   dc0: Float32Array | null;
   dW: Float32Array;
@@ -123,23 +122,38 @@ export function forwardPart(req: ForwardRequest): { reply: ForwardReply; state: 
   return { reply: { hs, c }, state: { fwd, req } };
 }
 
+/**
+ * BPTT for the block, without the input gradients: the workspace stays taken until `finishPart`
+ * (which computes them when asked), or is released here if the pass fails.
+ */
 export function backwardPart(state: PartState, req: BackwardRequest): BackwardReply {
-  const { rows, time, inputSize: I, hiddenSize: H } = state.req;
+  const { rows, time, hiddenSize: H } = state.req;
   try {
     const bw = backwardSequence(state.fwd, steps(req.dhs, time, rows, H), {
       dcFinal: req.dcFinal ? { rows, cols: H, data: req.dcFinal } : undefined,
-      inputGrads: true,
+      inputGrads: false,
     });
-    const dx = new Float32Array(time * rows * I);
-    bw.dxs!.forEach((d, t) => dx.set(d.data, t * rows * I));
     return {
-      dx,
       dh0: Float32Array.from(bw.dh0.data),
       dc0: bw.dc0 ? Float32Array.from(bw.dc0.data) : null,
-      dW: bw.grads.kernel.data as Float32Array,
-      dU: bw.grads.recurrentKernel.data as Float32Array,
-      db: bw.grads.bias as Float32Array,
+      dW: Float32Array.from(bw.grads.kernel.data),
+      dU: Float32Array.from(bw.grads.recurrentKernel.data),
+      db: Float32Array.from(bw.grads.bias),
     };
+  } catch (e) {
+    releaseWorkspace(state.fwd.workspace);
+    throw e;
+  }
+}
+
+/** After backwardPart: the input gradients dx [time][rows][inputSize] if `wantDx`, then release. */
+export function finishPart(state: PartState, wantDx: boolean): Float32Array | null {
+  const { rows, time, inputSize: I } = state.req;
+  try {
+    if (!wantDx) return null;
+    const dx = new Float32Array(time * rows * I);
+    inputGradients(state.fwd).forEach((d, t) => dx.set(d.data, t * rows * I));
+    return dx;
   } finally {
     releaseWorkspace(state.fwd.workspace);
   }
