@@ -380,7 +380,18 @@ describe('the SIMD engine computes the input gradient only when it is needed', (
       const [dx] = tf.grads((v: tf.Tensor) => tf.sum(layer.apply(v) as tf.Tensor))([x]);
       expect(spy.mock.calls.map((c) => c[1])).toEqual([true]);
       expect(tf.max(tf.abs(dx)).dataSync()[0]).toBeGreaterThan(0);
-      tf.dispose([x, dx, ...Object.values(g.grads), g.value]);
+      tf.dispose([dx, ...Object.values(g.grads), g.value]);
+      // A synchronous loop of gradients: each pass's buffers are released when the next one runs,
+      // not all at the end.
+      spy.mockClear();
+      for (let i = 0; i < 4; i++) {
+        const r = tf.variableGrads(() => tf.sum(layer.apply(x) as tf.Tensor) as tf.Scalar, w);
+        expect(spy).toHaveBeenCalledTimes(i);
+        tf.dispose([r.value, ...Object.values(r.grads)]);
+      }
+      await Promise.resolve();
+      expect(spy).toHaveBeenCalledTimes(4);
+      x.dispose();
     } finally {
       setSequenceThreads(prev);
       spy.mockRestore();

@@ -159,6 +159,18 @@ export function rowBlocks(batch: number, threads: number): [number, number][] {
 
 // ---- the sequence ----------------------------------------------------------------------------
 
+/**
+ * Sequences back-propagated whose input gradient was not (yet) asked for: released at the latest
+ * when the next sequence runs forward or backward (tfjs has called this node's lambdas by then),
+ * or in a microtask, so a synchronous loop of many gradients does not hold one workspace each.
+ */
+let unreleased: (() => void)[] = [];
+function releaseFinished(): void {
+  const list = unreleased;
+  unreleased = [];
+  list.forEach((release) => release());
+}
+
 /** tfjs' engine, with the kernel-function call that tf.customGrad is built on (lazy gradients). */
 function tfEngine(): {
   runKernelFunc(p: {
@@ -357,7 +369,9 @@ export function runSequenceSimd(
         });
         return dx;
       };
-      queueMicrotask(() => { if (open) finish(false); });
+      const release = () => { if (open) finish(false); };
+      unreleased.push(release);
+      queueMicrotask(release);
       // Weight gradients: the sum over blocks, in block order.
       const [dW, dU, db] = [mine.dW, mine.dU, mine.db];
       for (const g of theirs) {
@@ -382,11 +396,15 @@ export function runSequenceSimd(
   let gradFunc: ReturnType<typeof run>['gradFunc'] | null = null;
   return tfEngine().runKernelFunc({
     forwardFunc: () => {
+      releaseFinished();
       const r = run();
       gradFunc = r.gradFunc;
       return r.value;
     },
-    backwardsFunc: (dy: tf.Tensor) => gradFunc!(dy),
+    backwardsFunc: (dy: tf.Tensor) => {
+      releaseFinished();
+      return gradFunc!(dy);
+    },
     inputs,
   }) as tf.Tensor3D;
 }
