@@ -90,6 +90,8 @@ export abstract class FastRNN extends tf.RNN {
   protected abstract fusedCell(kind: RecurrentActivation): FusedCell<unknown>;
 
   private fusedCache: FusedCell<unknown> | null = null;
+  /** The last call's inputs and outputs (see `repeatedCall`). */
+  private lastCall: { key: unknown[]; outputs: tf.Tensor[] } | null = null;
 
   /** The recurrent bias bʰ of a cell that has one (the reset-after GRU), else null. */
   protected recurrentBias(): tf.Tensor1D | null {
@@ -165,6 +167,21 @@ export abstract class FastRNN extends tf.RNN {
         if (recRate > 0 && recRate < 1) recurrentMask = dropoutMask(cell, [batch, H], recRate); // [batch, hiddenSize]
       }
       const recurrentBias = fused.recurrentBias ? (this.recurrentBias() ?? tf.zeros([fused.gates * H]).as1D()) : null;
+      // tf.layers' graph executor applies a layer once per output that later layers read: an
+      // encoder LSTM whose h and c both feed a decoder ran twice per batch. The same call again
+      // (same tensors, weights, mask, gradient tape; no random dropout masks) returns copies of
+      // the first call's outputs instead.
+      const random = training === true && ((cell.dropout ?? 0) > 0 || (cell.recurrentDropout ?? 0) > 0);
+      // A tensor is the same value while its dataId is (variables change it on assign).
+      const id = (t: unknown) => (t instanceof tf.Tensor ? (t as unknown as { dataId: object }).dataId : t);
+      const key = this.stateful || random ? null : [
+        x, ...(initialState != null ? states : ['zero states']), mask, kernel, recurrentKernel, bias, recurrentBias,
+      ].map(id).concat([x.shape.join(), x.dtype, training, (tf.engine() as unknown as { state: { activeTape: unknown } }).state.activeTape]);
+      const last = this.lastCall;
+      if (key && last && last.key.length === key.length && last.key.every((k, i) => k === key[i]) && !last.outputs.some((t) => t.isDisposed)) {
+        const copies = last.outputs.map((t) => tf.clone(t));
+        return this.returnState ? copies : copies[0];
+      }
       const all = runSequence(fused, xIn, states, kernel, recurrentKernel, bias, {
         goBackwards: this.goBackwards,
         mask: (mask as tf.Tensor | null | undefined) ?? null,
@@ -185,7 +202,9 @@ export abstract class FastRNN extends tf.RNN {
       if (this.returnSequences) output = fused.stateCount === 2 ? tf.slice(all, [0, 0, 0], [batch, time, H]) : all;
       else output = finalStates[0];
       if (this.stateful) this.resetStates(finalStates, training === true);
-      return this.returnState ? [output, ...finalStates] : output;
+      const outputs = this.returnState ? [output, ...finalStates] : [output];
+      this.lastCall = key ? { key, outputs } : null;
+      return this.returnState ? outputs : output;
     });
   }
 
