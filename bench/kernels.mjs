@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 
+import { runReference } from './reference/python.mjs';
 const require = createRequire(import.meta.url);
 const tf = require('@tensorflow/tfjs');
 require('@tensorflow/tfjs-backend-wasm');
@@ -119,10 +120,17 @@ const gmac = {};
     const rate = (ms) => (Number.isFinite(ms) ? Number(((m * n * k) / ms / 1e6).toFixed(1)) : null);
     gmac[name] = { simdGmacPerSecond: rate(best.simd), relaxedGmacPerSecond: rate(best.relaxed) };
   }
-  console.log(`\nmatrix kernel, GMAC/s (best single call): plain SIMD, relaxed SIMD${canRelax ? '' : ' (not available in this runtime)'}`);
+  // The same products on PyTorch's BLAS (one thread), in this run: the ceiling the fast layers'
+  // ratio to PyTorch meets (bench/layers.mjs), since both spend most of a batch in these products.
+  const ref = runReference('torch_gemm.py', [`--shapes=${shapes.map(([, m, n, k, t]) => [m, n, k, t ? 1 : 0].join(',')).join(';')}`], 'torch');
+  shapes.forEach(([name], i) => { if (gmac[name]) gmac[name].openblasGmacPerSecond = ref.ok ? ref.result.gmacPerSecond[i] : null; });
+  console.log(`\nmatrix kernel, GMAC/s (best single call): plain SIMD, relaxed SIMD${canRelax ? '' : ' (not available in this runtime)'}, ` +
+    (ref.ok ? `torch.mm (PyTorch ${ref.result.torch}, its BLAS, one thread)` : `torch.mm skipped: ${ref.why}`));
   for (const [name, r] of Object.entries(gmac)) {
+    const best = r.relaxedGmacPerSecond ?? r.simdGmacPerSecond;
     console.log(`${name.padEnd(54)} ${String(r.simdGmacPerSecond).padStart(8)} ${String(r.relaxedGmacPerSecond ?? '-').padStart(9)}` +
-      (r.relaxedGmacPerSecond ? `   x${(r.relaxedGmacPerSecond / r.simdGmacPerSecond).toFixed(2)}` : ''));
+      (r.relaxedGmacPerSecond ? `   x${(r.relaxedGmacPerSecond / r.simdGmacPerSecond).toFixed(2)}` : '') +
+      (r.openblasGmacPerSecond ? `   torch.mm ${r.openblasGmacPerSecond} (ours / torch.mm ${(best / r.openblasGmacPerSecond).toFixed(2)})` : ''));
   }
 }
 const load = os.loadavg()[0];

@@ -6,6 +6,7 @@
 // build/notebook-times.json (not with --dir or --no-record). COURSE_FAST=1 selects fast mode
 // (what CI runs).
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -99,5 +100,7 @@ fs.writeFileSync(timesFile, JSON.stringify(times, null, 2) + '\n');
 
 const failed = results.filter((r) => !r.ok);
 console.log(`executed copies are in ${path.relative(root, outDir) || outDir}/`);
-console.log(`notebooks: ${results.length - failed.length} passed, ${failed.length} failed`);
+const totalSeconds = results.reduce((sum, r) => sum + r.seconds, 0);
+console.log(`notebooks: ${results.length - failed.length} passed, ${failed.length} failed; ` +
+  `total ${totalSeconds.toFixed(0)} s (${(totalSeconds / 60).toFixed(1)} min) in ${results.some((r) => r.mode === 'full') ? 'full' : 'fast'} mode, load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
 process.exit(failed.length ? 1 : 0);

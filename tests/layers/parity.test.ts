@@ -7,7 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { activeSequenceEngine, initBackend, rowBlocks, sequenceThreads, setSequenceEngine, setSequenceThreads, setSimdEnabled, setRelaxedSimdEnabled } from 'seqmodels/internals';
-import { Args, CellName, compareRuns, makeLayer } from './helpers';
+import { oneHotPositions } from '../../lib/src/layers/simd-engine';
+import { Args, CellName, compareRuns, makeLayer, maxAbsDiff } from './helpers';
 
 const B = 3, T = 6, IN = 4, H = 5;
 
@@ -304,5 +305,96 @@ describe('the SIMD engine on several threads (blocks of batch rows)', () => {
     one.forEach((t, i) => expect(tf.max(tf.abs(tf.sub(t, two[i]))).dataSync()[0]).toBeLessThan(1e-5));
     expect(sequenceThreads().failure).toBeNull();
     tf.dispose([x, ...one, ...two]);
+  });
+});
+
+// One-hot inputs (what tf.oneHot makes) run on the positions of their ones: x_t W is a row of W
+// and xᵀ da a row update (simd-engine.ts, oneHotPositions). Same results as tf.layers, the input
+// gradient included; anything not exactly one-hot keeps the dense path.
+describe('the SIMD engine on one-hot inputs', () => {
+  test('oneHotPositions: the 1 of every row, or null when any row is not one-hot', () => {
+    const x = (rows: number[][]) => Float32Array.from(rows.flat());
+    expect(Array.from(oneHotPositions(x([[0, 1, 0], [1, 0, 0], [0, 0, 1]]), 3)!)).toEqual([1, 0, 2]);
+    expect(oneHotPositions(x([[0, 1, 0], [0, 0, 0]]), 3)).toBeNull();        // a row of zeros (padding)
+    expect(oneHotPositions(x([[0, 1, 0], [1, 0, 1]]), 3)).toBeNull();        // two ones
+    expect(oneHotPositions(x([[0, 2, 0], [1, 0, 0]]), 3)).toBeNull();        // not a 1
+    expect(oneHotPositions(x([[0, 1, 0], [1, -0.5, 0]]), 3)).toBeNull();     // a 1 and another value
+    expect(oneHotPositions(x([[0.5, 0.5]]), 2)).toBeNull();
+  });
+
+  test.each(cells)('%s: one-hot rows, masks, goBackwards, on 1, 2 and 3 threads, equal tf.layers (dx too)', (cell) => {
+    const rows = 26;
+    const ids = tf.randomUniform([rows, T], 0, IN, 'int32', 51);
+    const x = tf.variable(tf.oneHot(ids, IN).toFloat());
+    const m = tf.tensor2d(Array.from({ length: rows * T }, (_, i) => (i % T < (Math.floor(i / T) % 3) ? 0 : 1)), [rows, T]).cast('bool');
+    for (const threads of [1, 2, 3]) {
+      for (const goBackwards of [false, true]) {
+        const prev = setSequenceThreads(threads);
+        try {
+          const { fast, ref } = pair(cell, { returnSequences: true, returnState: true, goBackwards }, x);
+          compareRuns(fast, ref, (k) => (k === 'fast' ? fast : ref).apply(x) as tf.Tensor[], [x]);
+          compareRuns(fast, ref, (k) => (k === 'fast' ? fast : ref).apply(x, { mask: m }) as tf.Tensor[], [x]);
+        } finally {
+          setSequenceThreads(prev);
+        }
+      }
+    }
+    tf.dispose([ids, x, m]);
+  });
+
+  test.each(cells)('%s: the same batch one-hot and with one row made dense gives the same results elsewhere', (cell) => {
+    // Row 0 of the second input has a second nonzero (dense path for the whole batch): every other
+    // row's outputs must equal the one-hot run's.
+    const ids = tf.randomUniform([B, T], 0, IN, 'int32', 52);
+    const oneHot = tf.oneHot(ids, IN).toFloat();
+    const d = oneHot.dataSync().slice();
+    d[0] += 0.25;
+    const dense = tf.tensor3d(d, [B, T, IN]);
+    const layer = makeLayer(cell, true, { units: H, returnSequences: true });
+    const a = layer.apply(oneHot) as tf.Tensor;
+    const b = layer.apply(dense) as tf.Tensor;
+    const rest = (t: tf.Tensor) => t.slice([1, 0, 0], [B - 1, T, H]);
+    expect(maxAbsDiff(rest(a), rest(b))).toBeLessThan(1e-6);
+    expect(maxAbsDiff(a, b)).toBeGreaterThan(0); // row 0 did change
+    tf.dispose([ids, oneHot, dense, a, b]);
+  });
+});
+
+// ∂L/∂x is computed only when back-propagation needs it (the engine's lambda per input): training
+// a model whose first layer is fed data skips it; tf.grad with respect to x gets it.
+describe('the SIMD engine computes the input gradient only when it is needed', () => {
+  test.each([1, 2])('on %i thread(s)', async (threads) => {
+    const part = jest.requireActual('../../lib/src/layers/simd-part');
+    const spy = jest.spyOn(part, 'finishPart');
+    const prev = setSequenceThreads(threads);
+    try {
+      const rows = 16;
+      const layer = makeLayer('lstm', true, { units: H, returnSequences: true });
+      const x = tf.randomNormal([rows, T, IN], 0, 1, 'float32', 61);
+      layer.apply(x);
+      const w = layer.trainableWeights.map((v) => v.read() as tf.Variable);
+      const g = tf.variableGrads(() => tf.sum(layer.apply(x) as tf.Tensor) as tf.Scalar, w);
+      await Promise.resolve(); // the buffers are released in a microtask, once tfjs is done with the node
+      expect(spy.mock.calls.map((c) => c[1])).toEqual([false]);
+      spy.mockClear();
+      const [dx] = tf.grads((v: tf.Tensor) => tf.sum(layer.apply(v) as tf.Tensor))([x]);
+      expect(spy.mock.calls.map((c) => c[1])).toEqual([true]);
+      expect(tf.max(tf.abs(dx)).dataSync()[0]).toBeGreaterThan(0);
+      tf.dispose([dx, ...Object.values(g.grads), g.value]);
+      // A synchronous loop of gradients: each pass's buffers are released when the next one runs,
+      // not all at the end.
+      spy.mockClear();
+      for (let i = 0; i < 4; i++) {
+        const r = tf.variableGrads(() => tf.sum(layer.apply(x) as tf.Tensor) as tf.Scalar, w);
+        expect(spy).toHaveBeenCalledTimes(i);
+        tf.dispose([r.value, ...Object.values(r.grads)]);
+      }
+      await Promise.resolve();
+      expect(spy).toHaveBeenCalledTimes(4);
+      x.dispose();
+    } finally {
+      setSequenceThreads(prev);
+      spy.mockRestore();
+    }
   });
 });

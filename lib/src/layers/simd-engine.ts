@@ -36,7 +36,7 @@ import type { CellKind } from '../scratch/types';
 import { simdActive } from '../scratch/fast/simd';
 import { relaxedSimdSetting } from '../scratch/fast/simd-relaxed';
 import { float32Data as f32 } from '../backend/data';
-import { BackwardReply, ForwardReply, ForwardRequest, PartState, backwardPart, forwardPart, releaseWorkspace } from './simd-part';
+import { BackwardReply, ForwardReply, ForwardRequest, PartState, backwardPart, finishPart, forwardPart, releaseWorkspace } from './simd-part';
 import type { WorkerRequest } from './simd-worker';
 
 /** Which implementation runs the fused sequence: chosen per backend ('auto'), or forced. */
@@ -159,9 +159,54 @@ export function rowBlocks(batch: number, threads: number): [number, number][] {
 
 // ---- the sequence ----------------------------------------------------------------------------
 
+/**
+ * Sequences back-propagated whose input gradient was not (yet) asked for: released at the latest
+ * when the next sequence runs forward or backward (tfjs has called this node's lambdas by then),
+ * or in a microtask, so a synchronous loop of many gradients does not hold one workspace each.
+ */
+let unreleased: (() => void)[] = [];
+function releaseFinished(): void {
+  const list = unreleased;
+  unreleased = [];
+  list.forEach((release) => release());
+}
+
+/** tfjs' engine, with the kernel-function call that tf.customGrad is built on (lazy gradients). */
+function tfEngine(): {
+  runKernelFunc(p: {
+    forwardFunc: () => tf.Tensor;
+    backwardsFunc: (dy: tf.Tensor) => Record<string, () => tf.Tensor>;
+    inputs: tf.NamedTensorMap;
+  }): tf.Tensor;
+} {
+  return tf.engine() as unknown as ReturnType<typeof tfEngine>;
+}
+
 function allFinite(a: Float32Array): boolean {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
   return true;
+}
+
+/**
+ * Where the 1 of each row of x [rows, I] is, when every row is one-hot (a single 1, zeros
+ * elsewhere: what `tf.oneHot` makes); null when any row is not. The sequence then runs on the
+ * positions (simd-part.ts), with the same results.
+ */
+export function oneHotPositions(x: Float32Array, I: number): Int32Array | null {
+  const rows = x.length / I;
+  const ids = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let at = -1;
+    for (let i = r * I, end = i + I; i < end; i++) {
+      const v = x[i];
+      if (v === 0) continue;
+      if (v !== 1 || at >= 0) return null;
+      at = i - r * I;
+    }
+    if (at < 0) return null;
+    ids[r] = at;
+  }
+  return ids;
 }
 
 
@@ -191,26 +236,37 @@ export function runSequenceSimd(
   const helpers = workersFor(rowBlocks(B, threadLimit).length - 1); // fewer if a worker cannot start
   const used = rowBlocks(B, helpers.length + 1);
 
-  const f = tf.customGrad((...args: unknown[]) => {
-    const [xIn, ...rest] = args as tf.Tensor[];
-    const s0 = rest.slice(0, nS);
-    const [W, U, b] = rest.slice(nS, nS + 3);
+  const inputs: tf.NamedTensorMap = { x };
+  initialStates.forEach((s, i) => { inputs[`s${i}`] = s; });
+  Object.assign(inputs, { W: kernel, U: recurrentKernel, b: bias });
+  const run = (): { value: tf.Tensor3D; gradFunc: (dy: tf.Tensor) => Record<string, () => tf.Tensor> } => {
+    const xIn = x;
+    const s0 = initialStates;
+    const [W, U, b] = [kernel, recurrentKernel, bias];
     const xd = f32(xIn);
     const states0 = s0.map(f32);
     const [Wd, Ud, bd] = [f32(W), f32(U), f32(b)];
     // Non-finite inputs, weights or incoming gradients (a diverged training run): NaN out and NaN
     // gradients, as the tfjs ops would give, so the training loop reports the NaN loss.
-    const nanGrads = () => [xIn, ...s0, W, U, b].map((t) => tf.fill(t.shape, NaN));
+    const nanGrads = () => Object.fromEntries(Object.entries(inputs).map(([k, t]) => [k, () => tf.fill(t.shape, NaN)]));
     if (![xd, Wd, Ud, bd, ...states0].every(allFinite)) {
       return { value: tf.fill([B, steps, H], NaN) as tf.Tensor3D, gradFunc: nanGrads };
     }
+    const positions = oneHotPositions(xd, I); // [B·T] in input order, or null
     const request = ([r0, r1]: [number, number]): ForwardRequest => {
       const rows = r1 - r0;
-      const xp = new Float32Array(T * rows * I);
-      for (let t = 0; t < T; t++) {
-        for (let r = 0; r < rows; r++) {
-          const from = ((r0 + r) * T + src(t)) * I;
-          xp.set(xd.subarray(from, from + I), (t * rows + r) * I);
+      let xp: Float32Array | null = null;
+      let ids: Int32Array | null = null;
+      if (positions) {
+        ids = new Int32Array(T * rows);
+        for (let t = 0; t < T; t++) for (let r = 0; r < rows; r++) ids[t * rows + r] = positions[(r0 + r) * T + src(t)];
+      } else {
+        xp = new Float32Array(T * rows * I);
+        for (let t = 0; t < T; t++) {
+          for (let r = 0; r < rows; r++) {
+            const from = ((r0 + r) * T + src(t)) * I;
+            xp.set(xd.subarray(from, from + I), (t * rows + r) * I);
+          }
         }
       }
       const slice = (a: Float32Array) => a.slice(r0 * H, r1 * H);
@@ -220,7 +276,7 @@ export function runSequenceSimd(
         for (let t = 0; t < T; t++) for (let r = 0; r < rows; r++) mp[t * rows + r] = maskData[(r0 + r) * T + src(t)] ? 1 : 0;
       }
       return {
-        kind, rows, time: T, inputSize: I, hiddenSize: H, x: xp, kernel: Wd, recurrentKernel: Ud, bias: bd,
+        kind, rows, time: T, inputSize: I, hiddenSize: H, x: xp, ids, kernel: Wd, recurrentKernel: Ud, bias: bd,
         h0: slice(states0[0]), c0: nS === 2 ? slice(states0[1]) : null, mask: mp,
       };
     };
@@ -262,7 +318,7 @@ export function runSequenceSimd(
     const value = tf.tensor3d(out, [B, steps, H]);
     if (!recording) releaseWorkspace(mineState.fwd.workspace);
 
-    const gradFunc = (dy: tf.Tensor): tf.Tensor[] => {
+    const gradFunc = (dy: tf.Tensor): Record<string, () => tf.Tensor> => {
       const dyd = f32(dy);
       const pack = ([r0, r1]: [number, number]) => {
         const rows = r1 - r0;
@@ -286,18 +342,36 @@ export function runSequenceSimd(
       const mine = backwardPart(mineState, pack(used[0]));
       const theirs = used.slice(1).map((_, k) => await_<BackwardReply>(helpers[k]));
       const all = [mine, ...theirs];
-      const dx = new Float32Array(B * T * I);
       const dh0 = new Float32Array(B * H);
       const dc0 = nS === 2 ? new Float32Array(B * H) : null;
-      used.forEach(([r0, r1], k) => {
-        const rows = r1 - r0;
-        const g = all[k];
-        for (let t = 0; t < T; t++) {
-          for (let r = 0; r < rows; r++) dx.set(g.dx.subarray((t * rows + r) * I, (t * rows + r + 1) * I), ((r0 + r) * T + src(t)) * I);
-        }
-        dh0.set(g.dh0, r0 * H);
-        if (dc0) dc0.set(g.dc0!, r0 * H);
+      used.forEach(([r0], k) => {
+        dh0.set(all[k].dh0, r0 * H);
+        if (dc0) dc0.set(all[k].dc0!, r0 * H);
       });
+      // ∂L/∂x only if tfjs asks for it (its lambda runs only when x leads back to what is being
+      // differentiated: not for a model's first layer fed data). Either way the kept buffers are
+      // released once tfjs is done with this node: it calls the lambdas right after this function.
+      let open = true;
+      const finish = (wantDx: boolean): Float32Array | null => {
+        if (!open) throw new Error('SIMD engine: the input gradient of this sequence was asked for after its buffers were released');
+        open = false;
+        used.slice(1).forEach((_, k) => post(helpers[k], wantDx ? { op: 'inputGrads', id } : { op: 'drop', id }));
+        const own = finishPart(mineState, wantDx);
+        const parts = [own, ...used.slice(1).map((_, k) => await_<Float32Array | null>(helpers[k]))];
+        if (!wantDx) return null;
+        const dx = new Float32Array(B * T * I);
+        used.forEach(([r0, r1], k) => {
+          const rows = r1 - r0;
+          const d = parts[k]!;
+          for (let t = 0; t < T; t++) {
+            for (let r = 0; r < rows; r++) dx.set(d.subarray((t * rows + r) * I, (t * rows + r + 1) * I), ((r0 + r) * T + src(t)) * I);
+          }
+        });
+        return dx;
+      };
+      const release = () => { if (open) finish(false); };
+      unreleased.push(release);
+      queueMicrotask(release);
       // Weight gradients: the sum over blocks, in block order.
       const [dW, dU, db] = [mine.dW, mine.dU, mine.db];
       for (const g of theirs) {
@@ -305,12 +379,32 @@ export function runSequenceSimd(
         for (let i = 0; i < dU.length; i++) dU[i] += g.dU[i];
         for (let i = 0; i < db.length; i++) db[i] += g.db[i];
       }
-      const grads: tf.Tensor[] = [tf.tensor3d(dx, [B, T, I]), tf.tensor2d(dh0, [B, H])];
-      if (dc0) grads.push(tf.tensor2d(dc0, [B, H]));
-      grads.push(tf.tensor2d(dW, [I, W.shape[1]!]), tf.tensor2d(dU, [H, U.shape[1]!]), tf.tensor1d(db));
+      const grads: Record<string, () => tf.Tensor> = {
+        x: () => tf.tensor3d(finish(true)!, [B, T, I]),
+        s0: () => tf.tensor2d(dh0, [B, H]),
+        W: () => tf.tensor2d(dW, [I, W.shape[1]!]),
+        U: () => tf.tensor2d(dU, [H, U.shape[1]!]),
+        b: () => tf.tensor1d(db),
+      };
+      if (dc0) grads.s1 = () => tf.tensor2d(dc0, [B, H]);
       return grads;
     };
     return { value, gradFunc };
-  });
-  return f(x, ...initialStates, kernel, recurrentKernel, bias) as tf.Tensor3D;
+  };
+  // tf.customGrad computes every input's gradient at once; the engine's own kernel-function call
+  // takes one lambda per input and runs only those the back-propagation needs.
+  let gradFunc: ReturnType<typeof run>['gradFunc'] | null = null;
+  return tfEngine().runKernelFunc({
+    forwardFunc: () => {
+      releaseFinished();
+      const r = run();
+      gradFunc = r.gradFunc;
+      return r.value;
+    },
+    backwardsFunc: (dy: tf.Tensor) => {
+      releaseFinished();
+      return gradFunc!(dy);
+    },
+    inputs,
+  }) as tf.Tensor3D;
 }

@@ -7,10 +7,13 @@
  *
  * Packed layouts (rows = this block's batch rows, time in processing order):
  *   x [time][rows][inputSize], hs / dhs [time][rows][hiddenSize], dx like x.
+ * One-hot inputs (every row of x a single 1, as `tf.oneHot` makes) travel as the positions of the
+ * ones instead, `ids` [time][rows]: x_t W is then a row of W and xᵀ da a row update, as in the
+ * from-scratch cells' one-hot path, which saves two products of every step; dx stays dense.
  */
 import type { Mat } from '../scratch/mat';
 import type { CellConfig, CellKind, CellParams } from '../scratch/types';
-import { ForwardResult, SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from '../scratch/fast/sequence';
+import { ForwardResult, SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence, inputGradients } from '../scratch/fast/sequence';
 
 export interface ForwardRequest {
   kind: CellKind;
@@ -18,7 +21,8 @@ export interface ForwardRequest {
   time: number;
   inputSize: number;
   hiddenSize: number;
-  x: Float32Array;        // [time][rows][inputSize]
+  x: Float32Array | null; // [time][rows][inputSize], or null when `ids` is given
+  ids?: Int32Array | null; // [time][rows]: the one-hot inputs' positions
   kernel: Float32Array;   // W [inputSize, k*hiddenSize]
   recurrentKernel: Float32Array; // U [hiddenSize, k*hiddenSize]
   bias: Float32Array;     // b [k*hiddenSize]
@@ -38,7 +42,6 @@ export interface BackwardRequest {
 }
 
 export interface BackwardReply {
-  dx: Float32Array;       // [time][rows][inputSize]
   dh0: Float32Array;
   dc0: Float32Array | null;
   dW: Float32Array;
@@ -97,9 +100,12 @@ export function forwardPart(req: ForwardRequest): { reply: ForwardReply; state: 
     bias: req.bias,
   };
   const ws = acquire(cfg, rows, time);
+  const xs = req.ids
+    ? Array.from({ length: time }, (_, t) => req.ids!.subarray(t * rows, (t + 1) * rows))
+    : steps(req.x!, time, rows, I);
   let fwd: ForwardResult;
   try {
-    fwd = forwardSequence(cfg, params, steps(req.x, time, rows, I), {
+    fwd = forwardSequence(cfg, params, xs, {
       h: { rows, cols: H, data: req.h0 },
       c: req.c0 ? { rows, cols: H, data: req.c0 } : undefined,
     }, {
@@ -116,22 +122,38 @@ export function forwardPart(req: ForwardRequest): { reply: ForwardReply; state: 
   return { reply: { hs, c }, state: { fwd, req } };
 }
 
+/**
+ * BPTT for the block, without the input gradients: the workspace stays taken until `finishPart`
+ * (which computes them when asked), or is released here if the pass fails.
+ */
 export function backwardPart(state: PartState, req: BackwardRequest): BackwardReply {
-  const { rows, time, inputSize: I, hiddenSize: H } = state.req;
+  const { rows, time, hiddenSize: H } = state.req;
   try {
     const bw = backwardSequence(state.fwd, steps(req.dhs, time, rows, H), {
       dcFinal: req.dcFinal ? { rows, cols: H, data: req.dcFinal } : undefined,
+      inputGrads: false,
     });
-    const dx = new Float32Array(time * rows * I);
-    bw.dxs!.forEach((d, t) => dx.set(d.data, t * rows * I));
     return {
-      dx,
       dh0: Float32Array.from(bw.dh0.data),
       dc0: bw.dc0 ? Float32Array.from(bw.dc0.data) : null,
-      dW: bw.grads.kernel.data as Float32Array,
-      dU: bw.grads.recurrentKernel.data as Float32Array,
-      db: bw.grads.bias as Float32Array,
+      dW: Float32Array.from(bw.grads.kernel.data),
+      dU: Float32Array.from(bw.grads.recurrentKernel.data),
+      db: Float32Array.from(bw.grads.bias),
     };
+  } catch (e) {
+    releaseWorkspace(state.fwd.workspace);
+    throw e;
+  }
+}
+
+/** After backwardPart: the input gradients dx [time][rows][inputSize] if `wantDx`, then release. */
+export function finishPart(state: PartState, wantDx: boolean): Float32Array | null {
+  const { rows, time, inputSize: I } = state.req;
+  try {
+    if (!wantDx) return null;
+    const dx = new Float32Array(time * rows * I);
+    inputGradients(state.fwd).forEach((d, t) => dx.set(d.data, t * rows * I));
+    return dx;
   } finally {
     releaseWorkspace(state.fwd.workspace);
   }

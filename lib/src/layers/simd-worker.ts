@@ -4,16 +4,18 @@
  * Protocol (simd-engine.ts is the other side): the main thread posts a request on `port` and
  * blocks in Atomics.wait on `flag`; this thread computes, posts the reply on `port`, then stores
  * the request's number in `flag` and notifies. The main thread reads the reply synchronously
- * (receiveMessageOnPort). Forward passes that will be back-propagated are kept by id until their
- * backward request or a `drop` (at most KEEP of them; older ones are dropped).
+ * (receiveMessageOnPort). Forward passes that will be back-propagated are kept by id through their
+ * backward request until `inputGrads` (the input gradients, then released) or a `drop` (at most
+ * KEEP of them; older ones are dropped).
  */
 import { parentPort, MessagePort } from 'node:worker_threads';
-import { BackwardRequest, ForwardRequest, PartState, backwardPart, forwardPart, releaseWorkspace } from './simd-part';
+import { BackwardRequest, ForwardRequest, PartState, backwardPart, finishPart, forwardPart, releaseWorkspace } from './simd-part';
 import { setRelaxedSimdEnabled } from '../scratch/fast/simd-relaxed';
 
 export type WorkerRequest = (
   | { op: 'forward'; seq: number; id: number; keep: boolean; req: ForwardRequest }
   | { op: 'backward'; seq: number; id: number; req: BackwardRequest }
+  | { op: 'inputGrads'; seq: number; id: number }
   | { op: 'drop'; seq: number; id: number }
 ) & { relaxed?: boolean };   // the main thread's setRelaxedSimdEnabled, applied before the request
 
@@ -49,8 +51,18 @@ if (parentPort) {
         } else {
           const state = kept.get(msg.id);
           if (!state) throw new Error(`SIMD worker: no kept forward pass ${msg.id} (more than ${KEEP} forward passes awaited their backward pass)`);
-          kept.delete(msg.id);
-          reply = { ok: backwardPart(state, msg.req) };
+          if (msg.op === 'inputGrads') {
+            kept.delete(msg.id);
+            reply = { ok: finishPart(state, true) };
+          } else {
+            // Kept after BPTT until the main thread asks for the input gradients or drops it.
+            try {
+              reply = { ok: backwardPart(state, msg.req) };
+            } catch (e) {
+              kept.delete(msg.id);
+              throw e;
+            }
+          }
         }
       } catch (e) {
         reply = { error: e instanceof Error ? e.message : String(e) };

@@ -24,7 +24,7 @@ export { allocStepCache, allocStepGradOut, cellStep, cellStepBackward } from './
 export type {
   SequenceWorkspace, InitialState, ForwardOptions, ForwardResult, BackwardOptions, BackwardResult,
 } from './fast/sequence';
-export { createWorkspace, forwardSequence, backwardSequence, splitTime, stackTime } from './fast/sequence';
+export { createWorkspace, forwardSequence, backwardSequence, inputGradients, splitTime, stackTime } from './fast/sequence';
 export { clipByGlobalNorm, clipByValue, globalNorm } from './clip';
 export type { Rng, InitOptions } from './init';
 export { seededRng, glorotUniform, orthogonal, zerosMat, initCellParams } from './init';

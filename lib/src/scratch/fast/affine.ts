@@ -24,7 +24,10 @@ export function inputProjection(x: StepInput, kernel: Mat, bias: FloatArray, out
   gemmNN(x.rows, n, x.cols, x.data, 0, x.cols, W, 0, n, o, 0, n);
 }
 
-/** dKernel += xᵀ dPre; dBias += column sums of dPre; dx = dPre Wᵀ when dx is given and x dense. */
+/**
+ * dKernel += xᵀ dPre; dBias += column sums of dPre; dx = dPre Wᵀ when dx is given (for a one-hot
+ * x too: the gradient with respect to the one-hot rows, as if they were dense).
+ */
 export function inputProjectionBackward(
   x: StepInput, params: CellParamsT, dPre: Mat, dKernel: Mat, dBias: FloatArray, dx?: Mat | null,
 ): void {
@@ -38,11 +41,9 @@ export function inputProjectionBackward(
       const d0 = r * n;
       for (let j = 0; j < n; j++) dW[w0 + j] += d[d0 + j];
     }
-    return;
-  }
-  gemmTN(x.cols, n, x.rows, x.data, 0, x.cols, d, 0, n, dW, 0, n);
+  } else gemmTN(x.cols, n, x.rows, x.data, 0, x.cols, d, 0, n, dW, 0, n);
   if (dx) {
     dx.data.fill(0);
-    gemmWT(dx.rows, x.cols, n, d, 0, n, params.kernel, params.kernelT, 0, dx.data, 0, dx.cols);
+    gemmWT(dx.rows, dx.cols, n, d, 0, n, params.kernel, params.kernelT, 0, dx.data, 0, dx.cols);
   }
 }

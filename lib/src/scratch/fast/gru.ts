@@ -130,18 +130,21 @@ export function gruStepBackward(
       da[g0 + H + j] = da[g0 + 2 * H + j] * aux[s0 + j] * rr * (1 - rr);     // da_r
     }
   }
-  // Input side sees [da_z, da_r, da_h]; then the h block becomes da_h ⊙ r for the recurrent side.
+  // Input side sees [da_z, da_r, da_h] (kept in dGates); the recurrent side sees g = [da_z, da_r, da_h ⊙ r].
   inputProjectionBackward(cache.x, params, o.dGates, grads.kernel, grads.bias, o.dx);
+  if (!o.dRecurrent) o.dRecurrent = mat(batch, G, C);
+  const dg = o.dRecurrent.data;
   for (let r = 0; r < batch; r++) {
     const g0 = r * G;
-    for (let j = 0; j < H; j++) da[g0 + 2 * H + j] *= g[g0 + H + j];
+    for (let j = 0; j < 2 * H; j++) dg[g0 + j] = da[g0 + j];
+    for (let j = 0; j < H; j++) dg[g0 + 2 * H + j] = da[g0 + 2 * H + j] * g[g0 + H + j];
   }
   const dbh = grads.recurrentBias!;
   for (let r = 0; r < batch; r++) {
     const g0 = r * G;
-    for (let j = 0; j < G; j++) dbh[j] += da[g0 + j];
+    for (let j = 0; j < G; j++) dbh[j] += dg[g0 + j];
   }
-  gemmTN(H, G, batch, hp, 0, H, da, 0, G, dU, 0, G);                         // dU += hPrevᵀ g
-  gemmWT(batch, H, G, da, 0, G, params.recurrentKernel, UT, 0, dhp, 0, H);   // dhPrev += g Uᵀ
+  gemmTN(H, G, batch, hp, 0, H, dg, 0, G, dU, 0, G);                         // dU += hPrevᵀ g
+  gemmWT(batch, H, G, dg, 0, G, params.recurrentKernel, UT, 0, dhp, 0, H);   // dhPrev += g Uᵀ
   return o;
 }

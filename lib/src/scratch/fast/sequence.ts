@@ -18,7 +18,7 @@ import { FloatDType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, ma
 import { checkFinite, checkIndices, checkShape, shapeStr } from '../shapes';
 import { CellConfig, CellParams, gateCount } from '../types';
 import { checkParams, zerosLike } from '../params';
-import { transposeInto } from './gemm';
+import { gemmWT, transposeInto } from './gemm';
 import { CellParamsT, StepCache, StepGradOut, StepInput, isIndexInput } from './types';
 import { cellStep, cellStepBackward } from './cells';
 import { createSimdArena } from './simd';
@@ -34,8 +34,11 @@ export interface SequenceWorkspace {
   c0?: Mat;
   dh: Mat;                 // [batch, H] running ∂L/∂h_t
   dc?: Mat;                // [batch, H] running ∂L/∂c_t (LSTM)
-  gradOut: StepGradOut;    // written by each backward step
-  dxs: Mat[];              // per-step input gradients (dense inputs only)
+  gradOut: StepGradOut;    // written by each backward step (dhPrev, dcPrev)
+  dGates: Mat[];           // per step [batch, k*H]: ∂L/∂(x_t W + b) from the last backward pass
+  dxs: Mat[];              // per-step input gradients
+  /** The forward pass whose backward pass last filled dGates (inputGradients checks it). */
+  backwardOf?: ForwardResult;
   /**
    * Float32 with WebAssembly SIMD: every buffer above lives in one SIMD arena, and the loops
    * run on arena copies of the weights (with transposes), of dense inputs and of gradients.
@@ -47,9 +50,9 @@ export interface SequenceWorkspace {
 export function createWorkspace(cfg: CellConfig, batchSize: number, seqLen: number, dtype: FloatDType = 'float32'): SequenceWorkspace {
   const H = cfg.hiddenSize, I = cfg.inputSize, G = gateCount(cfg.cell) * H, B = batchSize;
   const lstm = cfg.cell === 'lstm', gruAfter = cfg.cell === 'gru' && !!cfg.resetAfter;
-  const perStep = B * G + B * H * (lstm ? 3 : cfg.cell === 'gru' ? 2 : 1) + 2 * B * I; // caches, x copy, dx
+  const perStep = 2 * B * G + B * H * (lstm ? 3 : cfg.cell === 'gru' ? 2 : 1) + 2 * B * I; // caches, dGates, x copy, dx
   const weights = 2 * (I * G + H * G) + 4 * G;                                           // W, U, Wᵀ, Uᵀ, b, bʰ
-  const floats = seqLen * perStep + 6 * B * H + B * G + 2 * weights + 64 * 4;
+  const floats = seqLen * perStep + 6 * B * H + 2 * B * G + 2 * weights + 64 * 4;
   const arena = dtype === 'float32' ? createSimdArena(floats) : null;
   const C = ctorOf(dtype);
   const m = (rows: number, cols: number): Mat => (arena ? { rows, cols, data: arena.f32(rows * cols) } : mat(rows, cols, C));
@@ -62,10 +65,12 @@ export function createWorkspace(cfg: CellConfig, batchSize: number, seqLen: numb
     if (cfg.cell !== 'rnn') cache.aux = m(B, H);
     caches.push(cache);
   }
-  const gradOut: StepGradOut = { dhPrev: m(B, H), dGates: m(B, G) };
+  const dGates = Array.from({ length: seqLen }, () => m(B, G));
+  const gradOut: StepGradOut = { dhPrev: m(B, H), dGates: dGates[0] };
   if (lstm) gradOut.dcPrev = m(B, H);
+  if (gruAfter) gradOut.dRecurrent = m(B, G);
   const ws: SequenceWorkspace = {
-    cfg, batchSize, seqLen, dtype, caches, h0: m(B, H), dh: m(B, H), gradOut,
+    cfg, batchSize, seqLen, dtype, caches, h0: m(B, H), dh: m(B, H), gradOut, dGates,
     dxs: Array.from({ length: seqLen }, () => m(B, I)),
   };
   if (lstm) { ws.c0 = m(B, H); ws.dc = m(B, H); }
@@ -190,6 +195,7 @@ export function forwardSequence(
   }
   const mask = opts.mask;
   if (mask) checkMask(mask, T, batch);
+  ws.backwardOf = undefined;
   let hPrev = h0;
   let cPrev = c0;
   for (let t = 0; t < T; t++) {
@@ -235,13 +241,16 @@ export interface BackwardOptions {
   truncate?: number;
   /** Accumulate into these gradients (e.g. over several chunks) instead of fresh zeros. */
   grads?: CellParams;
-  /** Compute ∂L/∂x_t for dense inputs (default true). */
+  /**
+   * Compute ∂L/∂x_t (default: true for dense inputs, false for one-hot indices, whose gradient is
+   * then the dense [batch, inputSize] gradient with respect to the one-hot rows).
+   */
   inputGrads?: boolean;
 }
 
 export interface BackwardResult {
   grads: CellParams;       // ∂L/∂(kernel, recurrentKernel, bias[, recurrentBias])
-  dxs: Mat[] | null;       // seqLen × [batch, inputSize], null for one-hot inputs
+  dxs: Mat[] | null;       // seqLen × [batch, inputSize], null when not asked for (see inputGrads)
   dh0: Mat;                // ∂L/∂h_0 [batch, H]
   dc0?: Mat;               // ∂L/∂c_0 [batch, H] (LSTM)
 }
@@ -269,8 +278,7 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
   if (!Number.isInteger(k) || k < 1) throw new Error(`truncate: expected a positive integer number of steps, got ${opts.truncate}`);
   const grads = opts.grads ?? zerosLike(params);
   if (opts.grads) checkParams(cfg, opts.grads, 'grads');
-  const dense = !isIndexInput(fwd.xs[0]);
-  const wantDx = dense && opts.inputGrads !== false;
+  const wantDx = opts.inputGrads ?? !isIndexInput(fwd.xs[0]);
   // With a SIMD arena, run on the arena copy of the weights (the forward pass filled it) plus
   // their transposes, accumulate into arena gradients (starting from `grads`), copy back at the end.
   const fast = ws.fast;
@@ -280,7 +288,6 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
     stepParams = fast.params;
     if (batch >= TRANSPOSE_MIN_BATCH) {
       transposeInto(stepParams.recurrentKernel, stepParams.recurrentKernelT!);
-      if (wantDx) transposeInto(stepParams.kernel, stepParams.kernelT!);
     } else {
       // Few rows: the dot-product kernel on U itself beats transposing U first.
       stepParams = { ...stepParams, kernelT: undefined, recurrentKernelT: undefined };
@@ -323,7 +330,8 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
         if (dc) dc.fill(0, b * H, (b + 1) * H);
       }
     }
-    out.dx = wantDx ? ws.dxs[t] : null;
+    out.dGates = ws.dGates[t];         // kept: the input gradients are da_t Wᵀ (inputGradients)
+    out.dx = null;
     cellStepBackward(cfg, stepParams, caches[t], ws.dh, ws.dc ?? null, stepGrads, out);
     if (t % k === 0 && t > 0) {
       dh.fill(0);                      // chunk boundary: no gradient into the previous chunk
@@ -343,13 +351,41 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
     grads.bias.set(stepGrads.bias);
     if (stepGrads.recurrentBias) grads.recurrentBias!.set(stepGrads.recurrentBias);
   }
+  ws.backwardOf = fwd;
   const res: BackwardResult = {
     grads,
-    dxs: wantDx ? ws.dxs.slice(0, T) : null,
+    dxs: wantDx ? inputGradients(fwd) : null,
     dh0: ws.dh,
   };
   if (cfg.cell === 'lstm') res.dc0 = ws.dc;
   return res;
+}
+
+/**
+ * ∂L/∂x_t = da_t Wᵀ for every step, from the gradients da_t = ∂L/∂(x_t W + b) that the last
+ * backward pass of `fwd` kept: the recurrence never needs them, so they are one product per step
+ * after BPTT, and a caller that has no use for them (the first layer of a model, fed data) skips
+ * them. `backwardSequence` calls this unless `inputGrads` is false; call it after a backward pass
+ * run with `inputGrads: false` to get them later. One-hot inputs get the dense gradient with
+ * respect to their one-hot rows. Results alias the workspace.
+ */
+export function inputGradients(fwd: ForwardResult): Mat[] {
+  const ws = fwd.workspace;
+  if (ws.backwardOf !== fwd) {
+    throw new Error('inputGradients: expected the forward pass of the last backwardSequence on this workspace (run backwardSequence first; a later forward pass reuses the buffers)');
+  }
+  const T = fwd.caches.length;
+  const { rows: B, cols: G } = ws.dGates[0];
+  const I = fwd.cfg.inputSize;
+  let kernelT: Mat | undefined;
+  if (ws.fast && B >= TRANSPOSE_MIN_BATCH) kernelT = transposeInto(ws.fast.params.kernel, ws.fast.params.kernelT!);
+  const W = ws.fast ? ws.fast.params.kernel : fwd.params.kernel;
+  const dxs = ws.dxs.slice(0, T);
+  for (let t = 0; t < T; t++) {
+    dxs[t].data.fill(0);
+    gemmWT(B, I, G, ws.dGates[t].data, 0, G, W, kernelT, 0, dxs[t].data, 0, I);
+  }
+  return dxs;
 }
 
 /** Steps of a `[batch, time, features]` array (row-major), as `seqLen` matrices `[batch, features]`. */

@@ -36,12 +36,14 @@ export interface StepCache {
   aux?: Mat;            // [batch, hiddenSize]: LSTM tanh(c); GRU r⊙hPrev (reset before) or hPrev Uₕ + bʰₕ (reset after)
 }
 
-/** Where a backward step writes. `dx` is filled only when given and the input is dense. */
+/** Where a backward step writes. `dx` is filled only when given. */
 export interface StepGradOut {
   dhPrev: Mat;          // [batch, hiddenSize]
   dcPrev?: Mat;         // [batch, hiddenSize], LSTM
   dx?: Mat | null;      // [batch, inputSize]
-  dGates: Mat;          // [batch, k*hiddenSize] workspace: gradient w.r.t. gate pre-activations
+  dGates: Mat;          // [batch, k*hiddenSize]: gradient w.r.t. the input side's pre-activations x W + b
+  /** GRU reset-after only, [batch, 3·hiddenSize] workspace: the recurrent side's [da_z, da_r, da_h ⊙ r]. */
+  dRecurrent?: Mat;
 }
 
 export function isIndexInput(x: StepInput): x is Int32Array {
