@@ -83,4 +83,17 @@ describe('allowScripts: every install script among the dependencies is reviewed'
     // script: without it the native backend never works.
     expect(allow['@tensorflow/tfjs-node']).toBe(true);
   });
+
+  test('the browser test\'s JupyterLab app (a package of its own) reviews those of its lockfile', () => {
+    const dir = path.join(root, 'tests', 'browser', 'jupyterlab-app');
+    const app = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
+    const withScripts = Object.entries(lock.packages as Record<string, { hasInstallScript?: boolean }>)
+      .filter(([where, p]) => where !== '' && p.hasInstallScript)
+      .map(([where]) => where.slice(where.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    expect(withScripts).toContain('esbuild');
+    const allow: Record<string, boolean> = app.allowScripts ?? {};
+    expect(withScripts.filter((name) => !(name in allow))).toEqual([]);
+    expect(allow.esbuild).toBe(true); // it bundles the app: its install script checks its binary
+  });
 });

@@ -27,7 +27,7 @@ describe('notebook runner', () => {
     const out = r.stdout + r.stderr;
     expect(out).toMatch(/ok\s+a_good\.ipynb\s+[\d.]+ s/);
     expect(out).toMatch(/FAIL b_bad\.ipynb\s+[\d.]+ s.*cell 2: Error: deliberate failure in cell 2/);
-    expect(out).toMatch(/^notebooks: 1 passed, 1 failed$/m);
+    expect(out).toMatch(/^notebooks: 1 passed, 1 failed; total [\d.]+ s \([\d.]+ min\) in (fast|full) mode, load average /m);
     expect(r.status).toBe(1);
     // The executed copy of the good notebook holds the kernel's output.
     const executed = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'a_good.ipynb'), 'utf8'));

@@ -1,60 +1,50 @@
-/** trainModel's early stopping: stops `patience` epochs after the best score and puts its weights back. */
-import * as tf from '@tensorflow/tfjs';
-import { initBackend, trainModel } from 'seqmodels';
+/**
+ * Early stopping of a seq2seq model on its held-out exact match: fitSeq2Seq's per-epoch score
+ * (`val_exact_match`) watched by the earlyStopping callback, the set-up of notebooks 05 and 09.
+ */
+import {
+  initBackend, additionTask, Seq2SeqCodec, encodePairs, disposeEncoded, buildSeq2Seq, fitSeq2Seq, seq2seqExactMatch, earlyStopping,
+} from 'seqmodels/internals';
 
 beforeAll(async () => {
   await initBackend({ force: 'cpu', log: null });
 });
 
-function tinyModel(): tf.LayersModel {
-  const m = tf.sequential({ layers: [tf.layers.dense({ inputShape: [3], units: 2, kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) })] });
-  m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
-  return m;
-}
-
-test.each([
-  // scores per epoch, patience, epochs run, best epoch, stopped early
-  [[0.1, 0.5, 0.4, 0.3, 0.2, 0.9], 2, 4, 2, true],
-  [[0.1, 0.5, 0.4, 0.6, 0.5, 0.55], 2, 6, 4, false], // improvement at epoch 4 restarts the count; the cap ends it
-  [[0.3, 0.3, 0.3, 0.3], 1, 2, 1, true], // no strict improvement after epoch 1
-])('scores %j, patience %i: %i epochs, best epoch %i', async (scores, patience, ran, bestEpoch, early) => {
-  const model = tinyModel();
-  const x = tf.randomNormal([16, 3], 0, 1, 'float32', 2);
-  const y = tf.randomNormal([16, 2], 0, 1, 'float32', 3);
-  const snapshots: number[][] = [];
-  let call = 0;
-  const before = tf.memory().numTensors;
-  const r = await trainModel(model, x, y, {
-    epochs: scores.length, batchSize: 4, patience,
-    evaluate: () => {
-      snapshots.push(Array.from(model.getWeights()[0].dataSync()));
-      return scores[call++];
-    },
-  });
-  expect(r.history.loss).toHaveLength(ran);
-  expect(r.stopped).toBe(early ? 'earlyStopped' : 'completed');
-  expect(r.bestEpoch).toBe(bestEpoch);
-  expect(r.bestScore).toBe(scores[bestEpoch - 1]);
-  expect(r.stoppedEarly).toBe(early);
-  expect(r.restored).toBe(bestEpoch < ran);
-  const now = Array.from(model.getWeights()[0].dataSync());
-  expect(now).toEqual(snapshots[bestEpoch - 1]); // the best epoch's weights are back
-  if (bestEpoch < ran) expect(now).not.toEqual(snapshots[ran - 1]);
-  expect(tf.memory().numTensors).toBe(before); // the saved copies are freed
-  tf.dispose([x, y]);
-  model.dispose();
+test('fitSeq2Seq + earlyStopping on val_exact_match: stops patience epochs after the best score and ends with the best epoch\'s weights', async () => {
+  const t = additionTask({ trainSize: 64, testSize: 16, seed: 4 });
+  const codec = Seq2SeqCodec.fromTask(t);
+  const tr = encodePairs(codec, t.train);
+  const te = encodePairs(codec, t.test);
+  const s2s = buildSeq2Seq({ vocabSize: codec.vocabSize, srcLen: t.srcLen, tgtLen: t.tgtLen, hiddenSize: 8, embeddingDim: 4, seed: 3 });
+  // The weights at each epoch's end, to check which ones the model ends with.
+  const weightsAt: number[][] = [];
+  const record = { onEpochEnd: () => void weightsAt.push(s2s.model.getWeights().flatMap((w) => Array.from(w.dataSync()))) };
+  const stop = earlyStopping(s2s.model, { monitor: 'val_exact_match', mode: 'max', patience: 1 });
+  const run = await fitSeq2Seq(s2s, tr, te, { epochs: 6, batchSize: 16, callbacks: [record, stop], stopOnInterrupt: false });
+  const scores = run.history.val_exact_match;
+  const best = scores.indexOf(Math.max(...scores)); // the first epoch with the highest score (a tie is no improvement)
+  expect(stop.bestEpoch).toBe(best);
+  expect(stop.bestValue).toBe(scores[best]);
+  // patience 1: training ends at the first epoch after the best one that is not better, or at the cap
+  const ran = scores.length;
+  expect(ran === 6 || ran === best + 2).toBe(true);
+  expect(run.stopped).toBe(ran < 6 ? 'stoppedByCallback' : 'completed');
+  expect(s2s.model.getWeights().flatMap((w) => Array.from(w.dataSync()))).toEqual(weightsAt[best]);
+  expect(seq2seqExactMatch(s2s, te)).toBe(scores[best]); // the restored model scores what its best epoch did
+  s2s.model.dispose();
+  disposeEncoded(tr);
+  disposeEncoded(te);
 });
 
-test('without patience nothing is restored, and a bad patience is refused', async () => {
-  const model = tinyModel();
-  const x = tf.ones([4, 3]);
-  const y = tf.ones([4, 2]);
-  const scores = [0.9, 0.1];
-  let i = 0;
-  const r = await trainModel(model, x, y, { epochs: 2, batchSize: 4, evaluate: () => scores[i++] });
-  expect([r.bestEpoch, r.restored, r.stoppedEarly, r.history.loss.length]).toEqual([1, undefined, undefined, 2]);
-  await expect(trainModel(model, x, y, { epochs: 2, batchSize: 4, patience: 0, evaluate: () => 0 })).rejects.toThrow(/patience must be a positive integer/);
-  await expect(trainModel(model, x, y, { epochs: 2, batchSize: 4, patience: 1 })).rejects.toThrow(/patience needs evaluate/);
-  tf.dispose([x, y]);
-  model.dispose();
+test('fitSeq2Seq refuses the old patience option and names the callback', async () => {
+  const t = additionTask({ trainSize: 8, testSize: 4, seed: 4 });
+  const codec = Seq2SeqCodec.fromTask(t);
+  const tr = encodePairs(codec, t.train);
+  const te = encodePairs(codec, t.test);
+  const s2s = buildSeq2Seq({ vocabSize: codec.vocabSize, srcLen: t.srcLen, tgtLen: t.tgtLen, hiddenSize: 4, embeddingDim: 2, seed: 3 });
+  await expect(fitSeq2Seq(s2s, tr, te, { epochs: 2, batchSize: 4, patience: 2 } as never))
+    .rejects.toThrow(/patience is not an option of trainModel.*earlyStopping\(model, \{ monitor: 'val_exact_match', mode: 'max'/);
+  s2s.model.dispose();
+  disposeEncoded(tr);
+  disposeEncoded(te);
 });

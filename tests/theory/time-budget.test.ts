@@ -103,3 +103,28 @@ test('every chapter is the own theory of exactly one unit, and those units have 
   expect(new Set(owners).size).toBe(chapters.length);
   expect(rows.filter((r) => r.theory > 0).map((r) => r.notebook).sort()).toEqual([...owners].sort());
 });
+
+/**
+ * The objectives keep up with what the units teach (issue 21): material added to a unit appears in
+ * what its notebook and its chapter say the learner can do after it.
+ */
+const objectivesOf = (file: string): string => {
+  if (file.endsWith('.md')) {
+    const md = read(file);
+    const start = md.indexOf('**After this chapter you can:**');
+    return md.slice(start, md.indexOf('\nTime for unit', start));
+  }
+  const nb = JSON.parse(read(file)) as { cells: { cell_type: string; source: string[] }[] };
+  return nb.cells.slice(0, 3).map((c) => c.source.join('')).find((s) => s.includes('**Objectives.**'))!.split('**Time.**')[0];
+};
+
+test.each([
+  ['notebooks/03_gru_from_scratch.ipynb', [/fastGru\(\{ resetAfter: true \}\)/, /PyTorch/]],
+  ['theory/03_gru_architecture.md', [/fastGru\(\{ resetAfter: true \}\)/, /PyTorch/]],
+  ['notebooks/06_time_series_forecasting.ipynb', [/autoregressive/, /direct/, /error against the horizon/, /baseline/]],
+  ['notebooks/07_sentiment_analysis.ipynb', [/overfitting/, /\bdropout/, /recurrent dropout/, /early stopping/]],
+  ['theory/02_lstm_architecture.md', [/\bdropout/, /recurrent dropout/, /early stopping/]],
+] as const)('the objectives of %s name what the unit teaches', (file, patterns) => {
+  const text = objectivesOf(file);
+  for (const p of patterns) expect({ file, mentions: String(p), found: p.test(text) }).toEqual({ file, mentions: String(p), found: true });
+});

@@ -15,7 +15,7 @@
  * initialised from `seed`: the same config gives the same model on the same backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { recurrentLayer, withoutOrthogonalWarning } from '../layers/recurrent';
+import { recurrentLayer } from '../layers/recurrent';
 import { checkOptionNames } from '../layers/vocabulary';
 
 export interface ForecasterConfig {
@@ -55,12 +55,12 @@ export function buildForecaster(config: ForecasterConfig): tf.LayersModel {
   const dropout = config.dropout ?? 0;
   const fast = config.fast ?? true;
   const model = tf.sequential();
-  withoutOrthogonalWarning(() => model.add(recurrentLayer({
+  model.add(recurrentLayer({
     cell, hiddenSize, fast, dropout,
     seed, recurrentInitializer: 'orthogonal', // W: glorotUniform(seed), U: orthogonal(seed + 1)
     name: `${cell}_x_to_h`,
     inputShape: [seqLen, inputSize],
-  })));
+  }));
   model.add(tf.layers.dense({ units: outputSize, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }), name: 'h_to_y' }));
   model.add(tf.layers.reshape({ targetShape: [outputSize, 1] }));
   model.compile({ optimizer: tf.train.adam(config.lr ?? 1e-3), loss: config.loss ?? 'meanAbsoluteError' });

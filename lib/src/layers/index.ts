@@ -6,7 +6,10 @@ export type { FastGRUArgs } from './gru';
 export { FastSimpleRNN, fastSimpleRnn, simpleRnnFusedCell } from './simple_rnn';
 export type { FastSimpleRNNArgs } from './simple_rnn';
 export { FastRNN, checkFastOptions } from './base';
-export { recurrentLayer, withoutOrthogonalWarning } from './recurrent';
+export { recurrentLayer } from './recurrent';
+// Registered under tf.layers' name 'Orthogonal': the default recurrent initializer, computed fast.
+export { Orthogonal } from './orthogonal';
+export type { OrthogonalArgs } from './orthogonal';
 export type { RecurrentLayerOptions } from './recurrent';
 export { checkOptionNames, RENAMED_OPTIONS } from './vocabulary';
 export { runSequence } from './sequence';

@@ -15,6 +15,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CellKind } from '../scratch/types';
 import { fastGru } from './gru';
+import { Orthogonal } from './orthogonal';
 import { fastLstm } from './lstm';
 import { fastSimpleRnn } from './simple_rnn';
 
@@ -73,7 +74,7 @@ export function recurrentLayer(options: RecurrentLayerOptions): tf.layers.Layer 
   if (seed !== undefined) {
     args.kernelInitializer = tf.initializers.glorotUniform({ seed });
     args.recurrentInitializer = recurrentInit === 'orthogonal'
-      ? tf.initializers.orthogonal({ gain: 1, seed: seed + 1 })
+      ? new Orthogonal({ gain: 1, seed: seed + 1 }) // the library's fast one (orthogonal.ts)
       : tf.initializers.glorotUniform({ seed: seed + 1 });
   } else if (recurrentInit === 'glorotUniform') {
     args.recurrentInitializer = 'glorotUniform';
@@ -106,22 +107,4 @@ function build(cell: CellKind, fast: boolean, args: Record<string, unknown>): tf
   if (cell === 'lstm') return tf.layers.lstm(gated as unknown as tf.LSTMLayerArgs);
   if (cell === 'gru') return tf.layers.gru(gated as unknown as tf.GRULayerArgs);
   return tf.layers.simpleRNN(args as unknown as tf.SimpleRNNLayerArgs);
-}
-
-/**
- * tfjs warns that its orthogonal initializer is slow for matrices above 2,000 entries; at the
- * course's sizes it takes milliseconds, and the warning would clutter every notebook. The
- * initializer runs when the layer is built (added to a model or applied), so builders wrap the
- * model's construction in this.
- */
-export function withoutOrthogonalWarning<T>(build: () => T): T {
-  const warn = console.warn;
-  console.warn = (...a: unknown[]) => {
-    if (!/Orthogonal initializer is being called/.test(String(a[0]))) warn(...a);
-  };
-  try {
-    return build();
-  } finally {
-    console.warn = warn;
-  }
 }

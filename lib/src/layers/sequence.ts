@@ -155,9 +155,9 @@ export function runSequence<P>(
       ? 'fused recurrent layer: this cell needs a recurrentBias [k*hiddenSize] (reset-after GRU)'
       : 'fused recurrent layer: this cell takes no recurrentBias');
   }
-  // Recurrent dropout and the recurrent bias run on the tfjs ops (the SIMD cells have neither).
-  if (cell.simdCell && recMask === null && recBias === null && activeSequenceEngine() === 'simd') {
-    return runSequenceSimd(cell.simdCell, x, initialStates, kernel, recurrentKernel, bias, options.goBackwards, options.mask);
+  // The recurrent bias (reset-after GRU) runs on the tfjs ops (the SIMD engine does not pass it yet).
+  if (cell.simdCell && recBias === null && activeSequenceEngine() === 'simd') {
+    return runSequenceSimd(cell.simdCell, x, initialStates, kernel, recurrentKernel, bias, options.goBackwards, options.mask, recMask);
   }
   const masks = stepMasks(options.mask, batch, time, options.goBackwards);
   // Per-column scale [k*hiddenSize] (see FusedCell.columnScale), made where it is used.

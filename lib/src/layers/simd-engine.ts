@@ -225,9 +225,11 @@ export function runSequenceSimd(
   bias: tf.Tensor1D,
   goBackwards: boolean,
   mask: tf.Tensor | null = null,
+  recurrentMask: tf.Tensor2D | null = null,
 ): tf.Tensor3D {
   const [B, T, I] = x.shape;
   const maskData = mask ? mask.dataSync() : null; // [B, T] in input order
+  const recMaskData = recurrentMask ? f32(recurrentMask) : null; // [B, H], recurrent dropout
   const H = recurrentKernel.shape[0];
   const nS = initialStates.length;
   const steps = T + nS - 1;
@@ -278,6 +280,7 @@ export function runSequenceSimd(
       return {
         kind, rows, time: T, inputSize: I, hiddenSize: H, x: xp, ids, kernel: Wd, recurrentKernel: Ud, bias: bd,
         h0: slice(states0[0]), c0: nS === 2 ? slice(states0[1]) : null, mask: mp,
+        recurrentMask: recMaskData ? slice(recMaskData) : null,
       };
     };
     // Workers first (they start while the main thread packs and runs its own block).

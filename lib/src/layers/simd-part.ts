@@ -29,6 +29,7 @@ export interface ForwardRequest {
   h0: Float32Array;       // [rows][hiddenSize]
   c0: Float32Array | null; // [rows][hiddenSize], LSTM
   mask?: Uint8Array | null; // [time][rows]: 1 = take the step, 0 = skip it (carry the states)
+  recurrentMask?: Float32Array | null; // [rows][hiddenSize]: recurrent dropout's m (h_{t-1} ⊙ m)
 }
 
 export interface ForwardReply {
@@ -111,6 +112,7 @@ export function forwardPart(req: ForwardRequest): { reply: ForwardReply; state: 
     }, {
       workspace: ws,
       mask: req.mask ? Array.from({ length: time }, (_, t) => req.mask!.subarray(t * rows, (t + 1) * rows)) : undefined,
+      recurrentMask: req.recurrentMask ? { rows, cols: H, data: req.recurrentMask } : undefined,
     });
   } catch (e) {
     releaseWorkspace(ws);

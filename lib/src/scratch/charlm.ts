@@ -10,16 +10,19 @@
  * its time budget and progress callbacks) is `trainCharLM` (lib/src/train/charlm.ts), which runs the
  * library's training loop.
  * Text ↔ indices is the data module's job (`CharVocab` in lib/src/data): the model sees indices.
+ * A Float32 model runs the output layer of a window in WebAssembly (charlm-kernel.ts), with the
+ * same arithmetic as the loop written out in `lossAndGradients`, so with the same results.
  */
 import { FloatDType, FloatArray, Mat, ctorOf, mat } from './mat';
 import { gemmNN } from './fast/gemm';
 import { CellConfig, CellKind, CellParams } from './types';
 import { initCellParams, glorotUniform, Rng, seededRng } from './init';
 import { paramArrays, zerosLike } from './params';
-import { SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from './fast/sequence';
+import { ForwardResult, SequenceWorkspace, backwardSequence, createWorkspace, forwardSequence } from './fast/sequence';
 import { denseBackward, perplexity, softmaxCrossEntropy, softmaxProbs } from './softmax';
 import { clipByGlobalNorm, clipByValue } from './clip';
 import { Optimizer, adagrad, adam, sgd } from './optim';
+import { CharLMOutputKernel } from './charlm-kernel';
 
 export interface CharLanguageModelConfig {
   cell: CellKind;
@@ -108,6 +111,11 @@ export class CharLanguageModel {
   private readonly dhs: Mat[];       // per step [1, H]
   private readonly soft: { probs: Mat; dLogits: Mat };
   private readonly inputs: Int32Array[];
+  private readonly out: CharLMOutputKernel | null;  // the output layer in WebAssembly (float32), same results
+  private readonly sparseRows: boolean;             // updates skip the kernel rows a window leaves at zero
+  private readonly kernelRows: FloatArray[];        // W's rows, one view per character
+  private readonly kernelGradRows: FloatArray[];    // ∂loss/∂W's rows, likewise
+  private readonly inWindow: Uint8Array;            // [vocabSize] 1 where the window reads that character
   private h: Mat;                    // state carried across windows
   private c: Mat;
 
@@ -132,20 +140,31 @@ export class CharLanguageModel {
     this.cellCfg = { cell: this.cfg.cell, inputSize: V, hiddenSize: H, resetAfter: this.cfg.cell === 'gru' ? this.cfg.resetAfter : undefined };
     this.cell = initCellParams(this.cellCfg, { seed, dtype });
     this.random = seededRng(seed + 1);
-    this.Wy = glorotUniform(H, V, seededRng(seed + 2), dtype);
     const C = ctorOf(dtype);
+    this.out = dtype === 'float32' ? CharLMOutputKernel.create(H, V, T) : null;
+    const rowsOf = (data: FloatArray, rows: number, cols: number): Mat => ({ rows, cols, data });
+    const Wy = glorotUniform(H, V, seededRng(seed + 2), dtype);
+    if (this.out) this.out.W.set(Wy.data);
+    this.Wy = this.out ? rowsOf(this.out.W, H, V) : Wy;
     this.by = new C(V);
     this.optimizer = opt === 'adam' ? adam({ lr: this.cfg.lr }) : opt === 'sgd' ? sgd({ lr: this.cfg.lr }) : adagrad({ lr: this.cfg.lr });
     this.ws = createWorkspace(this.cellCfg, 1, T, dtype);
     this.grads = zerosLike(this.cell);
-    this.dWy = mat(H, V, C);
+    const out = this.out;
+    this.dWy = out ? rowsOf(out.dW, H, V) : mat(H, V, C);
     this.dby = new C(V);
-    this.logits = Array.from({ length: T }, () => mat(1, V, C));
-    this.dhs = Array.from({ length: T }, () => mat(1, H, C));
+    this.logits = Array.from({ length: T }, (_, t) => (out ? rowsOf(out.logits.subarray(t * V, (t + 1) * V), 1, V) : mat(1, V, C)));
+    this.dhs = Array.from({ length: T }, (_, t) => (out ? rowsOf(out.dh.subarray(t * H, (t + 1) * H), 1, H) : mat(1, H, C)));
     this.soft = { probs: mat(1, V, C), dLogits: mat(1, V, C) };
     this.inputs = Array.from({ length: T }, () => new Int32Array(1));
     this.h = mat(1, H, C);
     this.c = mat(1, H, C);
+    // Adam moves a weight whose gradient is zero (its moments decay); Adagrad and plain SGD do not.
+    this.sparseRows = opt !== 'adam';
+    const kH = this.cell.kernel.cols;
+    this.kernelRows = Array.from({ length: V }, (_, r) => this.cell.kernel.data.subarray(r * kH, (r + 1) * kH));
+    this.kernelGradRows = Array.from({ length: V }, (_, r) => this.grads.kernel.data.subarray(r * kH, (r + 1) * kH));
+    this.inWindow = new Uint8Array(V);
   }
 
   /** All trainable arrays, in a fixed order (cell weights, then V, bᵥ). */
@@ -173,6 +192,7 @@ export class CharLanguageModel {
     for (let t = 0; t < T; t++) xs[t][0] = inputs[t];
     const f = forwardSequence(this.cellCfg, this.cell, xs, { h: this.h, c: this.cfg.cell === 'lstm' ? this.c : undefined }, { workspace: this.ws });
     for (const g of this.gradients()) g.fill(0);
+    if (this.out) return this.outputLayerKernel(f, targets, T);
     const target = new Int32Array(1);
     let loss = 0;
     for (let t = 0; t < T; t++) {
@@ -191,14 +211,70 @@ export class CharLanguageModel {
     return loss;
   }
 
+  /**
+   * The loop above with the three products of the output layer in WebAssembly, each over the
+   * whole window (charlm-kernel.ts: the same arithmetic, so the same results bit for bit): the
+   * logits of all steps, then per step the softmax and ∂loss/∂logits (JavaScript, as above), then
+   * dV and every ∂loss/∂h_t.
+   */
+  private outputLayerKernel(f: ForwardResult, targets: ArrayLike<number>, T: number): number {
+    const out = this.out!;
+    const { vocabSize: V, hiddenSize: H } = this.cfg;
+    for (let t = 0; t < T; t++) {
+      out.hs.set(f.hs[t].data.subarray(0, H), t * H);                          // h_t [1, H]
+      out.logits.set(this.by, t * V);
+    }
+    out.forward(T);                                                            // logits_t = h_t V + bᵥ
+    const target = new Int32Array(1);
+    let loss = 0;
+    for (let t = 0; t < T; t++) {
+      target[0] = targets[t];
+      const dLogits: Mat = { rows: 1, cols: V, data: out.dLogits.subarray(t * V, (t + 1) * V) };
+      const r = softmaxCrossEntropy(this.logits[t], target, { out: { probs: this.soft.probs, dLogits } });
+      loss += r.loss / T;
+      const d = dLogits.data;
+      for (let j = 0; j < V; j++) d[j] /= T;                                  // gradient of the window mean
+      for (let j = 0; j < V; j++) this.dby[j] += d[j];                        // dbᵥ += ∂loss/∂logits_t
+    }
+    out.weightGrad(T);                                                         // dV += h_tᵀ ∂loss/∂logits_t
+    out.dh.fill(0, 0, T * H);
+    out.inputGrad(T);                                                          // ∂loss/∂h_t = ∂loss/∂logits_t Vᵀ
+    backwardSequence(f, this.dhs.slice(0, T), { grads: this.grads, inputGrads: false });
+    this.h.data.set(f.h.data);
+    if (f.c) this.c.data.set(f.c.data);
+    return loss;
+  }
+
   /** One optimisation step on one window; returns its mean loss. */
   trainStep(inputs: ArrayLike<number>, targets: ArrayLike<number>): number {
     const loss = this.lossAndGradients(inputs, targets);
-    const grads = this.gradients();
-    if (this.cfg.clipNorm) clipByGlobalNorm(grads, this.cfg.clipNorm);
-    if (this.cfg.clipValue) clipByValue(grads, this.cfg.clipValue);
-    this.optimizer.step(this.parameters(), grads);
+    const { params, grads } = this.sparseRows ? this.updatedArrays(inputs) : { params: this.parameters(), grads: this.gradients() };
+    const { clipNorm, clipValue } = this.cfg;
+    const norm = clipNorm ? clipByGlobalNorm(grads, clipNorm) : Infinity;
+    // No entry exceeds the global norm (in floating point too: the sum of squares only grows), so
+    // when the norm is within clipValue and nothing was scaled, clipping by value changes nothing.
+    if (clipValue && !(norm <= clipNorm! && norm <= clipValue)) clipByValue(grads, clipValue);
+    this.optimizer.step(params, grads);
     return loss;
+  }
+
+  /**
+   * The arrays an Adagrad or SGD step changes, in the order of `parameters()`. The input is one-hot,
+   * so x_t W is row x_t of W, and ∂loss/∂W is zero outside the rows of the characters the window
+   * reads (often fewer than half of the vocabulary). A zero gradient adds nothing to a norm, is
+   * left alone by clipping and moves no weight (Adagrad: G + 0², θ − lr·0 / (√G + ε)): the rows
+   * it skips, in ascending order, leave every result bit for bit as the full update's.
+   */
+  private updatedArrays(inputs: ArrayLike<number>): { params: FloatArray[]; grads: FloatArray[] } {
+    const seen = this.inWindow;
+    seen.fill(0);
+    for (let t = 0; t < inputs.length; t++) seen[inputs[t]] = 1;
+    const params: FloatArray[] = [], grads: FloatArray[] = [];
+    for (let r = 0; r < seen.length; r++) {
+      if (seen[r]) { params.push(this.kernelRows[r]); grads.push(this.kernelGradRows[r]); }
+    }
+    const rest = this.parameters().slice(1), restGrads = this.gradients().slice(1);   // all but the kernel
+    return { params: params.concat(rest), grads: grads.concat(restGrads) };
   }
 
   /** Mean loss (nats per character) and perplexity of predicting ids[1..] from ids[..n-1], no training. */

@@ -43,3 +43,4 @@ export { forwardBidirectional, backwardBidirectional } from './bidirectional';
 export type { CharLanguageModelConfig, SampleOptions } from './charlm';
 export { CharLanguageModel, sampleNext } from './charlm';
 export { primeState, sampleAfter } from './charlm-loop';
+export { setCharLMKernel, charLMKernelAvailable } from './charlm-kernel';

@@ -71,12 +71,13 @@ export function adagrad(cfg: AdagradConfig): Optimizer {
     name: 'adagrad',
     step(params, grads) {
       checkPairs('adagrad', params, grads);
+      const lr = cfg.lr;
       params.forEach((p, k) => {
         const g = grads[k];
         const G = stateFor(sumSq, p);
         for (let i = 0; i < p.length; i++) {
           G[i] += g[i] * g[i];
-          p[i] -= (cfg.lr * g[i]) / (Math.sqrt(G[i]) + eps);
+          p[i] -= (lr * g[i]) / (Math.sqrt(G[i]) + eps);
         }
       });
     },

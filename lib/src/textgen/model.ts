@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { checkIds } from '../options';
-import { recurrentLayer, withoutOrthogonalWarning } from '../layers/recurrent';
+import { recurrentLayer } from '../layers/recurrent';
 import { checkOptionNames } from '../layers/vocabulary';
 import { clipGlobalNorm } from '../train/optimizer';
 import { useFusedLoss } from '../train/loss';
@@ -48,10 +48,6 @@ export interface LmConfig {
 
 /** Build and compile a language model (see the top of the file). */
 export function languageModel(config: LmConfig): tf.LayersModel {
-  return withoutOrthogonalWarning(() => buildLanguageModel(config));
-}
-
-function buildLanguageModel(config: LmConfig): tf.LayersModel {
   checkOptionNames('languageModel', config, ['vocabSize', 'embeddingDim', 'hiddenSize', 'layers', 'cell', 'fast', 'dropout', 'lr', 'clipNorm', 'seed', 'stateful']);
   const { vocabSize } = config;
   const embeddingDim = config.embeddingDim ?? 64;

@@ -1,106 +1,151 @@
 /**
- * Early stopping as a training callback: watch a validation figure at the end of each epoch,
- * stop when it has not improved for `patience` epochs, and put back the weights of the best
- * epoch (theory/02_lstm_architecture.md, "Regularising recurrent networks").
+ * Early stopping, the course's one implementation (theory/02_lstm_architecture.md, "Regularising
+ * recurrent networks"): watch one figure of the epoch logs, keep a copy of the weights of the
+ * best epoch, stop once the figure has not improved for `patience` epochs, and put the best
+ * weights back at the end.
  *
- * The same object serves `trainModel` and tf.layers' `model.fit` (both read `model.stopTraining`
- * after an epoch). The weights of the best epoch are kept as copies (one set of tensors), freed
- * at the end of training.
+ * It is a training callback, so the same object serves the course's `trainModel` and tf.layers'
+ * `model.fit` (both read `model.stopTraining` after an epoch). Any figure in the logs can be
+ * watched: `val_loss` (with `validationData`), `val_acc`, or the per-epoch score of
+ * `trainModel`'s `evaluate` (named by `scoreName`, e.g. the exact match of greedy decoding).
  *
- *   const stop = earlyStopping(model, { patience: 3 });
- *   await trainModel(model, x, y, { epochs: 50, batchSize: 32, validationData: [vx, vy], callbacks: stop });
- *   stop.bestEpoch; stop.stoppedEpoch; // epochs count from 0, as in the callbacks
+ *   const stop = earlyStopping(model, { monitor: 'val_loss', patience: 3 });
+ *   await trainModel(model, x, y, { epochs: 50, batchSize: 32, validationData: [vx, vy], callbacks: [stop] });
+ *   stop.bestEpoch; stop.stoppedEpoch; stop.restored; // epochs count from 0, as in the callbacks
+ *
+ * The rule, after each epoch with value v of the watched figure:
+ *   improved = mode 'min' ? v < best - minDelta : v > best + minDelta
+ *   improved     → best = v, remember this epoch and (a copy of) its weights, wait = 0
+ *   not improved → wait += 1; stop when wait >= patience
+ * A tie is not an improvement (the earlier epoch stays the best), and neither is NaN: a NaN epoch
+ * counts as an epoch without improvement. Patience 0 and 1 both stop at the first epoch without
+ * improvement, as in Keras and tf.callbacks.earlyStopping. At the end of training the best
+ * epoch's weights are put back, unless the last epoch was the best (or no epoch ever improved,
+ * e.g. every value was NaN: then nothing is kept and nothing is put back).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { TrainCallbacks, TrainLogs } from './fit';
+import type { Trainable, TrainCallbacks, TrainLogs } from './fit';
 
 export interface EarlyStoppingConfig {
   /** The figure of the epoch logs to watch (default 'val_loss'). */
   monitor?: string;
-  /** 'min' (default; a loss) or 'max' (default when `monitor` names an accuracy: 'acc'). */
+  /**
+   * 'min' (smaller is better: a loss) or 'max' (larger is better: an accuracy or score). Default:
+   * 'min' when `monitor` names a loss, 'max' when it names an accuracy ('acc'); any other figure
+   * must say which.
+   */
   mode?: 'min' | 'max';
-  /** Epochs without improvement before training stops, a positive integer (default 3). */
+  /** Epochs without improvement before training stops, an integer >= 0 (default 3). */
   patience?: number;
-  /** An improvement must exceed this amount (default 0). */
+  /** An improvement must exceed this amount, a number >= 0 (default 0: any strict improvement). */
   minDelta?: number;
   /** At the end, put back the weights of the best epoch (default true). */
   restoreBestWeights?: boolean;
 }
 
-/** The callback, with what it saw: `bestEpoch` (-1 before the first epoch), `stoppedEpoch` (null when training ran to its end). */
+/** The callback, with what it saw (epochs count from 0). */
 export interface EarlyStopping extends TrainCallbacks {
+  /** The epoch with the best value so far, -1 before any epoch improved. */
   readonly bestEpoch: number;
+  /** That value (±Infinity before any epoch improved). */
   readonly bestValue: number;
+  /** The epoch after which patience ran out (it asked training to stop there), null if it never did. */
   readonly stoppedEpoch: number | null;
   /** True when the best epoch's weights were put back at the end of training. */
   readonly restored: boolean;
 }
 
-export function earlyStopping(model: tf.LayersModel, config: EarlyStoppingConfig = {}): EarlyStopping {
-  if (!model || typeof (model as tf.LayersModel).getWeights !== 'function') {
-    throw new Error('earlyStopping: expected the tf.LayersModel being trained as first argument');
-  }
-  const monitor = config.monitor ?? 'val_loss';
-  const mode = config.mode ?? (/acc/.test(monitor) ? 'max' : 'min');
-  const patience = config.patience ?? 3;
-  const minDelta = config.minDelta ?? 0;
-  const restoreBest = config.restoreBestWeights ?? true;
-  if (mode !== 'min' && mode !== 'max') throw new Error(`earlyStopping: mode must be 'min' or 'max', got ${JSON.stringify(mode)}`);
-  if (!Number.isInteger(patience) || patience < 1) {
-    throw new Error(`earlyStopping: patience must be a positive integer (epochs without improvement), got ${patience}`);
-  }
-  if (!(typeof minDelta === 'number' && minDelta >= 0)) throw new Error(`earlyStopping: minDelta must be a number >= 0, got ${minDelta}`);
+const OPTIONS = ['monitor', 'mode', 'patience', 'minDelta', 'restoreBestWeights'];
 
-  let bestWeights: tf.Tensor[] | null = null;
+/** The mode a figure's name implies, or null when the name does not say. */
+function modeOf(monitor: string): 'min' | 'max' | null {
+  if (/loss/i.test(monitor)) return 'min';
+  if (/acc/i.test(monitor)) return 'max';
+  return null;
+}
+
+export function earlyStopping(model: tf.LayersModel | Trainable, config: EarlyStoppingConfig = {}): EarlyStopping {
+  const where = 'earlyStopping';
+  if (!model || typeof model.getWeights !== 'function' || typeof model.setWeights !== 'function') {
+    throw new Error(`${where}: expected the model being trained (a tf.LayersModel, or a Trainable) as first argument, got ${model === null ? 'null' : typeof model}`);
+  }
+  if (config == null || typeof config !== 'object') throw new TypeError(`${where}: expected an options object { monitor, mode, patience, ... }, got ${config}`);
+  const unknown = Object.keys(config).filter((k) => !OPTIONS.includes(k));
+  if (unknown.length > 0) throw new Error(`${where}: unknown option(s) ${unknown.join(', ')}; the options are ${OPTIONS.join(', ')}`);
+  const monitor = config.monitor ?? 'val_loss';
+  if (typeof monitor !== 'string' || monitor === '') throw new Error(`${where}: monitor must be the name of a figure in the epoch logs (e.g. 'val_loss'), got ${JSON.stringify(monitor)}`);
+  const mode = config.mode ?? modeOf(monitor);
+  if (mode === null) {
+    throw new Error(`${where}: say whether a larger '${monitor}' is better: mode: 'max' (an accuracy or score) or mode: 'min' (a loss or error)`);
+  }
+  if (mode !== 'min' && mode !== 'max') throw new Error(`${where}: mode must be 'min' or 'max', got ${JSON.stringify(mode)}`);
+  const patience = config.patience ?? 3;
+  if (!Number.isInteger(patience) || patience < 0) {
+    throw new Error(`${where}: patience must be an integer >= 0 (epochs without improvement before stopping), got ${patience}`);
+  }
+  const minDelta = config.minDelta ?? 0;
+  if (!(typeof minDelta === 'number' && Number.isFinite(minDelta) && minDelta >= 0)) {
+    throw new Error(`${where}: minDelta must be a finite number >= 0 (the smallest change that counts as an improvement), got ${minDelta}`);
+  }
+  const restoreBest = config.restoreBestWeights ?? true;
+  if (typeof restoreBest !== 'boolean') throw new Error(`${where}: restoreBestWeights must be true or false, got ${JSON.stringify(restoreBest)}`);
+
+  const worst = mode === 'min' ? Infinity : -Infinity;
+  const improves = (v: number, best: number) => (mode === 'min' ? v < best - minDelta : v > best + minDelta);
+  let best = { epoch: -1, value: worst, weights: null as tf.Tensor[] | null };
+  let wait = 0; // epochs since the last improvement
   let lastEpoch = -1;
-  const state = { bestEpoch: -1, bestValue: mode === 'min' ? Infinity : -Infinity, stoppedEpoch: null as number | null, restored: false, wait: 0 };
-  const better = (v: number) => (mode === 'min' ? v < state.bestValue - minDelta : v > state.bestValue + minDelta);
-  const free = () => {
-    if (bestWeights) tf.dispose(bestWeights);
-    bestWeights = null;
+  let stoppedEpoch: number | null = null;
+  let restored = false;
+  const forgetWeights = () => {
+    if (best.weights) tf.dispose(best.weights);
+    best.weights = null;
   };
 
   return {
-    get bestEpoch() { return state.bestEpoch; },
-    get bestValue() { return state.bestValue; },
-    get stoppedEpoch() { return state.stoppedEpoch; },
-    get restored() { return state.restored; },
+    get bestEpoch() { return best.epoch; },
+    get bestValue() { return best.value; },
+    get stoppedEpoch() { return stoppedEpoch; },
+    get restored() { return restored; },
+
+    // A new run starts afresh (the same callback can serve several runs).
     onTrainBegin() {
-      free();
-      Object.assign(state, { bestEpoch: -1, bestValue: mode === 'min' ? Infinity : -Infinity, stoppedEpoch: null, restored: false, wait: 0 });
+      forgetWeights();
+      best = { epoch: -1, value: worst, weights: null };
+      wait = 0;
       lastEpoch = -1;
+      stoppedEpoch = null;
+      restored = false;
     },
+
     onEpochEnd(epoch: number, logs?: TrainLogs) {
       const v = logs?.[monitor];
       if (typeof v !== 'number') {
         throw new Error(
-          `earlyStopping: the epoch logs have no '${monitor}' (they have: ${Object.keys(logs ?? {}).join(', ') || 'nothing'}); ` +
-            `pass validation data to the training call, or choose another monitor`,
+          `${where}: the epoch logs have no '${monitor}' (they have: ${Object.keys(logs ?? {}).join(', ') || 'nothing'}); ` +
+            `pass validationData (for val_loss) or evaluate (for a score) to the training call, or choose another monitor`,
         );
       }
       lastEpoch = epoch;
-      if (better(v)) {
-        state.bestValue = v;
-        state.bestEpoch = epoch;
-        state.wait = 0;
-        if (restoreBest) {
-          free();
-          bestWeights = model.getWeights().map((w) => w.clone());
-        }
-      } else {
-        state.wait += 1;
-        if (state.wait >= patience) {
-          state.stoppedEpoch = epoch;
-          model.stopTraining = true;
-        }
+      if (improves(v, best.value)) {
+        forgetWeights();
+        best = { epoch, value: v, weights: restoreBest ? model.getWeights().map((w) => w.clone()) : null };
+        wait = 0;
+        return;
+      }
+      wait += 1; // a tie or NaN is no improvement
+      if (wait >= patience) {
+        stoppedEpoch = epoch;
+        model.stopTraining = true;
       }
     },
+
     onTrainEnd() {
-      if (restoreBest && bestWeights && state.bestEpoch !== lastEpoch) {
-        model.setWeights(bestWeights);
-        state.restored = true;
+      if (best.weights && best.epoch !== lastEpoch) {
+        model.setWeights(best.weights);
+        restored = true;
       }
-      free();
+      forgetWeights();
     },
   };
 }

@@ -15,6 +15,9 @@
  * - a time budget (`minutes`), a learning rate per epoch (`lrSchedule`), and a held-out score
  *   computed after every epoch (`evaluate`, e.g. greedy decoding's exact match) that goes into the
  *   epoch's logs before the callbacks see them, with an optional `target` to stop at;
+ * - tf.layers' stop flag: a callback that sets `model.stopTraining` ends training after the epoch.
+ *   Early stopping is such a callback, `earlyStopping` (train/early-stopping.ts), watching
+ *   `val_loss` or the `evaluate` score; it serves `model.fit` too;
  * - accounting: training seconds (the per-epoch evaluation excluded) and `tf.memory().numTensors` after every
  *   epoch, so a notebook can show both what training cost and that it leaks nothing.
  * It disposes every tensor it creates: `tf.memory().numTensors` does not grow across epochs.
@@ -124,15 +127,8 @@ export interface TrainConfig {
   evaluate?: () => number | Promise<number>;
   /** Name of the score in the logs and the history. Default 'val_score'. */
   scoreName?: string;
-  /** Stop after the epoch whose score reaches this value. Default: never. */
+  /** Stop after the epoch whose score reaches this value. Default: never. (Early stopping is a callback: `earlyStopping`.) */
   target?: number;
-  /**
-   * Early stopping on the score: stop once it has not improved for this many epochs (default:
-   * never). The epochs run are then `bestEpoch + patience` at most; `epochs` is the cap.
-   */
-  patience?: number;
-  /** With `patience`: put back the weights of the best-scoring epoch at the end (default true). */
-  restoreBest?: boolean;
   /** Clock in milliseconds, for the time budget and the seconds in the result (tests). Default Date.now. */
   now?: () => number;
   /** Epoch to start at (set by `resumeTraining`). */
@@ -152,9 +148,12 @@ export interface TrainResult {
   history: Record<string, number[]>;
   /** Epochs completed in total (including those before a resume). */
   epochsDone: number;
-  /** Why training ended ('running' while it has not; 'failed': an exception, e.g. of a callback, ended it). */
-  stopped: 'running' | 'completed' | 'aborted' | 'diverged' | 'failed' | 'outOfTime' | 'targetReached' | 'earlyStopped';
-  /** For 'aborted', 'diverged', 'failed', 'outOfTime' and 'targetReached': what happened (and what to do). */
+  /**
+   * Why training ended ('running' while it has not; 'failed': an exception, e.g. of a callback, ended it;
+   * 'stoppedByCallback': a callback such as `earlyStopping` set `model.stopTraining` before the last epoch).
+   */
+  stopped: 'running' | 'completed' | 'aborted' | 'diverged' | 'failed' | 'outOfTime' | 'targetReached' | 'stoppedByCallback';
+  /** For every reason but 'completed': what happened (and what to do). */
   message?: string;
   /** For 'failed': the exception (also thrown to the caller). */
   error?: unknown;
@@ -164,13 +163,6 @@ export interface TrainResult {
   trainingSeconds: number[];
   /** `tf.memory().numTensors` at the end of each epoch of this call: the same value every time when nothing leaks. */
   tensorsAtEpochEnd: number[];
-  /** With `evaluate`: the epoch (from 1) with the highest score, and that score (the first epoch on ties). */
-  bestEpoch?: number;
-  bestScore?: number;
-  /** With `patience`: whether early stopping ended training before `epochs`. */
-  stoppedEarly?: boolean;
-  /** With `patience` and `restoreBest`: whether the best epoch's weights were put back at the end. */
-  restored?: boolean;
 }
 
 function asArray(t: Tensors): tf.Tensor[] {
@@ -194,10 +186,15 @@ function checkConfig(model: Trainable, x: Tensors, y: Tensors, c: TrainConfig): 
   if (!Number.isInteger(c.batchSize) || c.batchSize < 1) throw new Error(`${where}: batchSize must be a positive integer, got ${c.batchSize}`);
   if (c.minutes !== undefined && !(c.minutes >= 0)) throw new Error(`${where}: minutes (the time budget) must be a number >= 0, got ${c.minutes}`);
   if (c.target !== undefined && !c.evaluate) throw new Error(`${where}: target needs evaluate (the score it is compared with)`);
-  if (c.patience !== undefined && !(Number.isInteger(c.patience) && c.patience >= 1)) {
-    throw new Error(`${where}: patience must be a positive integer (epochs without improvement), got ${c.patience}`);
+  for (const option of ['patience', 'restoreBest']) {
+    if (option in c) {
+      const monitor = c.evaluate ? c.scoreName ?? 'val_score' : 'val_loss';
+      throw new Error(
+        `${where}: ${option} is not an option of trainModel: early stopping is the callback earlyStopping, ` +
+          `e.g. callbacks: [earlyStopping(model, { monitor: '${monitor}', mode: '${c.evaluate ? 'max' : 'min'}', patience: 3 })]`,
+      );
+    }
   }
-  if (c.patience !== undefined && !c.evaluate) throw new Error(`${where}: patience needs evaluate (the score that must improve)`);
   if (c.seed !== undefined && !Number.isSafeInteger(c.seed)) {
     throw new Error(`${where}: seed must be an integer (it fixes the order of the examples in every epoch), got ${c.seed}`);
   }
@@ -317,9 +314,6 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
   const t0 = clock();
   const deadline = config.minutes === undefined ? Infinity : t0 + config.minutes * 60_000;
   let trainingMs = 0;
-  const restoreBest = config.patience !== undefined && (config.restoreBest ?? true);
-  let top = { epoch: 0, score: -Infinity }; // the best score so far (`best` is the best val_loss)
-  let bestWeights: tf.Tensor[] | null = null;
   const result: TrainResult = { history, epochsDone: startEpoch, stopped: 'running', seconds: 0, trainingSeconds: [], tensorsAtEpochEnd: [] };
   lastResult = result;
   let interrupted = false;
@@ -432,27 +426,14 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
         }
       }
       await call(cbs, 'onEpochEnd', epoch, epochLogs);
-      if (config.evaluate) {
-        const score = epochLogs[scoreName];
-        if (score > top.score) {
-          top = { epoch: epoch + 1, score };
-          if (restoreBest) {
-            if (bestWeights) tf.dispose(bestWeights);
-            bestWeights = model.getWeights().map((w) => w.clone());
-          }
-        } else if (config.patience !== undefined && epoch + 1 - top.epoch >= config.patience && epoch + 1 < epochs) {
-          result.stopped = 'earlyStopped';
-          result.message = `${scoreName} has not improved for ${config.patience} epoch(s) since epoch ${top.epoch} (${top.score}): stopped after epoch ${epoch + 1}`;
-          break;
-        }
-      }
       if (config.target !== undefined && epochLogs[scoreName] >= config.target && epoch + 1 < epochs) {
         result.stopped = 'targetReached';
         result.message = `${scoreName} reached ${epochLogs[scoreName]} (target ${config.target}) after epoch ${epoch + 1}`;
         break;
       }
       if (model.stopTraining && epoch + 1 < epochs) {
-        result.message = `a callback stopped training (model.stopTraining) after epoch ${epoch + 1} of ${epochs}`;
+        result.stopped = 'stoppedByCallback';
+        result.message = `a callback (e.g. earlyStopping) stopped training (model.stopTraining) after epoch ${epoch + 1} of ${epochs}`;
         break epochLoop;
       }
     }
@@ -464,20 +445,10 @@ export async function trainModel(model: tf.LayersModel | Trainable, x: Tensors, 
     result.message = `training failed during epoch ${current + 1}: ${err instanceof Error ? err.message : String(err)}; the history holds the ${result.epochsDone} completed epochs`;
     throw err;
   } finally {
-    if (bestWeights && restoreBest && result.stopped !== 'failed' && top.epoch < result.epochsDone) {
-      model.setWeights(bestWeights);
-      result.restored = true;
-    }
-    if (bestWeights) tf.dispose(bestWeights);
     tf.dispose(lastGood);
     if (listenSigint) process.off('SIGINT', onSigint);
   }
   if (result.stopped === 'running') result.stopped = 'completed';
-  if (config.evaluate && top.epoch > 0) Object.assign(result, { bestEpoch: top.epoch, bestScore: top.score });
-  if (config.patience !== undefined) {
-    result.stoppedEarly = result.stopped === 'earlyStopped';
-    result.restored ??= false;
-  }
   result.seconds = (clock() - t0) / 1000;
   const lastLogs: TrainLogs | undefined = history.loss?.length
     ? (Object.fromEntries(Object.entries(history).map(([k, v]) => [k, v[v.length - 1]])) as TrainLogs)

@@ -13,6 +13,11 @@
  * every state is carried over (h_t = h_{t-1}, c_t = c_{t-1}), so the output at t is h_{t-1}. Back
  * through such a step, ∂L/∂h_{t-1} = ∂L/∂h_t (and the same for c) for that row, and the step adds
  * nothing to the weight or input gradients.
+ *
+ * Recurrent dropout (Gal & Ghahramani 2016; tf.layers' `recurrentDropout`): with a recurrent mask
+ * m [batch, H] (entries 0 or 1/(1 − rate), one per sequence), every step sees h_{t-1} ⊙ m instead
+ * of h_{t-1} (the cell's whole use of it, as tf.layers' cells), and back through the step
+ * ∂L/∂h_{t-1} = m ⊙ ∂L/∂(h_{t-1} ⊙ m). Masked steps carry the unmasked state over.
  */
 import { FloatDType, FloatArray, FloatArrayConstructor, Mat, ctorOf, dtypeOf, mat } from '../mat';
 import { checkFinite, checkIndices, checkShape, shapeStr } from '../shapes';
@@ -30,6 +35,7 @@ export interface SequenceWorkspace {
   seqLen: number;
   dtype: FloatDType;
   caches: StepCache[];     // one per step
+  hIn: Mat[];              // per step [batch, H]: h_{t-1} ⊙ m under recurrent dropout
   h0: Mat;                 // the initial states (a copy of the given ones, or zeros)
   c0?: Mat;
   dh: Mat;                 // [batch, H] running ∂L/∂h_t
@@ -50,7 +56,7 @@ export interface SequenceWorkspace {
 export function createWorkspace(cfg: CellConfig, batchSize: number, seqLen: number, dtype: FloatDType = 'float32'): SequenceWorkspace {
   const H = cfg.hiddenSize, I = cfg.inputSize, G = gateCount(cfg.cell) * H, B = batchSize;
   const lstm = cfg.cell === 'lstm', gruAfter = cfg.cell === 'gru' && !!cfg.resetAfter;
-  const perStep = 2 * B * G + B * H * (lstm ? 3 : cfg.cell === 'gru' ? 2 : 1) + 2 * B * I; // caches, dGates, x copy, dx
+  const perStep = 2 * B * G + B * H * (lstm ? 4 : cfg.cell === 'gru' ? 3 : 2) + 2 * B * I; // caches, dGates, hIn, x copy, dx
   const weights = 2 * (I * G + H * G) + 4 * G;                                           // W, U, Wᵀ, Uᵀ, b, bʰ
   const floats = seqLen * perStep + 6 * B * H + 2 * B * G + 2 * weights + 64 * 4;
   const arena = dtype === 'float32' ? createSimdArena(floats) : null;
@@ -71,6 +77,7 @@ export function createWorkspace(cfg: CellConfig, batchSize: number, seqLen: numb
   if (gruAfter) gradOut.dRecurrent = m(B, G);
   const ws: SequenceWorkspace = {
     cfg, batchSize, seqLen, dtype, caches, h0: m(B, H), dh: m(B, H), gradOut, dGates,
+    hIn: Array.from({ length: seqLen }, () => m(B, H)),
     dxs: Array.from({ length: seqLen }, () => m(B, I)),
   };
   if (lstm) { ws.c0 = m(B, H); ws.dc = m(B, H); }
@@ -93,6 +100,8 @@ export interface ForwardOptions {
   workspace?: SequenceWorkspace;
   /** Per step, per row: 1 = take the step, 0 = skip it (carry the states). Absent: all 1. */
   mask?: Uint8Array[];
+  /** Recurrent dropout: m [batch, H], multiplies h_{t-1} wherever a step uses it. Absent: none. */
+  recurrentMask?: Mat;
 }
 
 export interface ForwardResult {
@@ -109,6 +118,8 @@ export interface ForwardResult {
   workspace: SequenceWorkspace;
   /** The mask of the forward pass, if any (the backward pass follows it). */
   mask?: Uint8Array[];
+  /** The recurrent-dropout mask of the forward pass, if any. */
+  recurrentMask?: Mat;
 }
 
 function checkMask(mask: Uint8Array[], T: number, batch: number): void {
@@ -196,6 +207,11 @@ export function forwardSequence(
   const mask = opts.mask;
   if (mask) checkMask(mask, T, batch);
   ws.backwardOf = undefined;
+  const rm = opts.recurrentMask;
+  if (rm) {
+    checkShape(rm, batch, H, 'recurrentMask');
+    checkFinite(rm.data, 'recurrentMask', H);
+  }
   let hPrev = h0;
   let cPrev = c0;
   for (let t = 0; t < T; t++) {
@@ -204,7 +220,13 @@ export function forwardSequence(
       fast.xs[t].data.set(x.data);     // into the arena, next to the weights
       x = fast.xs[t];
     }
-    const cache = cellStep(cfg, stepParams, x, hPrev, cPrev, ws.caches[t]);
+    let hIn = hPrev;                   // what the step sees of h_{t-1}
+    if (rm) {
+      hIn = ws.hIn[t];
+      const a = hPrev.data, md = rm.data, o = hIn.data;
+      for (let i = 0; i < o.length; i++) o[i] = a[i] * md[i];
+    }
+    const cache = cellStep(cfg, stepParams, x, hIn, cPrev, ws.caches[t]);
     if (mask) {
       // Skipped rows keep their states: h_t = h_{t-1}, c_t = c_{t-1} (the step's gates stay in
       // the cache, but the backward pass sends no gradient through them for those rows).
@@ -220,6 +242,7 @@ export function forwardSequence(
     hs: caches.map((c) => c.h),
     h: hPrev,
     mask,
+    recurrentMask: rm,
   };
   if (cfg.cell === 'lstm') {
     res.cs = caches.map((c) => c.c!);
@@ -311,6 +334,7 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
   }
   const out = ws.gradOut;
   const mask = fwd.mask;
+  const rm = fwd.recurrentMask ? fwd.recurrentMask.data : null;
   // Masked steps: the rows' running gradients go around the step (kept here), not through it.
   const carriedDh = mask ? new (ctorOf(dtypeOf(dh)))(dh.length) : null;
   const carriedDc = mask && dc ? new (ctorOf(dtypeOf(dc)))(dc.length) : null;
@@ -338,6 +362,7 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
       if (dc) dc.fill(0);
     } else {
       dh.set(out.dhPrev.data);
+      if (rm) for (let i = 0; i < dh.length; i++) dh[i] *= rm[i];   // ∂L/∂h_{t-1} = m ⊙ ∂L/∂(h_{t-1} ⊙ m)
       if (dc) dc.set(out.dcPrev!.data);
       if (m) {
         carryMaskedRows(m, carriedDh!, dh, H);
