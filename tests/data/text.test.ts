@@ -2,6 +2,7 @@
 import {
   CharVocab,
   contiguousStreams,
+  joinWords,
   padSequences,
   PadOptions,
   randomWindows,
@@ -49,6 +50,32 @@ describe('tokenizeWords', () => {
   });
 });
 
+describe('joinWords: the text of word and punctuation tokens', () => {
+  test.each<[string[], string]>([
+    [['the', 'king', ',', 'my', 'lord', '.'], 'the king, my lord.'],
+    [['first', 'citizen', ':', 'speak', ',', 'speak', '!'], 'first citizen: speak, speak!'],
+    [['what', ',', 'ho', '?', 'romeo', ';', 'away', '!', '!'], 'what, ho? romeo; away!!'],
+    [['gable', '-', 'ended', 'inn'], 'gable-ended inn'],
+    [['the', 'king', '-', '-', 'no', '.'], 'the king--no.'],
+    [['he', 'said', '(', 'aside', ')', 'nothing'], 'he said (aside) nothing'],
+    [['[', 'exit', ']'], '[exit]'],
+    [['we', "know't", '&', 'c'], "we know't&c"],
+    [['Hello', 'World'], 'Hello World'],
+    [[',', 'then'], ', then'],
+    [['a', '', 'b'], 'a b'],
+    [[], ''],
+  ])('%j -> %j', (tokens, text) => {
+    expect(joinWords(tokens)).toBe(text);
+  });
+
+  test('tokenizing the joined text gives the tokens back', () => {
+    const text = "First Citizen:\nBefore we proceed any further, hear me speak.\n\nAll:\nSpeak, speak.\n"
+      + "We know't, we know't.--Nay, (aside) 'tis a gable-ended inn; [Exit] what?!";
+    const tokens = tokenizeWords(text, { punctuation: 'keep' });
+    expect(tokenizeWords(joinWords(tokens), { punctuation: 'keep' })).toEqual(tokens);
+  });
+});
+
 describe('Vocabulary', () => {
   const docs = [
     ['the', 'cat', 'sat'],
@@ -76,6 +103,13 @@ describe('Vocabulary', () => {
     expect(v.encode(['the', 'zebra'])).toEqual([2, Vocabulary.oovId]);
     expect(v.decode([0, 0, 2, 1])).toEqual(['the', '<unk>']);
     expect(v.decode([0, 2], true)).toEqual(['<pad>', 'the']);
+  });
+
+  test('decodeText: the tokens as text to read, padding skipped, punctuation attached', () => {
+    const v = Vocabulary.build([['the', 'king', ',', 'my', 'lord', '.']]);
+    expect(v.decodeText([0, ...v.encode(['the', 'king', ',', 'my', 'lord', '.'])])).toBe('the king, my lord.');
+    expect(v.decodeText(v.encode(['the', 'queen', '!']))).toBe('the <unk> <unk>');
+    expect(() => v.decodeText([99])).toThrow('id 99 at position 0 is outside');
   });
 
   test('custom special tokens', () => {

@@ -1,3 +1,5 @@
+import { joinWords } from './tokenize';
+
 /**
  * Word vocabulary with a padding token (id 0) and an out-of-vocabulary token (id 1).
  *
@@ -91,5 +93,13 @@ export class Vocabulary {
       out.push(t);
     }
     return out;
+  }
+
+  /**
+   * The text of an id sequence, to read: its tokens (padding skipped) joined by `joinWords`,
+   * punctuation attached to its word (`[the, king, ",", my, lord]` -> "the king, my lord").
+   */
+  decodeText(ids: ArrayLike<number>): string {
+    return joinWords(this.decode(ids));
   }
 }
