@@ -16,7 +16,7 @@
  * the per-step rows are plain Float32Array views into it. Float32 models only; a float64 model,
  * or a runtime without WebAssembly SIMD, keeps the JavaScript path.
  */
-import { HEADER, section, sleb, str, uleb } from './fast/wasm-encoding';
+import { HEADER, compileOnce, section, sleb, str, uleb } from './fast/wasm-encoding';
 
 const I32 = 0x7f, F64 = 0x7c, V128 = 0x7b;
 const get = (i: number) => [0x20, ...uleb(i)];
@@ -194,21 +194,9 @@ function moduleBytes(): Uint8Array {
   ]);
 }
 
-let compiled: WebAssembly.Module | null | undefined;
 let enabled = true;
 
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    compiled = null;
-    try {
-      const bytes = moduleBytes();
-      if (typeof WebAssembly !== 'undefined' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+const kernelModule = compileOnce(moduleBytes);
 
 /** Turns the kernel on or off for models built afterwards (tests compare both paths); returns the previous setting. */
 export function setCharLMKernel(on: boolean): boolean {

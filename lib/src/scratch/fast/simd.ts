@@ -21,7 +21,7 @@
  */
 
 import { relaxedSimdActive, withRelaxedSimd } from './simd-relaxed';
-import { HEADER, section, sleb, str, uleb } from './wasm-encoding';
+import { HEADER, compileOnce, section, sleb, str, uleb } from './wasm-encoding';
 
 
 // Opcodes used below.
@@ -290,19 +290,7 @@ function moduleBytes(): Uint8Array {
 export type SimdGemm = (m: number, n: number, k: number, a: number, sI: number, sP: number,
   b: number, ldb: number, c: number, ldc: number) => void;
 
-let compiled: WebAssembly.Module | null | undefined;
-
-function simdModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  try {
-    const bytes = moduleBytes();
-    if (typeof WebAssembly !== 'undefined' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
+const simdModule = compileOnce(moduleBytes);
 
 let enabled = true;
 

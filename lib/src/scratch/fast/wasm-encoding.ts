@@ -1,6 +1,7 @@
 /**
  * The few pieces of the WebAssembly binary format that the hand-assembled kernels need
- * (simd.ts, simd-relaxed.ts): LEB128 integers, names, sections and the module header.
+ * (simd.ts, simd-relaxed.ts, ../charlm-kernel.ts): LEB128 integers, names, sections, the module
+ * header, and compiling a module once.
  */
 
 /** Unsigned LEB128. */
@@ -32,3 +33,22 @@ export const str = (s: string): number[] => [...uleb(s.length), ...Array.from(s,
 export const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
 /** "\0asm", version 1. */
 export const HEADER = [0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
+
+/**
+ * A getter that compiles `bytes()` on its first call and then returns that module, or null where
+ * the runtime has no WebAssembly or rejects the module (e.g. no SIMD).
+ */
+export function compileOnce(bytes: () => Uint8Array): () => WebAssembly.Module | null {
+  let compiled: WebAssembly.Module | null | undefined;
+  return () => {
+    if (compiled !== undefined) return compiled;
+    compiled = null;
+    try {
+      const b = bytes();
+      if (typeof WebAssembly !== 'undefined' && WebAssembly.validate(b)) compiled = new WebAssembly.Module(b);
+    } catch {
+      compiled = null;
+    }
+    return compiled;
+  };
+}
