@@ -20,6 +20,7 @@
  * is unchanged ({ className: 'Orthogonal', config: { gain, seed } }).
  */
 import * as tf from '@tensorflow/tfjs';
+import { orthonormalize } from '../scratch/init';
 
 export interface OrthogonalArgs {
   /** Multiplies the orthogonal matrix (default 1). */
@@ -58,24 +59,8 @@ export class Orthogonal extends InitializerBase {
     const gaussian = tf.randomNormal([m, n], 0, 1, 'float32', this.seed); // A [m, n], tf.layers' draw
     const a = gaussian.dataSync();
     gaussian.dispose();
-    // q[j]: column j of A, then of Q (float64, contiguous per column)
-    const q: Float64Array[] = [];
-    for (let j = 0; j < n; j++) {
-      const v = new Float64Array(m);
-      for (let i = 0; i < m; i++) v[i] = a[i * n + j];
-      for (let pass = 0; pass < 2; pass++) {
-        for (const u of q) {
-          let dot = 0;
-          for (let i = 0; i < m; i++) dot += u[i] * v[i];
-          for (let i = 0; i < m; i++) v[i] -= dot * u[i];
-        }
-      }
-      let norm = 0;
-      for (let i = 0; i < m; i++) norm += v[i] * v[i];
-      norm = Math.sqrt(norm); // R[j, j] > 0: the sign convention of tf.layers (Q · sign(diag R))
-      for (let i = 0; i < m; i++) v[i] /= norm;
-      q.push(v);
-    }
+    // q[j]: column j of A, then of Q (float64): Gram–Schmidt, R's diagonal positive as in tf.layers
+    const q = orthonormalize(Array.from({ length: n }, (_, j) => Float64Array.from({ length: m }, (_, i) => a[i * n + j])));
     // Q [m, n] when rows >= cols; Qᵀ [n, m] when rows < cols: out[r, c] for the weight [rows, cols]
     const out = new Float32Array(rows * cols);
     for (let r = 0; r < rows; r++) {

@@ -56,6 +56,28 @@ export function glorotUniform(rows: number, cols: number, random: Rng = seededRn
 }
 
 /**
+ * Gram–Schmidt in place: each vector in turn loses its components along the earlier ones
+ * (twice, enough for orthogonality to rounding) and is scaled to length 1. The norm divided by
+ * is positive, which is QR's sign convention (R's diagonal > 0). Returns the same vectors.
+ */
+export function orthonormalize(vectors: Float64Array[]): Float64Array[] {
+  vectors.forEach((a, i) => {
+    for (let pass = 0; pass < 2; pass++) {
+      for (const q of vectors.slice(0, i)) {
+        let dot = 0;
+        for (let j = 0; j < a.length; j++) dot += a[j] * q[j];
+        for (let j = 0; j < a.length; j++) a[j] -= dot * q[j];
+      }
+    }
+    let norm = 0;
+    for (let j = 0; j < a.length; j++) norm += a[j] * a[j];
+    norm = Math.sqrt(norm);
+    for (let j = 0; j < a.length; j++) a[j] /= norm;
+  });
+  return vectors;
+}
+
+/**
  * A `[rows, cols]` matrix with orthonormal rows (rows <= cols) or columns (rows > cols),
  * times `gain`: Gram–Schmidt on a Gaussian matrix, with signs fixed as in QR.
  */
@@ -63,23 +85,7 @@ export function orthogonal(rows: number, cols: number, random: Rng = seededRng()
   checkDims('orthogonal', rows, cols);
   const n = Math.min(rows, cols);   // number of orthonormal vectors
   const len = Math.max(rows, cols); // their length
-  const v: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = new Float64Array(len);
-    for (let j = 0; j < len; j++) a[j] = random.normal();
-    for (let pass = 0; pass < 2; pass++) {   // twice is enough for numerical orthogonality
-      for (const q of v) {
-        let dot = 0;
-        for (let j = 0; j < len; j++) dot += a[j] * q[j];
-        for (let j = 0; j < len; j++) a[j] -= dot * q[j];
-      }
-    }
-    let norm = 0;
-    for (let j = 0; j < len; j++) norm += a[j] * a[j];
-    norm = Math.sqrt(norm);
-    for (let j = 0; j < len; j++) a[j] /= norm;
-    v.push(a);
-  }
+  const v = orthonormalize(Array.from({ length: n }, () => Float64Array.from({ length: len }, () => random.normal())));
   const m = mat(rows, cols, ctorOf(dtype));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < len; j++) {
