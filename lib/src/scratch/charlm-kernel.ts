@@ -223,10 +223,16 @@ export class CharLMOutputKernel {
   private readonly fns: { forward: Fn; weightGrad: Fn; inputGrad: Fn };
   private readonly at: { W: number; dW: number; hs: number; logits: number; dLogits: number; dh: number };
 
-  private constructor(readonly hiddenSize: number, readonly vocabSize: number, readonly seqLen: number, mod: WebAssembly.Module) {
+  /** The kernel's memory: its buffers, then `extraBytes` free bytes from byte `freeAt` (16-aligned) on. */
+  readonly memory: WebAssembly.Memory;
+  readonly freeAt: number;
+
+  private constructor(readonly hiddenSize: number, readonly vocabSize: number, readonly seqLen: number, mod: WebAssembly.Module, extraBytes: number) {
     const sizes = { W: hiddenSize * vocabSize, dW: hiddenSize * vocabSize, hs: seqLen * hiddenSize, logits: seqLen * vocabSize, dLogits: seqLen * vocabSize, dh: seqLen * hiddenSize };
     const floats = Object.values(sizes).reduce((a, b) => a + b, 0);
-    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((floats * 4) / 65536)) });
+    this.freeAt = Math.ceil((floats * 4) / 16) * 16;
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((this.freeAt + extraBytes) / 65536)) });
+    this.memory = memory;
     this.fns = new WebAssembly.Instance(mod, { env: { mem: memory } }).exports as unknown as CharLMOutputKernel['fns'];
     let offset = 0;
     const view = (n: number) => { const v = new Float32Array(memory.buffer, offset * 4, n); offset += n; return v; };
@@ -235,10 +241,13 @@ export class CharLMOutputKernel {
     this.at = { W: this.W.byteOffset, dW: this.dW.byteOffset, hs: this.hs.byteOffset, logits: this.logits.byteOffset, dLogits: this.dLogits.byteOffset, dh: this.dh.byteOffset };
   }
 
-  /** A kernel for these sizes, or null when it is turned off or WebAssembly SIMD is unavailable. */
-  static create(hiddenSize: number, vocabSize: number, seqLen: number): CharLMOutputKernel | null {
+  /**
+   * A kernel for these sizes, or null when it is turned off or WebAssembly SIMD is unavailable.
+   * `extraBytes`: room left in its memory for the caller (the model's fused update, charlm.ts).
+   */
+  static create(hiddenSize: number, vocabSize: number, seqLen: number, extraBytes = 0): CharLMOutputKernel | null {
     const mod = enabled ? kernelModule() : null;
-    return mod ? new CharLMOutputKernel(hiddenSize, vocabSize, seqLen, mod) : null;
+    return mod ? new CharLMOutputKernel(hiddenSize, vocabSize, seqLen, mod, extraBytes) : null;
   }
 
   private steps(T: number): number {

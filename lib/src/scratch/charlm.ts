@@ -11,7 +11,9 @@
  * library's training loop.
  * Text ↔ indices is the data module's job (`CharVocab` in lib/src/data): the model sees indices.
  * A Float32 model runs the output layer of a window in WebAssembly (charlm-kernel.ts), with the
- * same arithmetic as the loop written out in `lossAndGradients`, so with the same results.
+ * same arithmetic as the loop written out in `lossAndGradients`, so with the same results; with
+ * Adagrad it also clips and updates in one WebAssembly pass (charlm-update.ts), with the same
+ * arithmetic as the step written out in `trainStep`.
  */
 import { FloatDType, FloatArray, Mat, ctorOf, mat } from './mat';
 import { gemmNN } from './fast/gemm';
@@ -23,6 +25,10 @@ import { denseBackward, perplexity, softmaxCrossEntropy, softmaxProbs } from './
 import { clipByGlobalNorm, clipByValue } from './clip';
 import { Optimizer, adagrad, adam, sgd } from './optim';
 import { CharLMOutputKernel } from './charlm-kernel';
+import { CharLMFusedUpdate, fusedClipSupported } from './charlm-update';
+import { fusedAdagradAvailable } from './fast/fused-adagrad';
+
+const ADAGRAD_EPS = 1e-8;   // ε of min-char-rnn's Adagrad, on both paths
 
 export interface CharLanguageModelConfig {
   cell: CellKind;
@@ -112,6 +118,7 @@ export class CharLanguageModel {
   private readonly soft: { probs: Mat; dLogits: Mat };
   private readonly inputs: Int32Array[];
   private readonly out: CharLMOutputKernel | null;  // the output layer in WebAssembly (float32), same results
+  private readonly fused: CharLMFusedUpdate | null; // clipping + Adagrad in WebAssembly (float32), same results
   private readonly sparseRows: boolean;             // updates skip the kernel rows a window leaves at zero
   private readonly kernelRows: FloatArray[];        // W's rows, one view per character
   private readonly kernelGradRows: FloatArray[];    // ∂loss/∂W's rows, likewise
@@ -138,21 +145,27 @@ export class CharLanguageModel {
     if (!Number.isInteger(V) || V < 2) throw new Error(`CharLanguageModel vocabSize: expected an integer >= 2, got ${V}`);
     if (!Number.isInteger(T) || T < 1) throw new Error(`CharLanguageModel seqLen: expected a positive integer, got ${T}`);
     this.cellCfg = { cell: this.cfg.cell, inputSize: V, hiddenSize: H, resetAfter: this.cfg.cell === 'gru' ? this.cfg.resetAfter : undefined };
-    this.cell = initCellParams(this.cellCfg, { seed, dtype });
+    const cell = initCellParams(this.cellCfg, { seed, dtype });
     this.random = seededRng(seed + 1);
     const C = ctorOf(dtype);
-    this.out = dtype === 'float32' ? CharLMOutputKernel.create(H, V, T) : null;
+    const fusable = dtype === 'float32' && opt === 'adagrad' && fusedClipSupported(this.cfg.clipNorm, this.cfg.clipValue) && fusedAdagradAvailable();
+    const extraBytes = fusable ? CharLMFusedUpdate.bytesFor(cell, { hiddenSize: H, vocabSize: V }) : 0;
+    this.out = dtype === 'float32' ? CharLMOutputKernel.create(H, V, T, extraBytes) : null;
+    // The fused update keeps the model's arrays in the kernel's memory (copies of the same initial values).
+    this.fused = this.out && fusable ? new CharLMFusedUpdate(this.out, cell) : null;
+    this.cell = this.fused ? this.fused.cell : cell;
     const rowsOf = (data: FloatArray, rows: number, cols: number): Mat => ({ rows, cols, data });
     const Wy = glorotUniform(H, V, seededRng(seed + 2), dtype);
     if (this.out) this.out.W.set(Wy.data);
     this.Wy = this.out ? rowsOf(this.out.W, H, V) : Wy;
-    this.by = new C(V);
-    this.optimizer = opt === 'adam' ? adam({ lr: this.cfg.lr }) : opt === 'sgd' ? sgd({ lr: this.cfg.lr }) : adagrad({ lr: this.cfg.lr });
+    this.by = this.fused ? this.fused.by : new C(V);
+    // With the fused update, Adagrad's state lives in the kernel's memory and this optimiser stays unused.
+    this.optimizer = opt === 'adam' ? adam({ lr: this.cfg.lr }) : opt === 'sgd' ? sgd({ lr: this.cfg.lr }) : adagrad({ lr: this.cfg.lr, eps: ADAGRAD_EPS });
     this.ws = createWorkspace(this.cellCfg, 1, T, dtype);
-    this.grads = zerosLike(this.cell);
+    this.grads = this.fused ? this.fused.grads : zerosLike(this.cell);
     const out = this.out;
     this.dWy = out ? rowsOf(out.dW, H, V) : mat(H, V, C);
-    this.dby = new C(V);
+    this.dby = this.fused ? this.fused.dby : new C(V);
     this.logits = Array.from({ length: T }, (_, t) => (out ? rowsOf(out.logits.subarray(t * V, (t + 1) * V), 1, V) : mat(1, V, C)));
     this.dhs = Array.from({ length: T }, (_, t) => (out ? rowsOf(out.dh.subarray(t * H, (t + 1) * H), 1, H) : mat(1, H, C)));
     this.soft = { probs: mat(1, V, C), dLogits: mat(1, V, C) };
@@ -248,6 +261,10 @@ export class CharLanguageModel {
   /** One optimisation step on one window; returns its mean loss. */
   trainStep(inputs: ArrayLike<number>, targets: ArrayLike<number>): number {
     const loss = this.lossAndGradients(inputs, targets);
+    if (this.fused) {
+      this.fused.step(this.charactersRead(inputs), { lr: this.cfg.lr, eps: ADAGRAD_EPS, clipNorm: this.cfg.clipNorm, clipValue: this.cfg.clipValue });
+      return loss;
+    }
     const { params, grads } = this.sparseRows ? this.updatedArrays(inputs) : { params: this.parameters(), grads: this.gradients() };
     const { clipNorm, clipValue } = this.cfg;
     const norm = clipNorm ? clipByGlobalNorm(grads, clipNorm) : Infinity;
@@ -266,15 +283,21 @@ export class CharLanguageModel {
    * it skips, in ascending order, leave every result bit for bit as the full update's.
    */
   private updatedArrays(inputs: ArrayLike<number>): { params: FloatArray[]; grads: FloatArray[] } {
-    const seen = this.inWindow;
-    seen.fill(0);
-    for (let t = 0; t < inputs.length; t++) seen[inputs[t]] = 1;
+    const seen = this.charactersRead(inputs);
     const params: FloatArray[] = [], grads: FloatArray[] = [];
     for (let r = 0; r < seen.length; r++) {
       if (seen[r]) { params.push(this.kernelRows[r]); grads.push(this.kernelGradRows[r]); }
     }
     const rest = this.parameters().slice(1), restGrads = this.gradients().slice(1);   // all but the kernel
     return { params: params.concat(rest), grads: grads.concat(restGrads) };
+  }
+
+  /** [vocabSize]: 1 for the characters the window reads, else 0. */
+  private charactersRead(inputs: ArrayLike<number>): Uint8Array {
+    const seen = this.inWindow;
+    seen.fill(0);
+    for (let t = 0; t < inputs.length; t++) seen[inputs[t]] = 1;
+    return seen;
   }
 
   /** Mean loss (nats per character) and perplexity of predicting ids[1..] from ids[..n-1], no training. */

@@ -44,3 +44,4 @@ export type { CharLanguageModelConfig, SampleOptions } from './charlm';
 export { CharLanguageModel, sampleNext } from './charlm';
 export { primeState, sampleAfter } from './charlm-loop';
 export { setCharLMKernel, charLMKernelAvailable } from './charlm-kernel';
+export { setFusedAdagrad, fusedAdagradAvailable } from './fast/fused-adagrad';
