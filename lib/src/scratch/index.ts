@@ -44,4 +44,5 @@ export type { CharLanguageModelConfig, SampleOptions } from './charlm';
 export { CharLanguageModel, sampleNext } from './charlm';
 export { primeState, sampleAfter } from './charlm-loop';
 export { setCharLMKernel, charLMKernelAvailable } from './charlm-kernel';
-export { setFusedAdagrad, fusedAdagradAvailable } from './fast/fused-adagrad';
+export { FusedAdagrad, setFusedAdagrad, fusedAdagradAvailable } from './fast/fused-adagrad';
+export type { FusedSegment } from './fast/fused-adagrad';
