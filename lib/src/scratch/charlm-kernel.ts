@@ -25,6 +25,7 @@ const i32 = (n: number) => [0x41, ...sleb(n)];
 const ADD = [0x6a], MUL = [0x6c], SHL = [0x74], AND = [0x71], LT = [0x48];
 const F32_LOAD = (off = 0) => [0x2a, 2, ...uleb(off)];
 const F32_STORE = [0x38, 2, 0];
+const F32_STORE_AT = (off: number) => [0x38, 2, ...uleb(off)];
 const PROMOTE = [0xbb], DEMOTE = [0xb6], F64_ADD = [0xa0], F64_MUL = [0xa2], F64_NE = [0x62];
 const F64_ZERO = [0x44, 0, 0, 0, 0, 0, 0, 0, 0];
 const LOAD2 = (off = 0) => [0xfd, 0x5d, 2, ...uleb(off)];          // v128.load64_zero: two float32
@@ -131,43 +132,57 @@ function weightGradBody(): number[] {
 }
 
 /**
- * inputGrad(T, H, V, dl, W, dh): dh[t, i] += dl[t, :] · W[i, :], as gemmNT(1, H, V, ...): four
- * partial sums s0..s3 (lanes of two f64x2) over the first V − V mod 4 columns, the rest into s0,
- * then dh += s0 + s1 + s2 + s3.
+ * inputGrad(T, H, V, dl, W, dh): dh[t, i] += dl[t, :] · W[i, :], as gemmNT(1, H, V, ...): per row,
+ * four partial sums s0..s3 (lanes of two f64x2) over the first V − V mod 4 columns, the rest into
+ * s0, then dh += s0 + s1 + s2 + s3. Two rows at a time (their sums are independent chains, and
+ * each load of dl serves both), then an odd last row alone: the same arithmetic for every row.
  */
 function inputGradBody(): number[] {
   const dl = 3, W = 4, dh = 5;
-  const t = 6, i = 7, p = 8, l = 9, c = 10, w = 11, rb = 12, k4 = 13;   // i32
-  const s0 = 14;                                                         // f64
-  const acc01 = 15, acc23 = 16;                                          // v128
+  const t = 6, i = 7, p = 8, l = 9, c = 10, w = 11, rb = 12, k4 = 13, H2 = 14;   // i32
+  const s0 = [15, 16];                                                            // f64, per row
+  const acc01 = [17, 18], acc23 = [19, 20];                                       // v128, per row
+  const lv01 = 21, lv23 = 22;                                                     // v128: dl[p..p+3]
+  /** Rows i .. i + R − 1 (R = 1 or 2); row r reads W at w + r·rb and adds into dh at c + 4r. */
+  const rows = (R: 1 | 2) => {
+    const rs = R === 2 ? [0, 1] : [0];
+    const wAt = (r: number) => (r === 0 ? at(w, p) : [...at(w, p), ...get(rb), ...ADD]);
+    return [
+      ...get(W), ...get(i), ...get(rb), ...MUL, ...ADD, ...set(w),
+      ...rs.flatMap((r) => [...F64_ZERO, ...SPLAT2, ...set(acc01[r]), ...F64_ZERO, ...SPLAT2, ...set(acc23[r])]),
+      ...i32(0), ...set(p),
+      ...whileLoop([...get(p), ...get(k4), ...LT], [
+        ...load2(at(l, p)), ...set(lv01),
+        ...load2(at(l, p), 8), ...set(lv23),
+        ...rs.flatMap((r) => [
+          ...get(acc01[r]), ...get(lv01), ...load2(wAt(r)), ...MUL2, ...ADD2, ...set(acc01[r]),
+          ...get(acc23[r]), ...get(lv23), ...load2(wAt(r), 8), ...MUL2, ...ADD2, ...set(acc23[r]),
+        ]),
+        ...inc(p, 4),
+      ]),
+      ...rs.flatMap((r) => [...get(acc01[r]), ...LANE2(0), ...set(s0[r])]),
+      ...whileLoop([...get(p), ...get(V), ...LT], [
+        ...rs.flatMap((r) => [...get(s0[r]), ...load1(at(l, p)), ...load1(wAt(r)), ...F64_MUL, ...F64_ADD, ...set(s0[r])]),
+        ...inc(p, 1),
+      ]),
+      ...rs.flatMap((r) => [
+        ...at(c, i), ...load1(at(c, i), 4 * r),
+        ...get(s0[r]), ...get(acc01[r]), ...LANE2(1), ...F64_ADD, ...get(acc23[r]), ...LANE2(0), ...F64_ADD, ...get(acc23[r]), ...LANE2(1), ...F64_ADD,
+        ...F64_ADD, ...DEMOTE, ...F32_STORE_AT(4 * r),
+      ]),
+    ];
+  };
   return [
     ...get(V), ...i32(-4), ...AND, ...set(k4),
     ...get(V), ...i32(2), ...SHL, ...set(rb),
+    ...get(H), ...i32(-2), ...AND, ...set(H2),
     ...i32(0), ...set(t),
     ...whileLoop([...get(t), ...get(T), ...LT], [
       ...get(dl), ...get(t), ...get(rb), ...MUL, ...ADD, ...set(l),
       ...get(dh), ...get(t), ...get(H), ...MUL, ...i32(2), ...SHL, ...ADD, ...set(c),
       ...i32(0), ...set(i),
-      ...whileLoop([...get(i), ...get(H), ...LT], [
-        ...get(W), ...get(i), ...get(rb), ...MUL, ...ADD, ...set(w),
-        ...F64_ZERO, ...SPLAT2, ...set(acc01),
-        ...F64_ZERO, ...SPLAT2, ...set(acc23),
-        ...i32(0), ...set(p),
-        ...whileLoop([...get(p), ...get(k4), ...LT], [
-          ...get(acc01), ...load2(at(l, p)), ...load2(at(w, p)), ...MUL2, ...ADD2, ...set(acc01),
-          ...get(acc23), ...load2(at(l, p), 8), ...load2(at(w, p), 8), ...MUL2, ...ADD2, ...set(acc23),
-          ...inc(p, 4),
-        ]),
-        ...get(acc01), ...LANE2(0), ...set(s0),
-        ...whileLoop([...get(p), ...get(V), ...LT], [
-          ...get(s0), ...load1(at(l, p)), ...load1(at(w, p)), ...F64_MUL, ...F64_ADD, ...set(s0),
-          ...inc(p, 1),
-        ]),
-        ...at(c, i), ...load1(at(c, i)),
-        ...get(s0), ...get(acc01), ...LANE2(1), ...F64_ADD, ...get(acc23), ...LANE2(0), ...F64_ADD, ...get(acc23), ...LANE2(1), ...F64_ADD,
-        ...F64_ADD, ...DEMOTE, ...F32_STORE,
-        ...inc(i, 1),
-      ]),
+      ...whileLoop([...get(i), ...get(H2), ...LT], [...rows(2), ...inc(i, 2)]),
+      ...ifThen([...get(i), ...get(H), ...LT], rows(1)),
       ...inc(t, 1),
     ]),
   ];
@@ -189,7 +204,7 @@ function moduleBytes(): Uint8Array {
     ...section(10, [3,
       ...fn([[8, I32], [4, F64]], forwardBody()),
       ...fn([[7, I32], [1, F64]], weightGradBody()),
-      ...fn([[8, I32], [1, F64], [2, V128]], inputGradBody()),
+      ...fn([[9, I32], [2, F64], [6, V128]], inputGradBody()),
     ]),
   ]);
 }

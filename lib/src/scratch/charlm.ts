@@ -115,6 +115,8 @@ export class CharLanguageModel {
   private readonly dby: FloatArray;
   private readonly logits: Mat[];    // per step [1, V]
   private readonly dhs: Mat[];       // per step [1, H]
+  private readonly dLogits: Mat[];   // per step [1, V]: rows of the output kernel's dLogits (kernel path only)
+  private readonly target = new Int32Array(1);
   private readonly soft: { probs: Mat; dLogits: Mat };
   private readonly inputs: Int32Array[];
   private readonly out: CharLMOutputKernel | null;  // the output layer in WebAssembly (float32), same results
@@ -168,6 +170,7 @@ export class CharLanguageModel {
     this.dby = this.fused ? this.fused.dby : new C(V);
     this.logits = Array.from({ length: T }, (_, t) => (out ? rowsOf(out.logits.subarray(t * V, (t + 1) * V), 1, V) : mat(1, V, C)));
     this.dhs = Array.from({ length: T }, (_, t) => (out ? rowsOf(out.dh.subarray(t * H, (t + 1) * H), 1, H) : mat(1, H, C)));
+    this.dLogits = out ? Array.from({ length: T }, (_, t) => rowsOf(out.dLogits.subarray(t * V, (t + 1) * V), 1, V)) : [];
     this.soft = { probs: mat(1, V, C), dLogits: mat(1, V, C) };
     this.inputs = Array.from({ length: T }, () => new Int32Array(1));
     this.h = mat(1, H, C);
@@ -234,15 +237,16 @@ export class CharLanguageModel {
     const out = this.out!;
     const { vocabSize: V, hiddenSize: H } = this.cfg;
     for (let t = 0; t < T; t++) {
-      out.hs.set(f.hs[t].data.subarray(0, H), t * H);                          // h_t [1, H]
+      const h = f.hs[t].data;
+      out.hs.set(h.length === H ? h : h.subarray(0, H), t * H);               // h_t [1, H]
       out.logits.set(this.by, t * V);
     }
     out.forward(T);                                                            // logits_t = h_t V + bᵥ
-    const target = new Int32Array(1);
+    const target = this.target;
     let loss = 0;
     for (let t = 0; t < T; t++) {
       target[0] = targets[t];
-      const dLogits: Mat = { rows: 1, cols: V, data: out.dLogits.subarray(t * V, (t + 1) * V) };
+      const dLogits = this.dLogits[t];
       const r = softmaxCrossEntropy(this.logits[t], target, { out: { probs: this.soft.probs, dLogits } });
       loss += r.loss / T;
       const d = dLogits.data;
