@@ -117,8 +117,10 @@ export function gruStepBackward(
         da[g0 + H + j] = drh * hp[s0 + j] * rr * (1 - rr);                    // da_r
       }
     }
-    gemmTN(H, H, batch, aux, 0, H, da, 2 * H, G, dU, 2 * H, G);               // dU_h += (r⊙hPrev)ᵀ da_h
-    gemmTN(H, 2 * H, batch, hp, 0, H, da, 0, G, dU, 0, G);                    // dU_zr += hPrevᵀ da_zr
+    if (!o.deferRecurrentKernel) {
+      gemmTN(H, H, batch, aux, 0, H, da, 2 * H, G, dU, 2 * H, G);             // dU_h += (r⊙hPrev)ᵀ da_h
+      gemmTN(H, 2 * H, batch, hp, 0, H, da, 0, G, dU, 0, G);                  // dU_zr += hPrevᵀ da_zr
+    }
     gemmWT(batch, H, 2 * H, da, 0, G, params.recurrentKernel, UT, 0, dhp, 0, H); // dhPrev += da_zr U_zrᵀ
     inputProjectionBackward(cache.x, params, o.dGates, grads.kernel, grads.bias, o.dx);
     return o;

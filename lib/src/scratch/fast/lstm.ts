@@ -90,7 +90,7 @@ export function lstmStepBackward(
       dcp[s0 + j] = dcHat * f;
     }
   }
-  gemmTN(H, G, batch, cache.hPrev.data, 0, H, da, 0, G, grads.recurrentKernel.data, 0, G); // dU += hPrevᵀ da
+  if (!res.deferRecurrentKernel) gemmTN(H, G, batch, cache.hPrev.data, 0, H, da, 0, G, grads.recurrentKernel.data, 0, G); // dU += hPrevᵀ da
   res.dhPrev.data.fill(0);
   gemmWT(batch, H, G, da, 0, G, params.recurrentKernel, params.recurrentKernelT, 0, res.dhPrev.data, 0, H); // dhPrev = da Uᵀ
   inputProjectionBackward(cache.x, params, res.dGates, grads.kernel, grads.bias, res.dx);

@@ -50,7 +50,7 @@ export function rnnStepBackward(
   const o: StepGradOut = out ?? { dhPrev: mat(batch, H, C), dGates: mat(batch, H, C) };
   const da = o.dGates.data, h = cache.h.data, d = dh.data;
   for (let i = 0; i < da.length; i++) da[i] = d[i] * (1 - h[i] * h[i]);      // tanh'
-  gemmTN(H, H, batch, cache.hPrev.data, 0, H, da, 0, H, grads.recurrentKernel.data, 0, H); // dU += hPrevᵀ da
+  if (!o.deferRecurrentKernel) gemmTN(H, H, batch, cache.hPrev.data, 0, H, da, 0, H, grads.recurrentKernel.data, 0, H); // dU += hPrevᵀ da
   o.dhPrev.data.fill(0);
   gemmWT(batch, H, H, da, 0, H, params.recurrentKernel, params.recurrentKernelT, 0, o.dhPrev.data, 0, H); // dhPrev = da Uᵀ
   inputProjectionBackward(cache.x, params, o.dGates, grads.kernel, grads.bias, o.dx);

@@ -26,7 +26,7 @@ import { checkParams, zerosLike } from '../params';
 import { gemmWT, transposeInto } from './gemm';
 import { CellParamsT, StepCache, StepGradOut, StepInput, isIndexInput } from './types';
 import { cellStep, cellStepBackward } from './cells';
-import { createSimdArena } from './simd';
+import { SimdGemm, createSimdArena, plainSimdKernelFor } from './simd';
 
 /** Reusable buffers for sequences of up to `seqLen` steps of `batchSize` rows. */
 export interface SequenceWorkspace {
@@ -335,6 +335,10 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
   const out = ws.gradOut;
   const mask = fwd.mask;
   const rm = fwd.recurrentMask ? fwd.recurrentMask.data : null;
+  // Batch 1 on the fast path: dU after the loop, in one product over the steps (recurrentKernelGrads).
+  const oneProduct = fast && batch === 1 && !mask && !rm && !(cfg.cell === 'gru' && cfg.resetAfter)
+    ? plainSimdKernelFor(caches[0].h.data, ws.dGates[0].data, stepGrads.recurrentKernel.data) : undefined;
+  out.deferRecurrentKernel = oneProduct !== undefined;
   // Masked steps: the rows' running gradients go around the step (kept here), not through it.
   const carriedDh = mask ? new (ctorOf(dtypeOf(dh)))(dh.length) : null;
   const carriedDc = mask && dc ? new (ctorOf(dtypeOf(dc)))(dc.length) : null;
@@ -370,6 +374,7 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
       }
     }
   }
+  if (oneProduct) recurrentKernelGrads(cfg, caches, ws.dGates, stepGrads.recurrentKernel.data, oneProduct);
   if (fast) {
     grads.kernel.data.set(stepGrads.kernel.data);
     grads.recurrentKernel.data.set(stepGrads.recurrentKernel.data);
@@ -384,6 +389,39 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
   };
   if (cfg.cell === 'lstm') res.dc0 = ws.dc;
   return res;
+}
+
+/**
+ * dU += Σ_t hPrev_tᵀ da_t over the steps t = T−1 … 0 of a batch-1 sequence (GRU with the reset
+ * before the product: dU_h += Σ_t (r⊙hPrev)_tᵀ da_h,t and dU_zr += Σ_t hPrev_tᵀ da_zr,t), the
+ * outer products the cells' backward steps leave out when `deferRecurrentKernel` is set. Each
+ * run of steps whose rows sit at equal distances in the arena (all of them but the first step's
+ * hPrev, the initial state) is one product with k = steps (negative strides walk back in time),
+ * which loads and stores dU once per four steps instead of every step. simd.ts's plain kernel
+ * adds the products in that order with one float32 multiply and add each, as the per-step
+ * products did: the same gradient, bit for bit (tests/scratch/deferred-recurrent-grad.test.ts).
+ */
+function recurrentKernelGrads(cfg: CellConfig, caches: StepCache[], dGates: Mat[], dU: FloatArray, gemm: SimdGemm): void {
+  const H = cfg.hiddenSize, G = gateCount(cfg.cell) * H, T = caches.length;
+  const hPrev = (t: number) => caches[t].hPrev.data.byteOffset;
+  if (cfg.cell === 'gru') {
+    overSteps(gemm, T, hPrev, (t) => dGates[t].data.byteOffset, 2 * H, H, dU.byteOffset, G);                      // dU_zr
+    overSteps(gemm, T, (t) => caches[t].aux!.data.byteOffset, (t) => dGates[t].data.byteOffset + 8 * H, H, H, dU.byteOffset + 8 * H, G); // dU_h
+  } else {
+    overSteps(gemm, T, hPrev, (t) => dGates[t].data.byteOffset, G, H, dU.byteOffset, G);
+  }
+}
+
+/** C[H, n] += Σ_t A_tᵀ B_t for t = T−1 … 0 (rows of H and n floats at byte addresses a(t), b(t)). */
+function overSteps(gemm: SimdGemm, T: number, a: (t: number) => number, b: (t: number) => number, n: number, H: number, c: number, ldc: number): void {
+  for (let t = T - 1; t >= 0;) {
+    const a0 = a(t), b0 = b(t);
+    let k = 1;
+    const sa = t > 0 ? a(t - 1) - a0 : 0, sb = t > 0 ? b(t - 1) - b0 : 0;
+    while (t - k >= 0 && a(t - k) - a0 === k * sa && b(t - k) - b0 === k * sb) k++;
+    gemm(H, n, k, a0, 1, sa / 4, b0, sb / 4, c, ldc);   // A(i, p) = a0[i + p·sa], B[p, j] = b0[p·sb + j]
+    t -= k;
+  }
 }
 
 /**

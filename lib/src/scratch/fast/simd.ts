@@ -322,6 +322,7 @@ export type SimdGemmNT = (m: number, n: number, k: number, a: number, lda: numbe
 export const SIMD_ONE = 0;
 
 const kernels = new WeakMap<ArrayBufferLike, SimdGemm>();
+const plainKernels = new WeakMap<ArrayBufferLike, SimdGemm>();
 const kernelsNT = new WeakMap<ArrayBufferLike, SimdGemmNT>();
 const activations = new WeakMap<ArrayBufferLike, SimdAct>();
 
@@ -364,6 +365,17 @@ export function simdKernelFor(a: ArrayBufferView, b: ArrayBufferView, c: ArrayBu
   return kernels.get(buf);
 }
 
+/**
+ * This file's kernel (never the relaxed-SIMD tiles) when all three arrays are views into one
+ * arena, else undefined: one float32 multiply and one add per product, accumulated over p in
+ * order, so C += Σ_p of k products equals k calls of one product each, bit for bit.
+ */
+export function plainSimdKernelFor(a: ArrayBufferView, b: ArrayBufferView, c: ArrayBufferView): SimdGemm | undefined {
+  const buf = c.buffer;
+  if (a.buffer !== buf || b.buffer !== buf) return undefined;
+  return plainKernels.get(buf);
+}
+
 /** The dot-product (A·Bᵀ) SIMD kernel when all three arrays are views into one arena, else undefined. */
 export function simdKernelNTFor(a: ArrayBufferView, b: ArrayBufferView, c: ArrayBufferView): SimdGemmNT | undefined {
   const buf = c.buffer;
@@ -402,6 +414,7 @@ export function createSimdArena(floats: number): SimdArena | null {
   const gemm = withRelaxedSimd(memory, pairs);
   const buffer = memory.buffer;
   kernels.set(buffer, gemm);
+  plainKernels.set(buffer, pairs);
   activations.set(buffer, inst.exports.act as unknown as SimdAct);
   kernelsNT.set(buffer, inst.exports.gemmNT as unknown as SimdGemmNT);
   const capacity = buffer.byteLength / 4;

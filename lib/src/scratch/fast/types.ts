@@ -44,6 +44,11 @@ export interface StepGradOut {
   dGates: Mat;          // [batch, k*hiddenSize]: gradient w.r.t. the input side's pre-activations x W + b
   /** GRU reset-after only, [batch, 3·hiddenSize] workspace: the recurrent side's [da_z, da_r, da_h ⊙ r]. */
   dRecurrent?: Mat;
+  /**
+   * Set by backwardSequence (batch 1, fast path): the step leaves out its outer product
+   * hPrevᵀ·da into dU, which the loop then adds for the whole sequence in one product.
+   */
+  deferRecurrentKernel?: boolean;
 }
 
 export function isIndexInput(x: StepInput): x is Int32Array {
