@@ -266,6 +266,7 @@ export class CharLanguageModel {
   trainStep(inputs: ArrayLike<number>, targets: ArrayLike<number>): number {
     const loss = this.lossAndGradients(inputs, targets);
     if (this.fused) {
+      // The step written out below, in one WebAssembly pass (charlm-update.ts): the same arithmetic.
       this.fused.step(this.charactersRead(inputs), { lr: this.cfg.lr, eps: ADAGRAD_EPS, clipNorm: this.cfg.clipNorm, clipValue: this.cfg.clipValue });
       return loss;
     }
