@@ -4,7 +4,7 @@
  * the same confidences, on random models of every layout, on both sequence engines.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildSeq2Seq, greedyDecode, initBackend, Seq2SeqConfig } from 'seqmodels';
+import { buildSeq2Seq, greedyDecode, initBackend } from 'seqmodels';
 import { setSequenceEngine } from 'seqmodels/internals';
 
 beforeAll(async () => {
@@ -41,7 +41,8 @@ function sharpen(model: tf.LayersModel, seed: number): void {
   tf.dispose(ws);
 }
 
-const layouts: [string, Partial<Seq2SeqConfig>][] = [
+type Layout = Partial<Parameters<typeof buildSeq2Seq>[0]>;
+const layouts: [string, Layout][] = [
   ['gru, no attention', { cell: 'gru' }],
   ['lstm, no attention', { cell: 'lstm' }],
   ['gru, dot attention', { cell: 'gru', attention: 'dot' }],
