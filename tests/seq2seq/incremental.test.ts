@@ -89,3 +89,15 @@ test('the decoder layer keeps its configuration (it returns no state in the trai
   tf.dispose([probs, source]);
   s2s.model.dispose();
 });
+
+test('sources and output lengths other than the model was built for are refused, as the teacher-forced pass refuses them', () => {
+  const s2s = buildSeq2Seq({ vocabSize: V, srcLen, tgtLen, hiddenSize: 8, embeddingDim: 4, attention: 'dot' });
+  const source = randomSource(7);
+  const longer = tf.concat([source, tf.ones([n, 3], 'int32')], 1) as tf.Tensor2D;
+  expect(() => greedyDecode(s2s.model, longer, { tgtLen, startId: 0 }))
+    .toThrow(/built for sources \[batch, 7\] and 6 output symbols, got sources \[40,10\] and tgtLen 6: pad the sources to 7/);
+  expect(() => greedyDecode(s2s.model, source, { tgtLen: tgtLen + 1, startId: 0 })).toThrow(/got sources \[40,7\] and tgtLen 7/);
+  expect(() => greedyDecode(teacherForced(s2s.model), longer, { tgtLen, startId: 0 })).toThrow();
+  tf.dispose([source, longer]);
+  s2s.model.dispose();
+});

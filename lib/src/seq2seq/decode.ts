@@ -59,6 +59,11 @@ export function greedyDecode(
     }
   };
   if (decodesStepwise(predictor)) {
+    // the lengths the model was built for, as its teacher-forced pass would require them
+    const [srcLen, tgtLen] = predictor.inputs.map((input) => input.shape[1]);
+    if (source.rank !== 2 || source.shape[1] !== srcLen || T !== tgtLen) {
+      throw new Error(`greedyDecode: the model was built for sources [batch, ${srcLen}] and ${tgtLen} output symbols, got sources [${source.shape}] and tgtLen ${T}: pad the sources to ${srcLen} and pass tgtLen ${tgtLen} (or build the model with these lengths)`);
+    }
     // the encoder once per slice of rows, then one decoder step per symbol
     for (let first = 0; first < n; first += batchSize) {
       const rows = Math.min(batchSize, n - first);
