@@ -93,6 +93,36 @@ describe.each(['trainModel', 'model.fit'] as const)('in %s', (loop) => {
   });
 });
 
+describe.each(['trainModel', 'model.fit'] as const)('only watching (stopTraining: false), in %s', (loop) => {
+  test.each(rows)('%s: every epoch runs; the stop epoch, the best epoch and the weights at the end are those of a stopping run', async (_what, options, values, stoppedEpoch, bestEpoch) => {
+    const model = tiny();
+    const x = tf.randomNormal([16, 2], 0, 1, 'float32', 2);
+    const y = tf.randomNormal([16, 1], 0, 1, 'float32', 3);
+    const { cb, weightsAt } = script(model, values);
+    const stop = earlyStopping(model, { monitor: 'val_score', ...options, stopTraining: false });
+    const before = tf.memory().numTensors;
+    let epochsRun: number;
+    if (loop === 'trainModel') {
+      const r = await trainModel(model, x, y, { epochs: values.length, batchSize: 4, callbacks: [cb, stop], stopOnInterrupt: false });
+      epochsRun = r.epochsDone;
+      expect(r.stopped).toBe('completed');
+      expect(tf.memory().numTensors).toBe(before);
+    } else {
+      const h = await model.fit(x, y, { epochs: values.length, batchSize: 4, callbacks: [cb, stop] as tf.CustomCallbackArgs[], verbose: 0 });
+      epochsRun = (h.history.loss as number[]).length;
+    }
+    expect(epochsRun).toBe(values.length);
+    expect(stop.stoppedEpoch).toBe(stoppedEpoch);
+    expect(stop.bestEpoch).toBe(bestEpoch); // an improvement after the stop epoch does not count
+    const last = values.length - 1;
+    const restored = (options.restoreBestWeights ?? true) && bestEpoch >= 0 && bestEpoch !== last;
+    expect(stop.restored).toBe(restored);
+    expect(flatWeights(model)).toEqual(weightsAt[restored ? bestEpoch : last]);
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+});
+
 test('trainModel: the per-epoch score of evaluate is watched like any figure (the seq2seq notebooks use this)', async () => {
   const model = tiny();
   const x = tf.randomNormal([16, 2], 0, 1, 'float32', 2);
@@ -151,7 +181,8 @@ test('bad options are refused with what was wrong and what to do', () => {
     [{ minDelta: -0.1 }, /minDelta must be a finite number >= 0/],
     [{ minDelta: NaN }, /minDelta must be a finite number >= 0/],
     [{ restoreBestWeights: 'yes' }, /restoreBestWeights must be true or false/],
-    [{ restoreBest: true }, /unknown option\(s\) restoreBest; the options are monitor, mode, patience, minDelta, restoreBestWeights/],
+    [{ restoreBest: true }, /unknown option\(s\) restoreBest; the options are monitor, mode, patience, minDelta, restoreBestWeights, stopTraining/],
+    [{ stopTraining: 'no' }, /stopTraining must be true \(stop when patience runs out\) or false \(only watch\), got "no"/],
     [{ monitor: '' }, /monitor must be the name of a figure/],
     [{ monitor: 'val_exact_match' }, /say whether a larger 'val_exact_match' is better: mode: 'max'.*mode: 'min'/],
   ];
@@ -217,4 +248,23 @@ test('model.fit, the same overfitting run: ends with its best validation loss', 
   expect(stop.bestEpoch).toBe(val.indexOf(Math.min(...val)));
   const now = (model.evaluate(vx, vy) as tf.Scalar).dataSync()[0];
   expect(Math.abs(now - Math.min(...val))).toBeLessThan(1e-5);
+});
+
+test('trainModel, the overfitting run watched instead of stopped: the same epochs up to the stop, then early stopping\'s model at the end', async () => {
+  const a = noiseTask();
+  const stopping = earlyStopping(a.model, { patience: 3 });
+  const ra = await trainModel(a.model, a.x, a.y, { epochs: 60, batchSize: 8, seed: 1, validationData: [a.vx, a.vy], callbacks: stopping, stopOnInterrupt: false });
+  expect(ra.stopped).toBe('stoppedByCallback');
+  const b = noiseTask();
+  const watching = earlyStopping(b.model, { patience: 3, stopTraining: false });
+  const rb = await trainModel(b.model, b.x, b.y, { epochs: 60, batchSize: 8, seed: 1, validationData: [b.vx, b.vy], callbacks: watching, stopOnInterrupt: false });
+  expect(rb.epochsDone).toBe(60);
+  expect(rb.history.val_loss.slice(0, ra.epochsDone)).toEqual(ra.history.val_loss);
+  expect([watching.stoppedEpoch, watching.bestEpoch, watching.bestValue, watching.restored])
+    .toEqual([stopping.stoppedEpoch, stopping.bestEpoch, stopping.bestValue, stopping.restored]);
+  expect(flatWeights(b.model)).toEqual(flatWeights(a.model));
+  for (const t of [a, b]) {
+    tf.dispose([t.x, t.y, t.vx, t.vy]);
+    t.model.dispose();
+  }
 });

@@ -23,8 +23,8 @@ export function seq2seqExactMatch(s2s: Seq2SeqModel, data: EncodedPairs, startId
 export type FitSeq2SeqConfig = Omit<TrainConfig, 'evaluate' | 'scoreName' | 'validationData'> & {
   /**
    * Score each epoch on the first `evalSize` held-out problems only (default: all). Greedy decoding
-   * costs T' forward passes, so for long outputs a subset keeps the per-epoch curve cheap; score
-   * the whole held-out set once at the end with `seq2seqExactMatch`.
+   * costs an encoder pass and T' decoder steps per problem, so for large held-out sets a subset keeps
+   * the per-epoch curve cheap; score the whole held-out set once at the end with `seq2seqExactMatch`.
    */
   evalSize?: number;
 };

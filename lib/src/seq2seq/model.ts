@@ -10,13 +10,14 @@
  *                  zero weight (M = sourceMask(source ids), attention.ts)
  *
  * The decoder is a one-directional RNN, so its output at step j depends on decoder inputs 0..j only:
- * `greedyDecode` relies on this. Layer names: `src_embedding`, `encoder`, `tgt_embedding`, `decoder`,
+ * `greedyDecode` relies on this, and decodes a model built here step by step (incremental.ts). Layer names: `src_embedding`, `encoder`, `tgt_embedding`, `decoder`,
  * `attention`, `attentional`, `output`. Every initializer takes a seed derived from `seed`.
  */
 import * as tf from '@tensorflow/tfjs';
 import { recurrentLayer } from '../layers/recurrent';
 import { checkOptionNames } from '../layers/vocabulary';
 import { AttentionScore, seqAttention, sourceMask } from './attention';
+import { registerSeq2Seq } from './incremental';
 
 export type Seq2SeqCell = 'gru' | 'lstm';
 
@@ -106,6 +107,7 @@ export function buildSeq2Seq(config: Seq2SeqConfig): Seq2SeqModel {
   const model = tf.model({ inputs: [src, dec], outputs: probs, name: `seq2seq_${c.cell}${withAttention ? `_${c.attention}${c.sourcePadId >= 0 ? '_masked' : ''}` : ''}` });
   model.compile({ optimizer: tf.train.adam(c.lr), loss: 'categoricalCrossentropy', metrics: ['acc'] });
   clipOptimizer(model, c.clipNorm);
+  registerSeq2Seq(model, { attention: withAttention, masked: withAttention && c.sourcePadId >= 0 }); // greedyDecode steps through its layers
   const attentionModel = weights ? tf.model({ inputs: [src, dec], outputs: weights, name: 'alignments' }) : null;
   return { config: c, model, attentionModel };
 }

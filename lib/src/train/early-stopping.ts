@@ -22,6 +22,12 @@
  * improvement, as in Keras and tf.callbacks.earlyStopping. At the end of training the best
  * epoch's weights are put back, unless the last epoch was the best (or no epoch ever improved,
  * e.g. every value was NaN: then nothing is kept and nothing is put back).
+ *
+ * With `stopTraining: false` it only watches: the run goes on to its last epoch, `stoppedEpoch` says
+ * where early stopping would have stopped it, epochs after that no longer count, and at the end the
+ * model gets the weights early stopping would have left it with. Seeded, a run that early stopping
+ * ends follows the same epochs as the run that goes on (the stop changes nothing before it), so one
+ * run gives both: the history of every epoch, and early stopping's model.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Trainable, TrainCallbacks, TrainLogs } from './fit';
@@ -41,6 +47,11 @@ export interface EarlyStoppingConfig {
   minDelta?: number;
   /** At the end, put back the weights of the best epoch (default true). */
   restoreBestWeights?: boolean;
+  /**
+   * Ask the training loop to stop when patience runs out (default true). false: only watch; the run
+   * continues, and at the end the model has the weights early stopping would have given it.
+   */
+  stopTraining?: boolean;
 }
 
 /** The callback, with what it saw (epochs count from 0). */
@@ -49,13 +60,13 @@ export interface EarlyStopping extends TrainCallbacks {
   readonly bestEpoch: number;
   /** That value (±Infinity before any epoch improved). */
   readonly bestValue: number;
-  /** The epoch after which patience ran out (it asked training to stop there), null if it never did. */
+  /** The epoch after which patience ran out (it asked training to stop there, or would have with `stopTraining: false`), null if it never did. */
   readonly stoppedEpoch: number | null;
   /** True when the best epoch's weights were put back at the end of training. */
   readonly restored: boolean;
 }
 
-const OPTIONS = ['monitor', 'mode', 'patience', 'minDelta', 'restoreBestWeights'];
+const OPTIONS = ['monitor', 'mode', 'patience', 'minDelta', 'restoreBestWeights', 'stopTraining'];
 
 /** The mode a figure's name implies, or null when the name does not say. */
 function modeOf(monitor: string): 'min' | 'max' | null {
@@ -89,6 +100,8 @@ export function earlyStopping(model: tf.LayersModel | Trainable, config: EarlySt
   }
   const restoreBest = config.restoreBestWeights ?? true;
   if (typeof restoreBest !== 'boolean') throw new Error(`${where}: restoreBestWeights must be true or false, got ${JSON.stringify(restoreBest)}`);
+  const stops = config.stopTraining ?? true;
+  if (typeof stops !== 'boolean') throw new Error(`${where}: stopTraining must be true (stop when patience runs out) or false (only watch), got ${JSON.stringify(stops)}`);
 
   const worst = mode === 'min' ? Infinity : -Infinity;
   const improves = (v: number, best: number) => (mode === 'min' ? v < best - minDelta : v > best + minDelta);
@@ -127,6 +140,7 @@ export function earlyStopping(model: tf.LayersModel | Trainable, config: EarlySt
         );
       }
       lastEpoch = epoch;
+      if (stoppedEpoch !== null) return; // only watching, and patience ran out: later epochs do not count
       if (improves(v, best.value)) {
         forgetWeights();
         best = { epoch, value: v, weights: restoreBest ? model.getWeights().map((w) => w.clone()) : null };
@@ -136,7 +150,7 @@ export function earlyStopping(model: tf.LayersModel | Trainable, config: EarlySt
       wait += 1; // a tie or NaN is no improvement
       if (wait >= patience) {
         stoppedEpoch = epoch;
-        model.stopTraining = true;
+        if (stops) model.stopTraining = true;
       }
     },
 
