@@ -6,11 +6,7 @@
 // Four runs per setting and cell: tf.layers with tfjs' own wasm kernels ("as shipped"), tf.layers
 // with the library's transpose-first matMul kernels (installed by initBackend), and the library's
 // fast layers on one thread and on the default number of threads (sequenceThreads()).
-// Settings (from the issue):
-//   a: one-hot text input, vocabSize 65, seqLen 40, batchSize 64, hiddenSize 128, Adam,
-//      last hidden state -> dense softmax over 65 symbols (next-character model).
-//   b: embedding input (vocabSize 2000, 64 dims, maskZero off), seqLen 100, batchSize 32,
-//      hiddenSize 256, Adam, last hidden state -> dense sigmoid (sentiment model).
+// Settings a and b (from the issue): bench/common/settings.mjs.
 // Throughput = batchSize * seqLen * batches / seconds ("time steps per second"), measured on a
 // few warm batches of `model.trainOnBatch` (one warm-up batch first), both in wall-clock time and
 // in this process's CPU time (user + system, `process.cpuUsage`): on a shared machine the wall
@@ -18,9 +14,8 @@
 // PyTorch beside them (setting a only, same run): bench/reference/torch_layers.py trains the same
 // model with the same optimizer on one thread, and the table gives fast layer / PyTorch; skipped
 // with a line saying how to install it when /usr/bin/python3 has no torch.
-// Both models use glorotUniform recurrent weights (tf.layers' orthogonal initializer is slow on
-// wasm and does not change the training speed).
 import { createRequire } from 'node:module';
+import { SETTINGS, makeBatch, makeModel } from './common/settings.mjs';
 import { runReference } from './reference/python.mjs';
 
 const require = createRequire(import.meta.url);
@@ -38,50 +33,15 @@ const wasm = info.name === 'wasm';
 const threads = sm.sequenceThreads().threads;
 console.log(`[bench/layers] backend: ${info.name} (${info.reason}); matrix kernel: ${sm.matrixKernel()}`);
 
-const SETTINGS = {
-  a: { label: 'a: one-hot 65, T=40, B=64, H=128', vocabSize: 65, seqLen: 40, batchSize: 64, hiddenSize: 128, embedding: null },
-  b: { label: 'b: embedding, T=100, B=32, H=256', vocabSize: 2000, seqLen: 100, batchSize: 32, hiddenSize: 256, embedding: 64 },
-};
 const CELLS = {
   lstm: { tfLayer: (o) => tf.layers.lstm({ ...o, recurrentActivation: 'sigmoid' }), fast: (o) => sm.fastLstm(o) },
   gru: { tfLayer: (o) => tf.layers.gru({ ...o, recurrentActivation: 'sigmoid' }), fast: (o) => sm.fastGru(o) },
   rnn: { tfLayer: (o) => tf.layers.simpleRNN(o), fast: (o) => sm.fastSimpleRnn(o) },
 };
-const INIT = { recurrentInitializer: 'glorotUniform' };
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-
-/** Fixed-seed batch of data for a setting. */
-function makeBatch(s) {
-  return tf.tidy(() => {
-    const ids = tf.randomUniform([s.batchSize, s.seqLen], 0, s.vocabSize, 'int32', 7);
-    if (s.embedding === null) {
-      const x = tf.oneHot(ids, s.vocabSize).toFloat(); // [batch, time, vocabSize]
-      const y = tf.oneHot(tf.randomUniform([s.batchSize], 0, s.vocabSize, 'int32', 8), s.vocabSize).toFloat();
-      return { x, y };
-    }
-    const x = ids.toFloat(); // [batch, time] token ids
-    const y = tf.randomUniform([s.batchSize, 1], 0, 2, 'int32', 9).toFloat();
-    return { x, y };
-  });
-}
-
-function makeModel(s, recurrent) {
-  const layers = [];
-  if (s.embedding === null) {
-    layers.push(recurrent({ ...INIT, units: s.hiddenSize, inputShape: [s.seqLen, s.vocabSize] }));
-    layers.push(tf.layers.dense({ units: s.vocabSize, activation: 'softmax' }));
-  } else {
-    layers.push(tf.layers.embedding({ inputDim: s.vocabSize, outputDim: s.embedding, inputLength: s.seqLen }));
-    layers.push(recurrent({ ...INIT, units: s.hiddenSize }));
-    layers.push(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
-  }
-  const model = tf.sequential({ layers });
-  model.compile({ optimizer: tf.train.adam(1e-3), loss: s.embedding === null ? 'categoricalCrossentropy' : 'binaryCrossentropy' });
-  return model;
-}
 
 /** Time steps per second of `model.trainOnBatch` on warm batches. */
 async function throughput(s, recurrent) {
@@ -208,5 +168,5 @@ console.log(`target (issue 11: LSTM and GRU >= 3x tf.layers at both settings): $
 const vsTorch = pytorch?.results ? ['lstm', 'gru'].filter((c) => pytorch.results[c]).map((c) => [c, pytorch.results[c].ratioFastOneThread]) : [];
 const pytorchTargetMet = vsTorch.length === 2 ? vsTorch.every(([, r]) => r >= 0.9) : null;
 console.log(`target (issue 24: fast LSTM and GRU >= 0.9 of PyTorch, one thread each): ${pytorchTargetMet === null ? 'not measured'
-  : `${pytorchTargetMet ? 'met' : 'NOT met'} (${vsTorch.map(([c, r]) => `${c} ${r}`).join(', ')}; the products' speed against PyTorch's BLAS: bench/kernels.mjs)`}`);
+  : `${pytorchTargetMet ? 'met' : 'NOT met'} (${vsTorch.map(([c, r]) => `${c} ${r}`).join(', ')}; where the time goes and what stands in the way: bench/profile.mjs)`}`);
 console.log(JSON.stringify({ name: 'layers', backend: info.name, matrixKernel: sm.matrixKernel(), quick, results, pytorch, targetMet, pytorchTargetMet, loadAverage: Number(load.toFixed(2)), seconds: Number(((performance.now() - tStart) / 1000).toFixed(1)) }));

@@ -12,6 +12,7 @@
 // round, median to median; CPU-time figures to NumPy's steps per CPU second). Without NumPy the ratios are
 // left out, with a line saying how to get it.
 import { createRequire } from 'node:module';
+import { SCRATCH_SETTINGS, setup } from './common/scratch-run.mjs';
 import { runReference } from './reference/python.mjs';
 
 const require = createRequire(import.meta.url);
@@ -26,10 +27,7 @@ else console.log(`NumPy reference skipped: ${numpy.why}`);
 // Per setting: { stepsPerSecond, stepsPerSecondBestRound, stepsPerSecondMedianRound, stepsPerCpuSecond }, or null.
 const NUMPY_LSTM = numpy.ok ? numpy.result.results : { batch1: null, batch32: null };
 
-const SETTINGS = [
-  { name: 'batch1', batchSize: 1, hiddenSize: 100, inputSize: 65, seqLen: 25, oneHot: true, reference: NUMPY_LSTM.batch1 },
-  { name: 'batch32', batchSize: 32, hiddenSize: 128, inputSize: 65, seqLen: 50, oneHot: false, reference: NUMPY_LSTM.batch32 },
-];
+const SETTINGS = SCRATCH_SETTINGS.map((s) => ({ ...s, reference: NUMPY_LSTM[s.name] }));
 const CELLS = [
   { name: 'rnn', cell: 'rnn' },
   { name: 'lstm', cell: 'lstm' },
@@ -37,37 +35,6 @@ const CELLS = [
   { name: 'gru-reset-after', cell: 'gru', resetAfter: true },
   { name: 'lstm-js-no-simd', cell: 'lstm', simd: false },   // the same code with the SIMD kernels off
 ];
-
-function setup(cellSpec, s) {
-  const cfg = { cell: cellSpec.cell, inputSize: s.inputSize, hiddenSize: s.hiddenSize, resetAfter: cellSpec.resetAfter };
-  const params = sm.initCellParams(cfg, { seed: 1 });
-  const random = sm.seededRng(2);
-  const xs = [];
-  for (let t = 0; t < s.seqLen; t++) {
-    if (s.oneHot) {
-      const ix = new Int32Array(s.batchSize);
-      for (let b = 0; b < s.batchSize; b++) ix[b] = random.int(s.inputSize);
-      xs.push(ix);
-    } else {
-      const m = sm.mat(s.batchSize, s.inputSize);
-      for (let i = 0; i < m.data.length; i++) m.data[i] = random() * 2 - 1;
-      xs.push(m);
-    }
-  }
-  const dhs = xs.map(() => {
-    const m = sm.mat(s.batchSize, s.hiddenSize);
-    for (let i = 0; i < m.data.length; i++) m.data[i] = (random() * 2 - 1) * 0.1;
-    return m;
-  });
-  sm.setSimdEnabled(cellSpec.simd !== false);
-  const workspace = sm.createWorkspace(cfg, s.batchSize, s.seqLen);
-  sm.setSimdEnabled(true);
-  const grads = sm.zerosLike(params);
-  return () => {
-    const f = sm.forwardSequence(cfg, params, xs, {}, { workspace });
-    sm.backwardSequence(f, dhs, { grads });
-  };
-}
 
 // Four views of the same runs, because this machine is shared: total wall-clock time; the best
 // and the median of short rounds (about 50 ms, at least one iteration: the best round is the one

@@ -7,7 +7,8 @@ Settings as in scratch-cells.mjs: batch1 (batch 1, hidden 100, 65 one-hot inputs
 of W, 25 steps) and batch32 (batch 32, hidden 128, dense input 65, 50 steps, input gradients too).
 One iteration = forward + backward (all weight, bias and initial-state gradients). Throughput =
 steps x batch per second: over all rounds (wall), the best and the median round (about 50 ms each),
-and per CPU second of this process.
+and per CPU second of this process. Also the median round of the matrix products alone (products():
+the same products on arrays of the same shapes), for bench/profile.mjs.
 
     /usr/bin/python3 bench/reference/numpy_lstm.py [--seconds=1.5]
 Prints a line per setting and, last, one JSON object.
@@ -80,6 +81,28 @@ def setup(s):
     return run
 
 
+def products(s):
+    """Only the matrix products of one iteration of setup(s)'s run, on arrays of the same shapes:
+    what NumPy's BLAS does of the work (bench/profile.mjs compares the rest)."""
+    rng = np.random.default_rng(3)
+    B, H, D, T = s['batch'], s['hidden'], s['inputs'], s['steps']
+    rand = lambda *shape: (rng.random(shape) * 2 - 1).astype(f32)
+    W, U, x, h, dz = rand(D, 4 * H), rand(H, 4 * H), rand(B, D), rand(B, H), rand(B, 4 * H)
+
+    def run():
+        for t in range(T):                                        # forward
+            if not s['one_hot']:
+                x @ W
+            h @ U
+        for t in range(T):                                        # backward
+            if not s['one_hot']:
+                x.T @ dz
+                dz @ W.T
+            h.T @ dz
+            dz @ U.T
+    return run
+
+
 def measure(run):
     warm_end, warm = time.perf_counter() + 0.3, 0
     while time.perf_counter() < warm_end:
@@ -102,6 +125,8 @@ for s in SETTINGS:
     steps = s['steps'] * s['batch']
     results[s['name']] = {'stepsPerSecond': round(iters * steps / seconds), 'stepsPerSecondBestRound': round(steps / best),
                           'stepsPerSecondMedianRound': round(steps / median), 'stepsPerCpuSecond': round(iters * steps / cpu)}
+    products_median = measure(products(s))[4]
     r = results[s['name']]
+    r['medianRoundMs'], r['productsMedianRoundMs'] = round(median * 1000, 3), round(products_median * 1000, 3)
     print(f"NumPy {np.__version__} LSTM {s['name']}: {r['stepsPerSecond']} steps/s (best round {r['stepsPerSecondBestRound']}, median round {r['stepsPerSecondMedianRound']})")
 print(json.dumps({'numpy': np.__version__, 'results': results}))

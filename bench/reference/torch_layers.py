@@ -8,7 +8,7 @@ second, batch * steps * batches / seconds, over warm batches (one warm-up batch,
 `seconds` of batches), as bench/layers.mjs measures the course's layers.
 
     /usr/bin/python3 bench/reference/torch_layers.py [--cells=lstm,gru,rnn] [--seconds=2]
-Prints a line per cell and, last, one JSON object.
+Prints a line per cell and, last, one JSON object. torch_profile.py imports the model from here.
 """
 import json
 import sys
@@ -47,7 +47,8 @@ def blas_library():
         return 'unknown'
 
 
-def throughput(cell):
+def make_batch(cell):
+    """One training batch of `cell`'s model (forward, loss, backward, Adam step), as a function."""
     model = Model(cell)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = torch.nn.CrossEntropyLoss()
@@ -61,7 +62,11 @@ def throughput(cell):
         loss = loss_fn(model(x), y)
         loss.backward()
         optimizer.step()
+    return batch
 
+
+def throughput(cell):
+    batch = make_batch(cell)
     batch()                                                  # warm-up
     n, t0, c0 = 0, time.perf_counter(), time.process_time()
     best = float('inf')
@@ -76,9 +81,10 @@ def throughput(cell):
             'stepsPerSecondBestBatch': round(BATCH * STEPS / best), 'batches': n}
 
 
-results = {}
-for cell in CELLS:
-    results[cell] = throughput(cell)
-    r = results[cell]
-    print(f"PyTorch {torch.__version__} {cell:4s} {r['stepsPerSecond']} steps/s (best batch {r['stepsPerSecondBestBatch']}, per CPU second {r['stepsPerCpuSecond']})")
-print(json.dumps({'torch': torch.__version__, 'threads': torch.get_num_threads(), 'blas': blas_library(), 'results': results}))
+if __name__ == '__main__':
+    results = {}
+    for cell in CELLS:
+        results[cell] = throughput(cell)
+        r = results[cell]
+        print(f"PyTorch {torch.__version__} {cell:4s} {r['stepsPerSecond']} steps/s (best batch {r['stepsPerSecondBestBatch']}, per CPU second {r['stepsPerCpuSecond']})")
+    print(json.dumps({'torch': torch.__version__, 'threads': torch.get_num_threads(), 'blas': blas_library(), 'results': results}))

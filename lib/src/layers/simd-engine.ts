@@ -182,6 +182,15 @@ function tfEngine(): {
   return tf.engine() as unknown as ReturnType<typeof tfEngine>;
 }
 
+/**
+ * n floats from src[from..] to dst[to..]. A plain loop: the packing below copies one row of a step
+ * at a time (time × batch copies per call, often of 32-64 floats), where a `subarray` view per
+ * copy would cost an allocation each (and the garbage collector's time).
+ */
+function copy(src: Float32Array, from: number, dst: Float32Array, to: number, n: number): void {
+  for (let i = 0; i < n; i++) dst[to + i] = src[from + i];
+}
+
 function allFinite(a: Float32Array): boolean {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
   return true;
@@ -267,7 +276,7 @@ export function runSequenceSimd(
         for (let t = 0; t < T; t++) {
           for (let r = 0; r < rows; r++) {
             const from = ((r0 + r) * T + src(t)) * I;
-            xp.set(xd.subarray(from, from + I), (t * rows + r) * I);
+            copy(xd, from, xp, (t * rows + r) * I, I);
           }
         }
       }
@@ -314,9 +323,9 @@ export function runSequenceSimd(
       const rows = r1 - r0;
       const p = parts[k];
       for (let t = 0; t < T; t++) {
-        for (let r = 0; r < rows; r++) out.set(p.hs.subarray((t * rows + r) * H, (t * rows + r + 1) * H), ((r0 + r) * steps + t) * H);
+        for (let r = 0; r < rows; r++) copy(p.hs, (t * rows + r) * H, out, ((r0 + r) * steps + t) * H, H);
       }
-      if (nS === 2) for (let r = 0; r < rows; r++) out.set(p.c!.subarray(r * H, (r + 1) * H), ((r0 + r) * steps + T) * H);
+      if (nS === 2) for (let r = 0; r < rows; r++) copy(p.c!, r * H, out, ((r0 + r) * steps + T) * H, H);
     });
     const value = tf.tensor3d(out, [B, steps, H]);
     if (!recording) releaseWorkspace(mineState.fwd.workspace);
@@ -327,12 +336,12 @@ export function runSequenceSimd(
         const rows = r1 - r0;
         const dhs = new Float32Array(T * rows * H);
         for (let t = 0; t < T; t++) {
-          for (let r = 0; r < rows; r++) dhs.set(dyd.subarray(((r0 + r) * steps + t) * H, ((r0 + r) * steps + t + 1) * H), (t * rows + r) * H);
+          for (let r = 0; r < rows; r++) copy(dyd, ((r0 + r) * steps + t) * H, dhs, (t * rows + r) * H, H);
         }
         let dcFinal: Float32Array | null = null;
         if (nS === 2) {
           dcFinal = new Float32Array(rows * H);
-          for (let r = 0; r < rows; r++) dcFinal.set(dyd.subarray(((r0 + r) * steps + T) * H, ((r0 + r) * steps + T + 1) * H), r * H);
+          for (let r = 0; r < rows; r++) copy(dyd, ((r0 + r) * steps + T) * H, dcFinal, r * H, H);
         }
         return { dhs, dcFinal };
       };
@@ -367,7 +376,7 @@ export function runSequenceSimd(
           const rows = r1 - r0;
           const d = parts[k]!;
           for (let t = 0; t < T; t++) {
-            for (let r = 0; r < rows; r++) dx.set(d.subarray((t * rows + r) * I, (t * rows + r + 1) * I), ((r0 + r) * T + src(t)) * I);
+            for (let r = 0; r < rows; r++) copy(d, (t * rows + r) * I, dx, ((r0 + r) * T + src(t)) * I, I);
           }
         });
         return dx;
