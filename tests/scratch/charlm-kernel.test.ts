@@ -8,10 +8,9 @@
 import {
   CharLanguageModel, charLMKernelAvailable, clipByGlobalNorm, clipByValue, setCharLMKernel,
 } from 'seqmodels/internals';
+import { charText, float32Bits, trainWindowsTwice } from './helpers';
 
-const text = 'to be, or not to be: that is the question; whether tis nobler in the mind. '.repeat(3);
-const chars = [...new Set(text)].sort();
-const ids = Int32Array.from([...text].map((c) => chars.indexOf(c)));
+const { chars, ids } = charText;
 
 type Opt = 'adagrad' | 'adam' | 'sgd';
 function build(kernel: boolean, cell: 'rnn' | 'lstm' | 'gru', optimizer: Opt, hiddenSize: number, resetAfter = false) {
@@ -24,20 +23,9 @@ function build(kernel: boolean, cell: 'rnn' | 'lstm' | 'gru', optimizer: Opt, hi
   }
 }
 
-/** Every window of the text in order (the last one shorter), twice; the loss of each. */
-function train(model: CharLanguageModel): number[] {
-  const T = model.cfg.seqLen, losses: number[] = [];
-  for (let pass = 0; pass < 2; pass++) {
-    model.resetState();
-    for (let p = 0; p + 1 < ids.length; p += T) {
-      const len = Math.min(T, ids.length - 1 - p);
-      losses.push(model.trainStep(ids.subarray(p, p + len), ids.subarray(p + 1, p + 1 + len)));
-    }
-  }
-  return losses;
-}
+const train = (model: CharLanguageModel) => trainWindowsTwice(model, ids);
 
-const bits = (a: ArrayLike<number>) => Array.from(new Uint32Array(Float32Array.from(a).buffer));
+const bits = float32Bits;
 
 test('the kernel is available on this runtime (WebAssembly SIMD)', () => {
   expect(charLMKernelAvailable()).toBe(true);

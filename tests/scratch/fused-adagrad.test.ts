@@ -10,8 +10,9 @@ import {
   CharLanguageModel, FusedAdagrad, adagrad, clipByGlobalNorm, clipByValue, fusedAdagradAvailable, globalNorm, seededRng,
   setFusedAdagrad,
 } from 'seqmodels/internals';
+import { charText, float32Bits, trainWindowsTwice } from './helpers';
 
-const bits = (a: ArrayLike<number>) => Array.from(new Uint32Array(Float32Array.from(a).buffer));
+const bits = float32Bits;
 
 test('the fused update is available on this runtime (WebAssembly SIMD)', () => {
   expect(fusedAdagradAvailable()).toBe(true);
@@ -81,9 +82,7 @@ test('FusedAdagrad says what is wrong with its input', () => {
   expect(() => kernel.update(1, 0, 0.1, 1e-8)).toThrow(/expected clip > 0/);
 });
 
-const text = 'to be, or not to be: that is the question; whether tis nobler in the mind. '.repeat(3);
-const chars = [...new Set(text)].sort();
-const ids = Int32Array.from([...text].map((c) => chars.indexOf(c)));
+const { chars, ids } = charText;
 
 function build(fusedOn: boolean, cfg: Partial<ConstructorParameters<typeof CharLanguageModel>[0]> & { cell: 'rnn' | 'lstm' | 'gru' }): CharLanguageModel {
   const was = setFusedAdagrad(fusedOn);
@@ -95,17 +94,7 @@ function build(fusedOn: boolean, cfg: Partial<ConstructorParameters<typeof CharL
   }
 }
 
-function train(model: CharLanguageModel): number[] {
-  const T = model.cfg.seqLen, losses: number[] = [];
-  for (let pass = 0; pass < 2; pass++) {
-    model.resetState();
-    for (let p = 0; p + 1 < ids.length; p += T) {
-      const len = Math.min(T, ids.length - 1 - p);
-      losses.push(model.trainStep(ids.subarray(p, p + len), ids.subarray(p + 1, p + 1 + len)));
-    }
-  }
-  return losses;
-}
+const train = (model: CharLanguageModel) => trainWindowsTwice(model, ids);
 
 describe.each([
   ['rnn', { clipNorm: 5, clipValue: 5 }], ['lstm', { clipNorm: 1 }], ['gru', { clipNorm: 0.5, clipValue: 0.01 }],

@@ -1,5 +1,5 @@
 /** Shared fixtures for the scratch tests: small random problems with fixed seeds. */
-import { CellConfig, CellParams, FloatDType, Mat, Rng, ctorOf, mat, seededRng, zeroParams } from 'seqmodels/internals';
+import { CellConfig, CellParams, CharLanguageModel, FloatDType, Mat, Rng, ctorOf, mat, seededRng, zeroParams } from 'seqmodels/internals';
 
 export function randMat(rows: number, cols: number, random: Rng, scale = 1, dtype: FloatDType = 'float64'): Mat {
   const m = mat(rows, cols, ctorOf(dtype));
@@ -64,3 +64,26 @@ export const CELLS: { name: string; cfg: (inputSize: number, hiddenSize: number)
   { name: 'gru (reset before)', cfg: (inputSize, hiddenSize) => ({ cell: 'gru', inputSize, hiddenSize, resetAfter: false }) },
   { name: 'gru (reset after)', cfg: (inputSize, hiddenSize) => ({ cell: 'gru', inputSize, hiddenSize, resetAfter: true }) },
 ];
+
+/** A short text for the character-model tests: its sorted alphabet and its characters as ids. */
+export const charText = (() => {
+  const text = 'to be, or not to be: that is the question; whether tis nobler in the mind. '.repeat(3);
+  const chars = [...new Set(text)].sort();
+  return { text, chars, ids: Int32Array.from([...text].map((c) => chars.indexOf(c))) };
+})();
+
+/** Every window of `ids` in order (the last one shorter), twice; the loss of each. */
+export function trainWindowsTwice(model: CharLanguageModel, ids: Int32Array): number[] {
+  const T = model.cfg.seqLen, losses: number[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    model.resetState();
+    for (let p = 0; p + 1 < ids.length; p += T) {
+      const len = Math.min(T, ids.length - 1 - p);
+      losses.push(model.trainStep(ids.subarray(p, p + len), ids.subarray(p + 1, p + 1 + len)));
+    }
+  }
+  return losses;
+}
+
+/** The bit patterns of values as float32 (equal bits: equal to the last bit). */
+export const float32Bits = (a: ArrayLike<number>) => Array.from(new Uint32Array(Float32Array.from(a).buffer));
