@@ -272,6 +272,58 @@ function gemmNTBody(): number[] {
   return [...uleb(body.length), ...body];
 }
 
+/**
+ * lstmBwd(rows, H, g, tc, cp, dh, dc, da, dcp): the elementwise part of an LSTM backward step
+ * (lstm.ts, whose JavaScript loop it replaces for arena arrays with H a multiple of 4), four
+ * units at a time, in float32. Per row r and unit j, with gates g [rows, 4H] = i | f | c̃ | o,
+ * s = tc = tanh(c_t), cp = c_{t-1}, dh and dc the gradients arriving at h_t and c_t:
+ *   dĉ = dc + dh·o·(1 − s²),  da = [dĉ·c̃·i·(1 − i), dĉ·cp·f·(1 − f), dĉ·i·(1 − c̃²), dh·s·o·(1 − o)],
+ *   dcp = dĉ·f.
+ * Arguments are byte addresses; the [rows, H] arrays are contiguous, g and da have rows of 4H.
+ */
+function lstmBackwardBody(): number[] {
+  const rows = 0, H = 1, g = 2, tc = 3, cp = 4, dh = 5, dc = 6, da = 7, dcp = 8;    // params (i32)
+  const r = 9, j = 10, H4 = 11, H8 = 12, H12 = 13, gRow = 14, ga = 15, sp = 16;   // i32 locals
+  const one = 17, vi = 18, vf = 19, vc = 20, vo = 21, vs = 22, vdh = 23, vdc = 24; // v128 locals
+  const get = (v: number) => [OP.get, ...uleb(v)];
+  const set = (v: number) => [OP.set, ...uleb(v)];
+  const cst = (v: number) => [OP.i32const, ...sleb(v)];
+  const code: number[] = [];
+  const emit = (...parts: (number | number[])[]) => { for (const q of parts) Array.isArray(q) ? code.push(...q) : code.push(q); };
+  const at = (base: number, off: number, extra?: number) => { emit(get(base), get(off), OP.add); if (extra !== undefined) emit(get(extra), OP.add); };
+  const oneMinus = (v: number) => [get(one), get(v), OP.vsub];
+  emit(OP.f32const, ...f32bytes(1), OP.splat, set(one));
+  emit(get(H), cst(2), OP.shl, set(H4));
+  emit(get(H4), cst(1), OP.shl, set(H8));
+  emit(get(H4), get(H8), OP.add, set(H12));
+  emit(cst(0), set(r), cst(0), set(gRow), cst(0), set(sp));
+  emit(OP.block, OP.loop);                                                   // for r < rows
+  emit(get(r), get(rows), OP.geS, OP.brIf, 1);
+  emit(cst(0), set(j));
+  emit(OP.block, OP.loop);                                                   // for j < H (bytes: H4), step 4 units
+  emit(get(j), get(H4), OP.geS, OP.brIf, 1);
+  emit(get(gRow), get(j), OP.add, set(ga));
+  at(g, ga); emit(OP.v128load, set(vi));
+  at(g, ga, H4); emit(OP.v128load, set(vf));
+  at(g, ga, H8); emit(OP.v128load, set(vc));
+  at(g, ga, H12); emit(OP.v128load, set(vo));
+  at(tc, sp); emit(OP.v128load, set(vs));
+  at(dh, sp); emit(OP.v128load, set(vdh));
+  at(dc, sp); emit(OP.v128load, get(vdh), get(vo), OP.vmul, get(one), get(vs), get(vs), OP.vmul, OP.vsub, OP.vmul, OP.vadd, set(vdc));
+  at(da, ga); emit(get(vdc), get(vc), OP.vmul, get(vi), OP.vmul, ...oneMinus(vi), OP.vmul, OP.v128store);
+  at(da, ga, H4); emit(get(vdc)); at(cp, sp); emit(OP.v128load, OP.vmul, get(vf), OP.vmul, ...oneMinus(vf), OP.vmul, OP.v128store);
+  at(da, ga, H8); emit(get(vdc), get(vi), OP.vmul, get(one), get(vc), get(vc), OP.vmul, OP.vsub, OP.vmul, OP.v128store);
+  at(da, ga, H12); emit(get(vdh), get(vs), OP.vmul, get(vo), OP.vmul, ...oneMinus(vo), OP.vmul, OP.v128store);
+  at(dcp, sp); emit(get(vdc), get(vf), OP.vmul, OP.v128store);
+  emit(get(j), cst(16), OP.add, set(j), get(sp), cst(16), OP.add, set(sp), OP.br, 0, OP.end, OP.end);
+  emit(get(gRow), get(H4), cst(2), OP.shl, OP.add, set(gRow));                // next row of g and da: 4H floats on
+  emit(get(r), cst(1), OP.add, set(r), OP.br, 0, OP.end, OP.end);
+  emit(OP.end);
+  const locals = [2, 8, 0x7f, 8, 0x7b];
+  const body = [...locals, ...code];
+  return [...uleb(body.length), ...body];
+}
+
 /** Kernel variants in the module: [exported name, rows per block R, unroll U]. */
 const VARIANTS: [string, number, number][] = [['gemm', 1, 8], ['gemm2', 2, 4]];
 
@@ -280,10 +332,10 @@ function moduleBytes(): Uint8Array {
   const type = section(1, [3, 0x60, 10, ...new Array(10).fill(0x7f), 0, 0x60, 3, 0x7f, 0x7f, 0x7d, 0,
     0x60, 9, ...new Array(9).fill(0x7f), 0]);
   const imp = section(2, [1, ...str('env'), ...str('mem'), 0x02, 0x00, 1]);
-  const func = section(3, [V + 2, ...new Array(V).fill(0), 1, 2]);
-  const exp = section(7, [V + 2, ...VARIANTS.flatMap(([name], f) => [...str(name), 0x00, f]), ...str('act'), 0x00, V,
-    ...str('gemmNT'), 0x00, V + 1]);
-  const code = section(10, [V + 2, ...VARIANTS.flatMap(([, R, U]) => gemmBody(R, U)), ...actBody(), ...gemmNTBody()]);
+  const func = section(3, [V + 3, ...new Array(V).fill(0), 1, 2, 2]);
+  const exp = section(7, [V + 3, ...VARIANTS.flatMap(([name], f) => [...str(name), 0x00, f]), ...str('act'), 0x00, V,
+    ...str('gemmNT'), 0x00, V + 1, ...str('lstmBwd'), 0x00, V + 2]);
+  const code = section(10, [V + 3, ...VARIANTS.flatMap(([, R, U]) => gemmBody(R, U)), ...actBody(), ...gemmNTBody(), ...lstmBackwardBody()]);
   return new Uint8Array([...HEADER, ...type, ...imp, ...func, ...exp, ...code]);
 }
 
@@ -325,6 +377,24 @@ const kernels = new WeakMap<ArrayBufferLike, SimdGemm>();
 const plainKernels = new WeakMap<ArrayBufferLike, SimdGemm>();
 const kernelsNT = new WeakMap<ArrayBufferLike, SimdGemmNT>();
 const activations = new WeakMap<ArrayBufferLike, SimdAct>();
+type SimdLstmBackward = (rows: number, H: number, g: number, tc: number, cp: number, dh: number, dc: number, da: number, dcp: number) => void;
+const lstmBackwards = new WeakMap<ArrayBufferLike, SimdLstmBackward>();
+
+/**
+ * The elementwise part of an LSTM backward step on the SIMD kernel (lstmBwd above) when all seven
+ * arrays are views into one arena and H is a multiple of 4: fills da [rows, 4H] and dcp
+ * [rows, H] and returns true. Otherwise returns false and the caller runs its loop.
+ */
+export function lstmBackwardGates(rows: number, H: number, g: Float32Array | Float64Array, tc: Float32Array | Float64Array,
+  cp: Float32Array | Float64Array, dh: Float32Array | Float64Array, dc: Float32Array | Float64Array,
+  da: Float32Array | Float64Array, dcp: Float32Array | Float64Array): boolean {
+  if (H % 4 !== 0 || !(g instanceof Float32Array)) return false;
+  const buf = g.buffer;
+  const k = lstmBackwards.get(buf);
+  if (!k || tc.buffer !== buf || cp.buffer !== buf || dh.buffer !== buf || dc.buffer !== buf || da.buffer !== buf || dcp.buffer !== buf) return false;
+  k(rows, H, g.byteOffset, tc.byteOffset, cp.byteOffset, dh.byteOffset, dc.byteOffset, da.byteOffset, dcp.byteOffset);
+  return true;
+}
 
 /** σ(a[off .. off+count)) in place; SIMD for arena arrays, Math.exp otherwise. */
 export function sigmoidInPlace(a: Float32Array | Float64Array, off: number, count: number): void {
@@ -417,6 +487,7 @@ export function createSimdArena(floats: number): SimdArena | null {
   plainKernels.set(buffer, pairs);
   activations.set(buffer, inst.exports.act as unknown as SimdAct);
   kernelsNT.set(buffer, inst.exports.gemmNT as unknown as SimdGemmNT);
+  lstmBackwards.set(buffer, inst.exports.lstmBwd as unknown as SimdLstmBackward);
   const capacity = buffer.byteLength / 4;
   new Float32Array(buffer, SIMD_ONE, 1)[0] = 1;
   const arena: SimdArena = {

@@ -1,0 +1,52 @@
+/**
+ * The elementwise part of the LSTM backward step runs on the SIMD kernel (simd.ts lstmBwd) when its
+ * buffers live in an arena and H is a multiple of 4. It computes in float32, four units at a time,
+ * what lstm.ts's loop computes in float64 and stores in float32: the results agree within float32
+ * rounding (a few units in the last place of values of order 1). Elsewhere it declines and the
+ * loop runs.
+ */
+import { createSimdArena, lstmBackwardGates, seededRng } from 'seqmodels/internals';
+
+/** lstm.ts's loop, written out: float64 maths on the float32 inputs. */
+function reference(rows: number, H: number, g: Float32Array, tc: Float32Array, cp: Float32Array, dh: Float32Array, dc: Float32Array) {
+  const G = 4 * H, da = new Float64Array(rows * G), dcp = new Float64Array(rows * H);
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < H; j++) {
+      const g0 = r * G, s = r * H + j;
+      const i = g[g0 + j], f = g[g0 + H + j], c = g[g0 + 2 * H + j], o = g[g0 + 3 * H + j], t = tc[s];
+      const dcHat = dc[s] + dh[s] * o * (1 - t * t);
+      da[g0 + j] = dcHat * c * i * (1 - i);
+      da[g0 + H + j] = dcHat * cp[s] * f * (1 - f);
+      da[g0 + 2 * H + j] = dcHat * i * (1 - c * c);
+      da[g0 + 3 * H + j] = dh[s] * t * o * (1 - o);
+      dcp[s] = dcHat * f;
+    }
+  }
+  return { da, dcp };
+}
+
+describe.each([[1, 4], [3, 12], [32, 64], [2, 200]])('%d rows, H = %d', (rows, H) => {
+  test('the SIMD kernel runs and matches the loop within float32 rounding', () => {
+    const rng = seededRng(rows * 1000 + H);
+    const arena = createSimdArena(rows * (8 * H + 5 * H) + 64)!;
+    const G = 4 * H;
+    const fill = (n: number, lo: number, hi: number) => { const a = arena.f32(n); a.forEach((_, i) => (a[i] = lo + (hi - lo) * rng())); return a; };
+    const g = fill(rows * G, 0, 1);                 // gate activations: σ in (0, 1), c̃ = tanh in (−1, 1)
+    for (let r = 0; r < rows; r++) for (let j = 0; j < H; j++) g[r * G + 2 * H + j] = 2 * g[r * G + 2 * H + j] - 1;
+    const tc = fill(rows * H, -1, 1), cp = fill(rows * H, -3, 3), dh = fill(rows * H, -2, 2), dc = fill(rows * H, -2, 2);
+    const da = fill(rows * G, 9, 9), dcp = fill(rows * H, 9, 9);   // overwritten
+    expect(lstmBackwardGates(rows, H, g, tc, cp, dh, dc, da, dcp)).toBe(true);
+    const ref = reference(rows, H, g, tc, cp, dh, dc);
+    const worst = (a: Float32Array, b: Float64Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+    expect(worst(da, ref.da)).toBeLessThan(3e-6);
+    expect(worst(dcp, ref.dcp)).toBeLessThan(3e-6);
+  });
+});
+
+test('it declines (the loop runs) for H not a multiple of 4 and for arrays outside one arena', () => {
+  const arena = createSimdArena(1024)!;
+  const a = (n: number) => arena.f32(n);
+  expect(lstmBackwardGates(2, 6, a(48), a(12), a(12), a(12), a(12), a(48), a(12))).toBe(false);
+  expect(lstmBackwardGates(2, 4, a(32), a(8), new Float32Array(8), a(8), a(8), a(32), a(8))).toBe(false);
+  expect(lstmBackwardGates(2, 4, new Float64Array(32), new Float64Array(8), new Float64Array(8), new Float64Array(8), new Float64Array(8), new Float64Array(32), new Float64Array(8))).toBe(false);
+});
