@@ -22,7 +22,7 @@
  */
 import { FloatArrayConstructor, Mat, mat } from '../mat';
 import { gemmNN, gemmTN, gemmWT } from './gemm';
-import { lstmBackwardGates, sigmoidRows, tanhInPlace, tanhRows } from './simd';
+import { lstmBackwardGates, lstmForwardCells, sigmoidRows, tanhInPlace, tanhRows } from './simd';
 import { inputProjection, inputProjectionBackward } from './affine';
 import type { CellParams } from '../types';
 import { CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
@@ -46,18 +46,20 @@ export function lstmStep(params: CellParams, x: StepInput, hPrev: Mat, cPrev: Ma
   sigmoidRows(g, 0, batch, G, 2 * H);      // i, f
   tanhRows(g, 2 * H, batch, G, H);         // c̃
   sigmoidRows(g, 3 * H, batch, G, H);      // o
-  for (let r = 0; r < batch; r++) {
-    const g0 = r * G, s0 = r * H;
-    for (let j = 0; j < H; j++) {
-      const ct = g[g0 + H + j] * cp[s0 + j] + g[g0 + j] * g[g0 + 2 * H + j];   // f ⊙ cPrev + i ⊙ c̃
-      c[s0 + j] = ct;
-      tc[s0 + j] = ct;
+  if (!lstmForwardCells(batch, H, g, cp, c, tc, h)) {   // the loops below in float32 SIMD (simd.ts lstmFwd) in an arena
+    for (let r = 0; r < batch; r++) {
+      const g0 = r * G, s0 = r * H;
+      for (let j = 0; j < H; j++) {
+        const ct = g[g0 + H + j] * cp[s0 + j] + g[g0 + j] * g[g0 + 2 * H + j];   // f ⊙ cPrev + i ⊙ c̃
+        c[s0 + j] = ct;
+        tc[s0 + j] = ct;
+      }
     }
-  }
-  tanhInPlace(tc, 0, batch * H);           // tanh(c)
-  for (let r = 0; r < batch; r++) {
-    const g0 = r * G, s0 = r * H;
-    for (let j = 0; j < H; j++) h[s0 + j] = g[g0 + 3 * H + j] * tc[s0 + j];   // o ⊙ tanh(c)
+    tanhInPlace(tc, 0, batch * H);         // tanh(c)
+    for (let r = 0; r < batch; r++) {
+      const g0 = r * G, s0 = r * H;
+      for (let j = 0; j < H; j++) h[s0 + j] = g[g0 + 3 * H + j] * tc[s0 + j];   // o ⊙ tanh(c)
+    }
   }
   return out;
 }

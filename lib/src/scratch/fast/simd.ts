@@ -34,7 +34,7 @@ const OP = {
   vadd: [0xfd, 0xe4, 0x01], vsub: [0xfd, 0xe5, 0x01], vmul: [0xfd, 0xe6, 0x01], vdiv: [0xfd, 0xe7, 0x01],
   vmin: [0xfd, 0xe8, 0x01], vmax: [0xfd, 0xe9, 0x01], vnearest: [0xfd, 0x6a],
   i32splat: [0xfd, 0x11], i32add: [0xfd, 0xae, 0x01], i32shl: [0xfd, 0xab, 0x01], truncSat: [0xfd, 0xf8, 0x01],
-  f32const: 0x43,
+  f32const: 0x43, eqz: 0x45,
 };
 
 function f32bytes(v: number): number[] {
@@ -273,6 +273,56 @@ function gemmNTBody(): number[] {
 }
 
 /**
+ * lstmFwd(rows, H, g, cp, c, tc, h): the elementwise end of an LSTM forward step (lstm.ts, whose
+ * JavaScript loops it replaces for arena arrays with H a multiple of 4), in float32, from the
+ * activated gates g [rows, 4H] = i | f | c̃ | o and c_{t-1} = cp:
+ *   c = f·cp + i·c̃ (into c and tc),  tc = tanh(c) (by calling `act`),  h = o·tc.
+ * Arguments are byte addresses; the [rows, H] arrays are contiguous, g has rows of 4H.
+ */
+function lstmForwardBody(actIndex: number): number[] {
+  const rows = 0, H = 1, g = 2, cp = 3, c = 4, tc = 5, h = 6;                      // params (i32)
+  const r = 7, j = 8, H4 = 9, gRow = 10, ga = 11, sp = 12, pass = 13;             // i32 locals
+  const vc = 14;                                                                    // v128 local
+  const get = (v: number) => [OP.get, ...uleb(v)];
+  const set = (v: number) => [OP.set, ...uleb(v)];
+  const cst = (v: number) => [OP.i32const, ...sleb(v)];
+  const code: number[] = [];
+  const emit = (...parts: (number | number[])[]) => { for (const q of parts) Array.isArray(q) ? code.push(...q) : code.push(q); };
+  const at = (base: number, off: number, extra?: (number | number[])[]) => { emit(get(base), get(off), OP.add); if (extra) emit(...extra, OP.add); };
+  emit(get(H), cst(2), OP.shl, set(H4));
+  // Two passes over the rows: pass 0 computes c, pass 1 (after tanh) h.
+  emit(cst(0), set(pass));
+  emit(OP.block, OP.loop);                                                   // for pass < 2
+  emit(get(pass), cst(2), OP.geS, OP.brIf, 1);
+  emit(cst(0), set(r), cst(0), set(gRow), cst(0), set(sp));
+  emit(OP.block, OP.loop);                                                   // for r < rows
+  emit(get(r), get(rows), OP.geS, OP.brIf, 1);
+  emit(cst(0), set(j));
+  emit(OP.block, OP.loop);                                                   // for j < H (bytes: H4), step 4 units
+  emit(get(j), get(H4), OP.geS, OP.brIf, 1);
+  emit(get(gRow), get(j), OP.add, set(ga));
+  emit(get(pass), 0x04, 0x40);                                               // if pass (then: h = o·tc)
+  at(h, sp); at(g, ga, [get(H4), cst(3), OP.mul]); emit(OP.v128load); at(tc, sp); emit(OP.v128load, OP.vmul, OP.v128store);
+  emit(0x05);                                                                // else: c = f·cp + i·c̃
+  at(g, ga, [get(H4)]); emit(OP.v128load); at(cp, sp); emit(OP.v128load, OP.vmul);
+  at(g, ga); emit(OP.v128load); at(g, ga, [get(H4), cst(1), OP.shl]); emit(OP.v128load, OP.vmul, OP.vadd, set(vc));
+  at(c, sp); emit(get(vc), OP.v128store);
+  at(tc, sp); emit(get(vc), OP.v128store);
+  emit(OP.end);
+  emit(get(j), cst(16), OP.add, set(j), get(sp), cst(16), OP.add, set(sp), OP.br, 0, OP.end, OP.end);
+  emit(get(gRow), get(H4), cst(2), OP.shl, OP.add, set(gRow));
+  emit(get(r), cst(1), OP.add, set(r), OP.br, 0, OP.end, OP.end);
+  emit(get(pass), OP.eqz, 0x04, 0x40);                                       // after pass 0: tc = tanh(tc)
+  emit(get(tc), get(rows), get(H), OP.mul, OP.f32const, ...f32bytes(2), 0x10, ...uleb(actIndex));
+  emit(OP.end);
+  emit(get(pass), cst(1), OP.add, set(pass), OP.br, 0, OP.end, OP.end);
+  emit(OP.end);
+  const locals = [2, 7, 0x7f, 1, 0x7b];
+  const body = [...locals, ...code];
+  return [...uleb(body.length), ...body];
+}
+
+/**
  * lstmBwd(rows, H, g, tc, cp, dh, dc, da, dcp): the elementwise part of an LSTM backward step
  * (lstm.ts, whose JavaScript loop it replaces for arena arrays with H a multiple of 4), four
  * units at a time, in float32. Per row r and unit j, with gates g [rows, 4H] = i | f | c̃ | o,
@@ -329,13 +379,14 @@ const VARIANTS: [string, number, number][] = [['gemm', 1, 8], ['gemm2', 2, 4]];
 
 function moduleBytes(): Uint8Array {
   const V = VARIANTS.length;
-  const type = section(1, [3, 0x60, 10, ...new Array(10).fill(0x7f), 0, 0x60, 3, 0x7f, 0x7f, 0x7d, 0,
-    0x60, 9, ...new Array(9).fill(0x7f), 0]);
+  const type = section(1, [4, 0x60, 10, ...new Array(10).fill(0x7f), 0, 0x60, 3, 0x7f, 0x7f, 0x7d, 0,
+    0x60, 9, ...new Array(9).fill(0x7f), 0, 0x60, 7, ...new Array(7).fill(0x7f), 0]);
   const imp = section(2, [1, ...str('env'), ...str('mem'), 0x02, 0x00, 1]);
-  const func = section(3, [V + 3, ...new Array(V).fill(0), 1, 2, 2]);
-  const exp = section(7, [V + 3, ...VARIANTS.flatMap(([name], f) => [...str(name), 0x00, f]), ...str('act'), 0x00, V,
-    ...str('gemmNT'), 0x00, V + 1, ...str('lstmBwd'), 0x00, V + 2]);
-  const code = section(10, [V + 3, ...VARIANTS.flatMap(([, R, U]) => gemmBody(R, U)), ...actBody(), ...gemmNTBody(), ...lstmBackwardBody()]);
+  const func = section(3, [V + 4, ...new Array(V).fill(0), 1, 2, 2, 3]);
+  const exp = section(7, [V + 4, ...VARIANTS.flatMap(([name], f) => [...str(name), 0x00, f]), ...str('act'), 0x00, V,
+    ...str('gemmNT'), 0x00, V + 1, ...str('lstmBwd'), 0x00, V + 2, ...str('lstmFwd'), 0x00, V + 3]);
+  const code = section(10, [V + 4, ...VARIANTS.flatMap(([, R, U]) => gemmBody(R, U)), ...actBody(), ...gemmNTBody(),
+    ...lstmBackwardBody(), ...lstmForwardBody(V)]);
   return new Uint8Array([...HEADER, ...type, ...imp, ...func, ...exp, ...code]);
 }
 
@@ -379,6 +430,24 @@ const kernelsNT = new WeakMap<ArrayBufferLike, SimdGemmNT>();
 const activations = new WeakMap<ArrayBufferLike, SimdAct>();
 type SimdLstmBackward = (rows: number, H: number, g: number, tc: number, cp: number, dh: number, dc: number, da: number, dcp: number) => void;
 const lstmBackwards = new WeakMap<ArrayBufferLike, SimdLstmBackward>();
+type SimdLstmForward = (rows: number, H: number, g: number, cp: number, c: number, tc: number, h: number) => void;
+const lstmForwards = new WeakMap<ArrayBufferLike, SimdLstmForward>();
+
+/**
+ * The elementwise end of an LSTM forward step on the SIMD kernel (lstmFwd above) when all five
+ * arrays are views into one arena and H is a multiple of 4: from the activated gates g, writes
+ * c = f·cp + i·c̃, tc = tanh(c) and h = o·tc, and returns true. Otherwise returns false and the
+ * caller runs its loops.
+ */
+export function lstmForwardCells(rows: number, H: number, g: Float32Array | Float64Array, cp: Float32Array | Float64Array,
+  c: Float32Array | Float64Array, tc: Float32Array | Float64Array, h: Float32Array | Float64Array): boolean {
+  if (H % 4 !== 0 || !(g instanceof Float32Array)) return false;
+  const buf = g.buffer;
+  const k = lstmForwards.get(buf);
+  if (!k || cp.buffer !== buf || c.buffer !== buf || tc.buffer !== buf || h.buffer !== buf) return false;
+  k(rows, H, g.byteOffset, cp.byteOffset, c.byteOffset, tc.byteOffset, h.byteOffset);
+  return true;
+}
 
 /**
  * The elementwise part of an LSTM backward step on the SIMD kernel (lstmBwd above) when all seven
@@ -488,6 +557,7 @@ export function createSimdArena(floats: number): SimdArena | null {
   activations.set(buffer, inst.exports.act as unknown as SimdAct);
   kernelsNT.set(buffer, inst.exports.gemmNT as unknown as SimdGemmNT);
   lstmBackwards.set(buffer, inst.exports.lstmBwd as unknown as SimdLstmBackward);
+  lstmForwards.set(buffer, inst.exports.lstmFwd as unknown as SimdLstmForward);
   const capacity = buffer.byteLength / 4;
   new Float32Array(buffer, SIMD_ONE, 1)[0] = 1;
   const arena: SimdArena = {

@@ -1,11 +1,11 @@
 /**
- * The elementwise part of the LSTM backward step runs on the SIMD kernel (simd.ts lstmBwd) when its
- * buffers live in an arena and H is a multiple of 4. It computes in float32, four units at a time,
- * what lstm.ts's loop computes in float64 and stores in float32: the results agree within float32
- * rounding (a few units in the last place of values of order 1). Elsewhere it declines and the
- * loop runs.
+ * The elementwise parts of the LSTM forward and backward steps run on SIMD kernels (simd.ts lstmFwd,
+ * lstmBwd) when their buffers live in an arena and H is a multiple of 4. They compute in float32,
+ * four units at a time, what lstm.ts's loops compute in float64 and store in float32: the results
+ * agree within float32 rounding (a few units in the last place of values of order 1; tanh within
+ * the `act` kernel's 2e-7). Elsewhere they decline and the loops run.
  */
-import { createSimdArena, lstmBackwardGates, seededRng } from 'seqmodels/internals';
+import { createSimdArena, lstmBackwardGates, lstmForwardCells, seededRng } from 'seqmodels/internals';
 
 /** lstm.ts's loop, written out: float64 maths on the float32 inputs. */
 function reference(rows: number, H: number, g: Float32Array, tc: Float32Array, cp: Float32Array, dh: Float32Array, dc: Float32Array) {
@@ -25,7 +25,7 @@ function reference(rows: number, H: number, g: Float32Array, tc: Float32Array, c
   return { da, dcp };
 }
 
-describe.each([[1, 4], [3, 12], [32, 64], [2, 200]])('%d rows, H = %d', (rows, H) => {
+describe.each([[1, 4], [3, 12], [32, 64], [2, 200]])('backward: %d rows, H = %d', (rows, H) => {
   test('the SIMD kernel runs and matches the loop within float32 rounding', () => {
     const rng = seededRng(rows * 1000 + H);
     const arena = createSimdArena(rows * (8 * H + 5 * H) + 64)!;
@@ -43,10 +43,34 @@ describe.each([[1, 4], [3, 12], [32, 64], [2, 200]])('%d rows, H = %d', (rows, H
   });
 });
 
+describe.each([[1, 4], [3, 12], [32, 64], [2, 200]])('forward: %d rows, H = %d', (rows, H) => {
+  test('the SIMD kernel runs and matches the loops within float32 rounding', () => {
+    const rng = seededRng(rows * 7 + H);
+    const arena = createSimdArena(rows * (4 * H + 4 * H) + 64)!;
+    const G = 4 * H;
+    const fill = (n: number, lo: number, hi: number) => { const a = arena.f32(n); a.forEach((_, i) => (a[i] = lo + (hi - lo) * rng())); return a; };
+    const g = fill(rows * G, 0, 1);
+    for (let r = 0; r < rows; r++) for (let j = 0; j < H; j++) g[r * G + 2 * H + j] = 2 * g[r * G + 2 * H + j] - 1;
+    const cp = fill(rows * H, -4, 4), c = fill(rows * H, 9, 9), tc = fill(rows * H, 9, 9), h = fill(rows * H, 9, 9);
+    expect(lstmForwardCells(rows, H, g, cp, c, tc, h)).toBe(true);
+    let worst = 0;
+    for (let r = 0; r < rows; r++) {
+      for (let j = 0; j < H; j++) {
+        const g0 = r * G, s = r * H + j;
+        const ct = g[g0 + H + j] * cp[s] + g[g0 + j] * g[g0 + 2 * H + j];
+        worst = Math.max(worst, Math.abs(c[s] - ct), Math.abs(tc[s] - Math.tanh(ct)), Math.abs(h[s] - g[g0 + 3 * H + j] * Math.tanh(ct)));
+      }
+    }
+    expect(worst).toBeLessThan(3e-6);
+  });
+});
+
 test('it declines (the loop runs) for H not a multiple of 4 and for arrays outside one arena', () => {
   const arena = createSimdArena(1024)!;
   const a = (n: number) => arena.f32(n);
   expect(lstmBackwardGates(2, 6, a(48), a(12), a(12), a(12), a(12), a(48), a(12))).toBe(false);
+  expect(lstmForwardCells(2, 6, a(48), a(12), a(12), a(12), a(12))).toBe(false);
+  expect(lstmForwardCells(2, 4, a(32), a(8), a(8), new Float32Array(8), a(8))).toBe(false);
   expect(lstmBackwardGates(2, 4, a(32), a(8), new Float32Array(8), a(8), a(8), a(32), a(8))).toBe(false);
   expect(lstmBackwardGates(2, 4, new Float64Array(32), new Float64Array(8), new Float64Array(8), new Float64Array(8), new Float64Array(8), new Float64Array(32), new Float64Array(8))).toBe(false);
 });
