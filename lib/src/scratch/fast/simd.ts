@@ -18,6 +18,10 @@
  * and fall back to JavaScript otherwise (or when WebAssembly SIMD is unavailable). The first
  * float of every arena is 1.0 (at byte SIMD_ONE): with strides sI = sP = 0 it is a row of ones,
  * so the kernel also computes column sums 1ᵀ D (bias gradients).
+ *
+ * The same module holds the element-wise parts of the LSTM and GRU steps (lstmFwd, lstmBwd, gruBwd,
+ * gruBwdReset, gruBlend: float32, four units at a time), which lstm.ts and gru.ts call through
+ * lstmForwardCells, lstmBackwardGates and gruSimd when their buffers live in an arena.
  */
 
 import { relaxedSimdActive, withRelaxedSimd } from './simd-relaxed';
@@ -374,19 +378,102 @@ function lstmBackwardBody(): number[] {
   return [...uleb(body.length), ...body];
 }
 
+/**
+ * An element-wise GRU kernel (rows, H, g, ...arrays): for every row r and every 4 units j, `vector`
+ * emits the work on byte offsets ga (into g and da: rows of 3H floats) and sp (into the [rows, H]
+ * arrays). Params are i32 byte addresses after rows and H; `vectors` v128 locals are free for it.
+ */
+function gruRowsBody(params: number, vectors: number,
+  vector: (e: { get: (v: number) => number[]; set: (v: number) => number[]; at: (base: number, off: 'g' | 's', block?: number) => void;
+    emit: (...parts: (number | number[])[]) => void; v: number[]; one: number }) => void): number[] {
+  const rows = 0, H = 1;
+  const r = params, j = params + 1, H4 = params + 2, gRow = params + 3, ga = params + 4, sp = params + 5;
+  const one = params + 6, v = Array.from({ length: vectors }, (_, i) => params + 7 + i);
+  const get = (x: number) => [OP.get, ...uleb(x)];
+  const set = (x: number) => [OP.set, ...uleb(x)];
+  const cst = (x: number) => [OP.i32const, ...sleb(x)];
+  const code: number[] = [];
+  const emit = (...parts: (number | number[])[]) => { for (const q of parts) Array.isArray(q) ? code.push(...q) : code.push(q); };
+  // Address of a vector: base + ga (+ block·H floats) or base + sp.
+  const at = (base: number, off: 'g' | 's', block = 0) => {
+    emit(get(base), get(off === 'g' ? ga : sp), OP.add);
+    if (block) emit(get(H4), cst(block), OP.mul, OP.add);
+  };
+  emit(OP.f32const, ...f32bytes(1), OP.splat, set(one));
+  emit(get(H), cst(2), OP.shl, set(H4));
+  emit(cst(0), set(r), cst(0), set(gRow), cst(0), set(sp));
+  emit(OP.block, OP.loop);                                                   // for r < rows
+  emit(get(r), get(rows), OP.geS, OP.brIf, 1);
+  emit(cst(0), set(j));
+  emit(OP.block, OP.loop);                                                   // for j < H (bytes: H4), step 4 units
+  emit(get(j), get(H4), OP.geS, OP.brIf, 1);
+  emit(get(gRow), get(j), OP.add, set(ga));
+  vector({ get, set, at, emit, v, one });
+  emit(get(j), cst(16), OP.add, set(j), get(sp), cst(16), OP.add, set(sp), OP.br, 0, OP.end, OP.end);
+  emit(get(gRow), get(H4), cst(3), OP.mul, OP.add, set(gRow));              // next row of g and da: 3H floats on
+  emit(get(r), cst(1), OP.add, set(r), OP.br, 0, OP.end, OP.end);
+  emit(OP.end);
+  const locals = [2, 6, 0x7f, ...uleb(1 + vectors), 0x7b];
+  const body = [...locals, ...code];
+  return [...uleb(body.length), ...body];
+}
+
+/**
+ * gruBwd(rows, H, g, hp, dh, da, dhp), the first element-wise part of a GRU backward step, from
+ * gates g = z | r | h̃, h_{t-1} = hp and dh = ∂L/∂h_t:
+ *   da_z = dh·(hp − h̃)·z·(1 − z),  da_h = dh·(1 − z)·(1 − h̃²),  dhp = dh·z.
+ */
+function gruBackwardBody(): number[] {
+  const g = 2, hp = 3, dh = 4, da = 5, dhp = 6;
+  return gruRowsBody(7, 3, ({ get, set, at, emit, v: [z, ht, d], one }) => {
+    at(g, 'g'); emit(OP.v128load, set(z));
+    at(g, 'g', 2); emit(OP.v128load, set(ht));
+    at(dh, 's'); emit(OP.v128load, set(d));
+    at(da, 'g'); emit(get(d)); at(hp, 's'); emit(OP.v128load, get(ht), OP.vsub, OP.vmul, get(z), OP.vmul, get(one), get(z), OP.vsub, OP.vmul, OP.v128store);
+    at(da, 'g', 2); emit(get(d), get(one), get(z), OP.vsub, OP.vmul, get(one), get(ht), get(ht), OP.vmul, OP.vsub, OP.vmul, OP.v128store);
+    at(dhp, 's'); emit(get(d), get(z), OP.vmul, OP.v128store);
+  });
+}
+
+/**
+ * gruBwdReset(rows, H, g, hp, da, dhp), reset before the product: with drh = ∂L/∂(r⊙h_{t-1}) in the
+ * r block of da, dhp += drh·r and da_r = drh·hp·r·(1 − r) (over drh).
+ */
+function gruBackwardResetBody(): number[] {
+  const g = 2, hp = 3, da = 4, dhp = 5;
+  return gruRowsBody(6, 2, ({ get, set, at, emit, v: [rr, drh], one }) => {
+    at(g, 'g', 1); emit(OP.v128load, set(rr));
+    at(da, 'g', 1); emit(OP.v128load, set(drh));
+    at(dhp, 's'); at(dhp, 's'); emit(OP.v128load, get(drh), get(rr), OP.vmul, OP.vadd, OP.v128store);
+    at(da, 'g', 1); emit(get(drh)); at(hp, 's'); emit(OP.v128load, OP.vmul, get(rr), OP.vmul, get(one), get(rr), OP.vsub, OP.vmul, OP.v128store);
+  });
+}
+
+/** gruBlend(rows, H, g, hp, h): the end of a GRU forward step, h = z·hp + (1 − z)·h̃. */
+function gruBlendBody(): number[] {
+  const g = 2, hp = 3, h = 4;
+  return gruRowsBody(5, 1, ({ get, set, at, emit, v: [z], one }) => {
+    at(g, 'g'); emit(OP.v128load, set(z));
+    at(h, 's'); emit(get(z)); at(hp, 's'); emit(OP.v128load, OP.vmul, get(one), get(z), OP.vsub); at(g, 'g', 2);
+    emit(OP.v128load, OP.vmul, OP.vadd, OP.v128store);
+  });
+}
+
 /** Kernel variants in the module: [exported name, rows per block R, unroll U]. */
 const VARIANTS: [string, number, number][] = [['gemm', 1, 8], ['gemm2', 2, 4]];
 
 function moduleBytes(): Uint8Array {
   const V = VARIANTS.length;
-  const type = section(1, [4, 0x60, 10, ...new Array(10).fill(0x7f), 0, 0x60, 3, 0x7f, 0x7f, 0x7d, 0,
-    0x60, 9, ...new Array(9).fill(0x7f), 0, 0x60, 7, ...new Array(7).fill(0x7f), 0]);
+  const type = section(1, [6, 0x60, 10, ...new Array(10).fill(0x7f), 0, 0x60, 3, 0x7f, 0x7f, 0x7d, 0,
+    0x60, 9, ...new Array(9).fill(0x7f), 0, 0x60, 7, ...new Array(7).fill(0x7f), 0,
+    0x60, 6, ...new Array(6).fill(0x7f), 0, 0x60, 5, ...new Array(5).fill(0x7f), 0]);
   const imp = section(2, [1, ...str('env'), ...str('mem'), 0x02, 0x00, 1]);
-  const func = section(3, [V + 4, ...new Array(V).fill(0), 1, 2, 2, 3]);
-  const exp = section(7, [V + 4, ...VARIANTS.flatMap(([name], f) => [...str(name), 0x00, f]), ...str('act'), 0x00, V,
-    ...str('gemmNT'), 0x00, V + 1, ...str('lstmBwd'), 0x00, V + 2, ...str('lstmFwd'), 0x00, V + 3]);
-  const code = section(10, [V + 4, ...VARIANTS.flatMap(([, R, U]) => gemmBody(R, U)), ...actBody(), ...gemmNTBody(),
-    ...lstmBackwardBody(), ...lstmForwardBody(V)]);
+  const func = section(3, [V + 7, ...new Array(V).fill(0), 1, 2, 2, 3, 3, 4, 5]);
+  const exp = section(7, [V + 7, ...VARIANTS.flatMap(([name], f) => [...str(name), 0x00, f]), ...str('act'), 0x00, V,
+    ...str('gemmNT'), 0x00, V + 1, ...str('lstmBwd'), 0x00, V + 2, ...str('lstmFwd'), 0x00, V + 3,
+    ...str('gruBwd'), 0x00, V + 4, ...str('gruBwdReset'), 0x00, V + 5, ...str('gruBlend'), 0x00, V + 6]);
+  const code = section(10, [V + 7, ...VARIANTS.flatMap(([, R, U]) => gemmBody(R, U)), ...actBody(), ...gemmNTBody(),
+    ...lstmBackwardBody(), ...lstmForwardBody(V), ...gruBackwardBody(), ...gruBackwardResetBody(), ...gruBlendBody()]);
   return new Uint8Array([...HEADER, ...type, ...imp, ...func, ...exp, ...code]);
 }
 
@@ -430,6 +517,49 @@ const kernelsNT = new WeakMap<ArrayBufferLike, SimdGemmNT>();
 const activations = new WeakMap<ArrayBufferLike, SimdAct>();
 type SimdLstmBackward = (rows: number, H: number, g: number, tc: number, cp: number, dh: number, dc: number, da: number, dcp: number) => void;
 const lstmBackwards = new WeakMap<ArrayBufferLike, SimdLstmBackward>();
+interface GruKernels {
+  backward: (rows: number, H: number, g: number, hp: number, dh: number, da: number, dhp: number) => void;
+  backwardReset: (rows: number, H: number, g: number, hp: number, da: number, dhp: number) => void;
+  blend: (rows: number, H: number, g: number, hp: number, h: number) => void;
+}
+const gruKernels = new WeakMap<ArrayBufferLike, GruKernels>();
+
+/** The GRU kernels above when all arrays are views into one arena and H is a multiple of 4. */
+function gruKernelsFor(H: number, arrays: (Float32Array | Float64Array)[]): GruKernels | undefined {
+  const a0 = arrays[0];
+  if (H % 4 !== 0 || !(a0 instanceof Float32Array)) return undefined;
+  const buf = a0.buffer;
+  return arrays.every((a) => a.buffer === buf) ? gruKernels.get(buf) : undefined;
+}
+
+/**
+ * The element-wise parts of a GRU step on the SIMD kernels (gruBwd, gruBwdReset, gruBlend above, in
+ * float32), each returning false (the caller runs its loop) unless all arrays live in one arena and
+ * H is a multiple of 4. g and da have rows of 3H (z | r | h̃), the others rows of H.
+ */
+export const gruSimd = {
+  /** da_z = dh·(hp − h̃)·z·(1 − z), da_h = dh·(1 − z)·(1 − h̃²), dhp = dh·z. */
+  backward(rows: number, H: number, g: Float32Array | Float64Array, hp: Float32Array | Float64Array, dh: Float32Array | Float64Array,
+    da: Float32Array | Float64Array, dhp: Float32Array | Float64Array): boolean {
+    const k = gruKernelsFor(H, [g, hp, dh, da, dhp]);
+    if (k) k.backward(rows, H, g.byteOffset, hp.byteOffset, dh.byteOffset, da.byteOffset, dhp.byteOffset);
+    return k !== undefined;
+  },
+  /** Reset before: with drh in da's r block, dhp += drh·r and da_r = drh·hp·r·(1 − r). */
+  backwardReset(rows: number, H: number, g: Float32Array | Float64Array, hp: Float32Array | Float64Array,
+    da: Float32Array | Float64Array, dhp: Float32Array | Float64Array): boolean {
+    const k = gruKernelsFor(H, [g, hp, da, dhp]);
+    if (k) k.backwardReset(rows, H, g.byteOffset, hp.byteOffset, da.byteOffset, dhp.byteOffset);
+    return k !== undefined;
+  },
+  /** h = z·hp + (1 − z)·h̃. */
+  blend(rows: number, H: number, g: Float32Array | Float64Array, hp: Float32Array | Float64Array, h: Float32Array | Float64Array): boolean {
+    const k = gruKernelsFor(H, [g, hp, h]);
+    if (k) k.blend(rows, H, g.byteOffset, hp.byteOffset, h.byteOffset);
+    return k !== undefined;
+  },
+};
+
 type SimdLstmForward = (rows: number, H: number, g: number, cp: number, c: number, tc: number, h: number) => void;
 const lstmForwards = new WeakMap<ArrayBufferLike, SimdLstmForward>();
 
@@ -558,6 +688,11 @@ export function createSimdArena(floats: number): SimdArena | null {
   kernelsNT.set(buffer, inst.exports.gemmNT as unknown as SimdGemmNT);
   lstmBackwards.set(buffer, inst.exports.lstmBwd as unknown as SimdLstmBackward);
   lstmForwards.set(buffer, inst.exports.lstmFwd as unknown as SimdLstmForward);
+  gruKernels.set(buffer, {
+    backward: inst.exports.gruBwd as unknown as GruKernels['backward'],
+    backwardReset: inst.exports.gruBwdReset as unknown as GruKernels['backwardReset'],
+    blend: inst.exports.gruBlend as unknown as GruKernels['blend'],
+  });
   const capacity = buffer.byteLength / 4;
   new Float32Array(buffer, SIMD_ONE, 1)[0] = 1;
   const arena: SimdArena = {
