@@ -48,3 +48,77 @@ test('in a tslab kernel process, the real zeromq socket classes get the queue', 
   `], { cwd: root, encoding: 'utf8' });
   expect(JSON.parse(r.stdout.trim())).toEqual({ patched: true, own: [true, true, true] });
 });
+
+test('patched, a send with none in flight starts in the caller\'s tick, so a reply sent just before close() goes out', async () => {
+  // tslab answers shutdown_request with a reply and closes its sockets in the same tick.
+  const s = new (closableQueued())();
+  const reply = s.send('shutdown_reply');
+  expect(s.started).toEqual(['shutdown_reply']);   // started before send() returned
+  s.closed = true;                                   // what tslab does next
+  await reply;
+  expect(s.sent).toEqual(['shutdown_reply']);
+  // Behind a send in flight, a send waits its turn.
+  s.closed = false;
+  const a = s.send('a');
+  const b = s.send('b');
+  expect(s.started).toEqual(['shutdown_reply', 'a']);
+  await Promise.all([a, b]);
+  expect(s.sent).toEqual(['shutdown_reply', 'a', 'b']);
+});
+
+test('patched, after close() messages are dropped, and a failed send is reported without a kernel message (no loop)', async () => {
+  const s = new (closableQueued())();
+  // In a tslab kernel, console output becomes a message on the kernel's sockets.
+  const consoleSends = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    void s.send(`stream: ${args.join(' ')}`);
+  });
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const c = s.send('c');
+    const d = s.send('d');                           // queued behind c
+    s.closed = true;                                 // tslab's close() while d waits
+    await Promise.all([c, d, s.send('e')]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.sent).toEqual(['c']);
+    expect(s.attemptsWhileClosed).toBe(0);           // d and e never reached the closed socket
+    s.closed = false;
+    s.failNext = 'Socket is busy writing';
+    await s.send('f');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/could not be sent: Socket is busy writing/));
+    expect(consoleSends).not.toHaveBeenCalled();
+    expect(s.started).toEqual(['c', 'f']);
+  } finally {
+    consoleSends.mockRestore();
+    stderr.mockRestore();
+  }
+});
+
+/** A socket class like zeromq's (`closed`, a send that fails once closed), with the queue. */
+function closableQueued() {
+  class Closable {
+    closed = false;
+    failNext: string | null = null;
+    attemptsWhileClosed = 0;
+    started: string[] = [];
+    sent: string[] = [];
+    send(msg: unknown): Promise<void> {
+      if (this.closed) {
+        this.attemptsWhileClosed++;
+        return Promise.reject(new Error('Socket is closed'));
+      }
+      this.started.push(String(msg));
+      if (this.failNext) {
+        const m = this.failNext;
+        this.failNext = null;
+        return Promise.reject(new Error(m));
+      }
+      return new Promise<void>((r) => setTimeout(r, 2)).then(() => {
+        this.sent.push(String(msg));
+      });
+    }
+  }
+  class Queued extends Closable {}
+  serializeSends(Queued.prototype as any);
+  return Queued;
+}
