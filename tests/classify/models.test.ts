@@ -179,7 +179,7 @@ describe('predictProbabilities', () => {
       const got = predictProbabilities(m, x, 3);
       got.forEach((p, i) => expect(p).toBeCloseTo(expected[i], 6));
       expect(tf.memory().numTensors).toBe(before);
-      // the model keeps its weights (the twin that read the narrower batches shared them)
+      // the model keeps its weights (the twin that read the narrower batches had a copy)
       expect(predictProbabilities(m, x, 3)).toEqual(got);
       m.dispose();
     }

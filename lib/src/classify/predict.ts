@@ -109,9 +109,9 @@ function paddingSpans(x: tf.Tensor2D): { first: Int32Array; last: Int32Array; wi
 }
 
 /**
- * The same layers with the same weights, built for inputs of any width (the embedding's
- * `inputLength` left open; no weight depends on it). The caller disposes it; the weights it
- * shares with `model` stay with `model`.
+ * The same layers with a copy of the weights, built for inputs of any width (the embedding's
+ * `inputLength` left open; no weight depends on it). The caller disposes it (its copies only:
+ * `model` keeps its own weights).
  */
 function anyWidth(model: tf.Sequential): tf.Sequential {
   const config = model.getConfig() as unknown as { layers: { className: string; config: Record<string, unknown> }[] };
