@@ -22,47 +22,6 @@ function f32bytes(v: number): number[] {
   return Array.from(new Uint8Array(Float32Array.of(v).buffer));
 }
 
-/** The bytes of one function body and the emitters every kernel below writes them with. */
-function assembler() {
-  const code: number[] = [];
-  return {
-    code,
-    emit: (...parts: (number | number[])[]) => { for (const q of parts) Array.isArray(q) ? code.push(...q) : code.push(q); },
-    get: (v: number) => [OP.get, ...uleb(v)],
-    set: (v: number) => [OP.set, ...uleb(v)],
-    cst: (v: number) => [OP.i32const, ...sleb(v)],
-  };
-}
-type Assembler = ReturnType<typeof assembler>;
-
-/** The i32 locals of the loop over rows and units (H4 = 4·H, set before the loop). */
-interface RowLoopLocals { rows: number; r: number; j: number; H4: number; gRow: number; ga: number; sp: number }
-
-/**
- * for r < rows, for j < H step 4 units: ga = byte offset of the units in a row of `blocks`·H floats
- * (the gates g, their gradients da), sp = byte offset into the [rows, H] arrays; then `inner()`.
- */
-function emitRowLoops(a: Assembler, l: RowLoopLocals, blocks: number, inner: () => void): void {
-  const { emit, get, set, cst } = a;
-  emit(cst(0), set(l.r), cst(0), set(l.gRow), cst(0), set(l.sp));
-  emit(OP.block, OP.loop);                                                   // for r < rows
-  emit(get(l.r), get(l.rows), OP.geS, OP.brIf, 1);
-  emit(cst(0), set(l.j));
-  emit(OP.block, OP.loop);                                                   // for j < H (bytes: H4), step 4 units
-  emit(get(l.j), get(l.H4), OP.geS, OP.brIf, 1);
-  emit(get(l.gRow), get(l.j), OP.add, set(l.ga));
-  inner();
-  emit(get(l.j), cst(16), OP.add, set(l.j), get(l.sp), cst(16), OP.add, set(l.sp), OP.br, 0, OP.end, OP.end);
-  emit(get(l.gRow), get(l.H4), cst(blocks), OP.mul, OP.add, set(l.gRow));  // next row of g: blocks·H floats on
-  emit(get(l.r), cst(1), OP.add, set(l.r), OP.br, 0, OP.end, OP.end);
-}
-
-/** A function body: its locals (i32 and v128 counts) and code. */
-function functionBody(i32s: number, v128s: number, code: number[]): number[] {
-  const body = [2, ...uleb(i32s), 0x7f, ...uleb(v128s), 0x7b, ...code];
-  return [...uleb(body.length), ...body];
-}
-
 /**
  * lstmFwd(rows, H, g, cp, c, tc, h): the elementwise end of an LSTM forward step (lstm.ts, whose
  * JavaScript loops it replaces for arena arrays with H a multiple of 4), in float32, from the
@@ -74,30 +33,43 @@ export function lstmForwardBody(actIndex: number): number[] {
   const rows = 0, H = 1, g = 2, cp = 3, c = 4, tc = 5, h = 6;                      // params (i32)
   const r = 7, j = 8, H4 = 9, gRow = 10, ga = 11, sp = 12, pass = 13;             // i32 locals
   const vc = 14;                                                                    // v128 local
-  const a = assembler();
-  const { emit, get, set, cst } = a;
+  const get = (v: number) => [OP.get, ...uleb(v)];
+  const set = (v: number) => [OP.set, ...uleb(v)];
+  const cst = (v: number) => [OP.i32const, ...sleb(v)];
+  const code: number[] = [];
+  const emit = (...parts: (number | number[])[]) => { for (const q of parts) Array.isArray(q) ? code.push(...q) : code.push(q); };
   const at = (base: number, off: number, extra?: (number | number[])[]) => { emit(get(base), get(off), OP.add); if (extra) emit(...extra, OP.add); };
   emit(get(H), cst(2), OP.shl, set(H4));
   // Two passes over the rows: pass 0 computes c, pass 1 (after tanh) h.
   emit(cst(0), set(pass));
   emit(OP.block, OP.loop);                                                   // for pass < 2
   emit(get(pass), cst(2), OP.geS, OP.brIf, 1);
-  emitRowLoops(a, { rows, r, j, H4, gRow, ga, sp }, 4, () => {
-    emit(get(pass), OP.if);                                                  // if pass (then: h = o·tc)
-    at(h, sp); at(g, ga, [get(H4), cst(3), OP.mul]); emit(OP.v128load); at(tc, sp); emit(OP.v128load, OP.vmul, OP.v128store);
-    emit(OP.else);                                                           // else: c = f·cp + i·c̃
-    at(g, ga, [get(H4)]); emit(OP.v128load); at(cp, sp); emit(OP.v128load, OP.vmul);
-    at(g, ga); emit(OP.v128load); at(g, ga, [get(H4), cst(1), OP.shl]); emit(OP.v128load, OP.vmul, OP.vadd, set(vc));
-    at(c, sp); emit(get(vc), OP.v128store);
-    at(tc, sp); emit(get(vc), OP.v128store);
-    emit(OP.end);
-  });
+  emit(cst(0), set(r), cst(0), set(gRow), cst(0), set(sp));
+  emit(OP.block, OP.loop);                                                   // for r < rows
+  emit(get(r), get(rows), OP.geS, OP.brIf, 1);
+  emit(cst(0), set(j));
+  emit(OP.block, OP.loop);                                                   // for j < H (bytes: H4), step 4 units
+  emit(get(j), get(H4), OP.geS, OP.brIf, 1);
+  emit(get(gRow), get(j), OP.add, set(ga));
+  emit(get(pass), OP.if);                                               // if pass (then: h = o·tc)
+  at(h, sp); at(g, ga, [get(H4), cst(3), OP.mul]); emit(OP.v128load); at(tc, sp); emit(OP.v128load, OP.vmul, OP.v128store);
+  emit(OP.else);                                                                // else: c = f·cp + i·c̃
+  at(g, ga, [get(H4)]); emit(OP.v128load); at(cp, sp); emit(OP.v128load, OP.vmul);
+  at(g, ga); emit(OP.v128load); at(g, ga, [get(H4), cst(1), OP.shl]); emit(OP.v128load, OP.vmul, OP.vadd, set(vc));
+  at(c, sp); emit(get(vc), OP.v128store);
+  at(tc, sp); emit(get(vc), OP.v128store);
+  emit(OP.end);
+  emit(get(j), cst(16), OP.add, set(j), get(sp), cst(16), OP.add, set(sp), OP.br, 0, OP.end, OP.end);
+  emit(get(gRow), get(H4), cst(2), OP.shl, OP.add, set(gRow));
+  emit(get(r), cst(1), OP.add, set(r), OP.br, 0, OP.end, OP.end);
   emit(get(pass), OP.eqz, OP.if);                                            // after pass 0: tc = tanh(tc)
   emit(get(tc), get(rows), get(H), OP.mul, OP.f32const, ...f32bytes(2), OP.call, ...uleb(actIndex));
   emit(OP.end);
   emit(get(pass), cst(1), OP.add, set(pass), OP.br, 0, OP.end, OP.end);
   emit(OP.end);
-  return functionBody(7, 1, a.code);
+  const locals = [2, 7, 0x7f, 1, 0x7b];
+  const body = [...locals, ...code];
+  return [...uleb(body.length), ...body];
 }
 
 /**
@@ -113,30 +85,43 @@ export function lstmBackwardBody(): number[] {
   const rows = 0, H = 1, g = 2, tc = 3, cp = 4, dh = 5, dc = 6, da = 7, dcp = 8;    // params (i32)
   const r = 9, j = 10, H4 = 11, H8 = 12, H12 = 13, gRow = 14, ga = 15, sp = 16;   // i32 locals
   const one = 17, vi = 18, vf = 19, vc = 20, vo = 21, vs = 22, vdh = 23, vdc = 24; // v128 locals
-  const a = assembler();
-  const { emit, get, set, cst } = a;
+  const get = (v: number) => [OP.get, ...uleb(v)];
+  const set = (v: number) => [OP.set, ...uleb(v)];
+  const cst = (v: number) => [OP.i32const, ...sleb(v)];
+  const code: number[] = [];
+  const emit = (...parts: (number | number[])[]) => { for (const q of parts) Array.isArray(q) ? code.push(...q) : code.push(q); };
   const at = (base: number, off: number, extra?: number) => { emit(get(base), get(off), OP.add); if (extra !== undefined) emit(get(extra), OP.add); };
   const oneMinus = (v: number) => [get(one), get(v), OP.vsub];
   emit(OP.f32const, ...f32bytes(1), OP.splat, set(one));
   emit(get(H), cst(2), OP.shl, set(H4));
   emit(get(H4), cst(1), OP.shl, set(H8));
   emit(get(H4), get(H8), OP.add, set(H12));
-  emitRowLoops(a, { rows, r, j, H4, gRow, ga, sp }, 4, () => {
-    at(g, ga); emit(OP.v128load, set(vi));
-    at(g, ga, H4); emit(OP.v128load, set(vf));
-    at(g, ga, H8); emit(OP.v128load, set(vc));
-    at(g, ga, H12); emit(OP.v128load, set(vo));
-    at(tc, sp); emit(OP.v128load, set(vs));
-    at(dh, sp); emit(OP.v128load, set(vdh));
-    at(dc, sp); emit(OP.v128load, get(vdh), get(vo), OP.vmul, get(one), get(vs), get(vs), OP.vmul, OP.vsub, OP.vmul, OP.vadd, set(vdc));
-    at(da, ga); emit(get(vdc), get(vc), OP.vmul, get(vi), OP.vmul, ...oneMinus(vi), OP.vmul, OP.v128store);
-    at(da, ga, H4); emit(get(vdc)); at(cp, sp); emit(OP.v128load, OP.vmul, get(vf), OP.vmul, ...oneMinus(vf), OP.vmul, OP.v128store);
-    at(da, ga, H8); emit(get(vdc), get(vi), OP.vmul, get(one), get(vc), get(vc), OP.vmul, OP.vsub, OP.vmul, OP.v128store);
-    at(da, ga, H12); emit(get(vdh), get(vs), OP.vmul, get(vo), OP.vmul, ...oneMinus(vo), OP.vmul, OP.v128store);
-    at(dcp, sp); emit(get(vdc), get(vf), OP.vmul, OP.v128store);
-  });
+  emit(cst(0), set(r), cst(0), set(gRow), cst(0), set(sp));
+  emit(OP.block, OP.loop);                                                   // for r < rows
+  emit(get(r), get(rows), OP.geS, OP.brIf, 1);
+  emit(cst(0), set(j));
+  emit(OP.block, OP.loop);                                                   // for j < H (bytes: H4), step 4 units
+  emit(get(j), get(H4), OP.geS, OP.brIf, 1);
+  emit(get(gRow), get(j), OP.add, set(ga));
+  at(g, ga); emit(OP.v128load, set(vi));
+  at(g, ga, H4); emit(OP.v128load, set(vf));
+  at(g, ga, H8); emit(OP.v128load, set(vc));
+  at(g, ga, H12); emit(OP.v128load, set(vo));
+  at(tc, sp); emit(OP.v128load, set(vs));
+  at(dh, sp); emit(OP.v128load, set(vdh));
+  at(dc, sp); emit(OP.v128load, get(vdh), get(vo), OP.vmul, get(one), get(vs), get(vs), OP.vmul, OP.vsub, OP.vmul, OP.vadd, set(vdc));
+  at(da, ga); emit(get(vdc), get(vc), OP.vmul, get(vi), OP.vmul, ...oneMinus(vi), OP.vmul, OP.v128store);
+  at(da, ga, H4); emit(get(vdc)); at(cp, sp); emit(OP.v128load, OP.vmul, get(vf), OP.vmul, ...oneMinus(vf), OP.vmul, OP.v128store);
+  at(da, ga, H8); emit(get(vdc), get(vi), OP.vmul, get(one), get(vc), get(vc), OP.vmul, OP.vsub, OP.vmul, OP.v128store);
+  at(da, ga, H12); emit(get(vdh), get(vs), OP.vmul, get(vo), OP.vmul, ...oneMinus(vo), OP.vmul, OP.v128store);
+  at(dcp, sp); emit(get(vdc), get(vf), OP.vmul, OP.v128store);
+  emit(get(j), cst(16), OP.add, set(j), get(sp), cst(16), OP.add, set(sp), OP.br, 0, OP.end, OP.end);
+  emit(get(gRow), get(H4), cst(2), OP.shl, OP.add, set(gRow));                // next row of g and da: 4H floats on
+  emit(get(r), cst(1), OP.add, set(r), OP.br, 0, OP.end, OP.end);
   emit(OP.end);
-  return functionBody(8, 8, a.code);
+  const locals = [2, 8, 0x7f, 8, 0x7b];
+  const body = [...locals, ...code];
+  return [...uleb(body.length), ...body];
 }
 
 /**
@@ -150,8 +135,11 @@ function gruRowsBody(params: number, vectors: number,
   const rows = 0, H = 1;
   const r = params, j = params + 1, H4 = params + 2, gRow = params + 3, ga = params + 4, sp = params + 5;
   const one = params + 6, v = Array.from({ length: vectors }, (_, i) => params + 7 + i);
-  const a = assembler();
-  const { emit, get, set, cst } = a;
+  const get = (x: number) => [OP.get, ...uleb(x)];
+  const set = (x: number) => [OP.set, ...uleb(x)];
+  const cst = (x: number) => [OP.i32const, ...sleb(x)];
+  const code: number[] = [];
+  const emit = (...parts: (number | number[])[]) => { for (const q of parts) Array.isArray(q) ? code.push(...q) : code.push(q); };
   // Address of a vector: base + ga (+ block·H floats) or base + sp.
   const at = (base: number, off: 'g' | 's', block = 0) => {
     emit(get(base), get(off === 'g' ? ga : sp), OP.add);
@@ -159,9 +147,21 @@ function gruRowsBody(params: number, vectors: number,
   };
   emit(OP.f32const, ...f32bytes(1), OP.splat, set(one));
   emit(get(H), cst(2), OP.shl, set(H4));
-  emitRowLoops(a, { rows, r, j, H4, gRow, ga, sp }, 3, () => vector({ get, set, at, emit, v, one }));
+  emit(cst(0), set(r), cst(0), set(gRow), cst(0), set(sp));
+  emit(OP.block, OP.loop);                                                   // for r < rows
+  emit(get(r), get(rows), OP.geS, OP.brIf, 1);
+  emit(cst(0), set(j));
+  emit(OP.block, OP.loop);                                                   // for j < H (bytes: H4), step 4 units
+  emit(get(j), get(H4), OP.geS, OP.brIf, 1);
+  emit(get(gRow), get(j), OP.add, set(ga));
+  vector({ get, set, at, emit, v, one });
+  emit(get(j), cst(16), OP.add, set(j), get(sp), cst(16), OP.add, set(sp), OP.br, 0, OP.end, OP.end);
+  emit(get(gRow), get(H4), cst(3), OP.mul, OP.add, set(gRow));              // next row of g and da: 3H floats on
+  emit(get(r), cst(1), OP.add, set(r), OP.br, 0, OP.end, OP.end);
   emit(OP.end);
-  return functionBody(6, 1 + vectors, a.code);
+  const locals = [2, 6, 0x7f, ...uleb(1 + vectors), 0x7b];
+  const body = [...locals, ...code];
+  return [...uleb(body.length), ...body];
 }
 
 /**
