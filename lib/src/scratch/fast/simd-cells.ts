@@ -3,7 +3,7 @@
  * units at a time), assembled byte by byte like the matrix kernel they share a module with (simd.ts
  * puts these functions into its module, so they run on the arena's memory and lstmFwd can call the
  * module's tanh). lstm.ts and gru.ts call them through lstmForwardCells, lstmBackwardGates and
- * gruSimd when their buffers live in one arena, H is a multiple of 4 and a step has at least two rows (MIN_ROWS), and run their JavaScript
+ * gruSimd when their buffers live in one arena and H is a multiple of 4, and run their JavaScript
  * loops (float64 maths) otherwise. The results agree with those loops within float32 rounding
  * (tests/scratch/simd-elementwise.test.ts). The loops they replace made most of the self time of
  * lstmStepBackward and lstmStep, 5.0% and 2.9% of a CPU profile of notebook 04's training batch.
@@ -207,13 +207,6 @@ export function gruBlendBody(): number[] {
 
 
 type SimdLstmBackward = (rows: number, H: number, g: number, tc: number, cp: number, dh: number, dc: number, da: number, dcp: number) => void;
-/**
- * Fewer rows than this keep the JavaScript loops. At one row (the from-scratch character models of
- * notebooks 01-03, batch 1) a kernel call saves no time (measured: the same characters per second
- * either way), and the loops' float64 maths keeps those runs' printed numbers as they were.
- */
-const MIN_ROWS = 2;
-
 const lstmBackwards = new WeakMap<ArrayBufferLike, SimdLstmBackward>();
 interface GruKernels {
   backward: (rows: number, H: number, g: number, hp: number, dh: number, da: number, dhp: number) => void;
@@ -223,9 +216,9 @@ interface GruKernels {
 const gruKernels = new WeakMap<ArrayBufferLike, GruKernels>();
 
 /** The GRU kernels above when all arrays are views into one arena and H is a multiple of 4. */
-function gruKernelsFor(rows: number, H: number, arrays: (Float32Array | Float64Array)[]): GruKernels | undefined {
+function gruKernelsFor(H: number, arrays: (Float32Array | Float64Array)[]): GruKernels | undefined {
   const a0 = arrays[0];
-  if (rows < MIN_ROWS || H % 4 !== 0 || !(a0 instanceof Float32Array)) return undefined;
+  if (H % 4 !== 0 || !(a0 instanceof Float32Array)) return undefined;
   const buf = a0.buffer;
   return arrays.every((a) => a.buffer === buf) ? gruKernels.get(buf) : undefined;
 }
@@ -239,20 +232,20 @@ export const gruSimd = {
   /** da_z = dh·(hp − h̃)·z·(1 − z), da_h = dh·(1 − z)·(1 − h̃²), dhp = dh·z. */
   backward(rows: number, H: number, g: Float32Array | Float64Array, hp: Float32Array | Float64Array, dh: Float32Array | Float64Array,
     da: Float32Array | Float64Array, dhp: Float32Array | Float64Array): boolean {
-    const k = gruKernelsFor(rows, H, [g, hp, dh, da, dhp]);
+    const k = gruKernelsFor(H, [g, hp, dh, da, dhp]);
     if (k) k.backward(rows, H, g.byteOffset, hp.byteOffset, dh.byteOffset, da.byteOffset, dhp.byteOffset);
     return k !== undefined;
   },
   /** Reset before: with drh in da's r block, dhp += drh·r and da_r = drh·hp·r·(1 − r). */
   backwardReset(rows: number, H: number, g: Float32Array | Float64Array, hp: Float32Array | Float64Array,
     da: Float32Array | Float64Array, dhp: Float32Array | Float64Array): boolean {
-    const k = gruKernelsFor(rows, H, [g, hp, da, dhp]);
+    const k = gruKernelsFor(H, [g, hp, da, dhp]);
     if (k) k.backwardReset(rows, H, g.byteOffset, hp.byteOffset, da.byteOffset, dhp.byteOffset);
     return k !== undefined;
   },
   /** h = z·hp + (1 − z)·h̃. */
   blend(rows: number, H: number, g: Float32Array | Float64Array, hp: Float32Array | Float64Array, h: Float32Array | Float64Array): boolean {
-    const k = gruKernelsFor(rows, H, [g, hp, h]);
+    const k = gruKernelsFor(H, [g, hp, h]);
     if (k) k.blend(rows, H, g.byteOffset, hp.byteOffset, h.byteOffset);
     return k !== undefined;
   },
@@ -269,7 +262,7 @@ const lstmForwards = new WeakMap<ArrayBufferLike, SimdLstmForward>();
  */
 export function lstmForwardCells(rows: number, H: number, g: Float32Array | Float64Array, cp: Float32Array | Float64Array,
   c: Float32Array | Float64Array, tc: Float32Array | Float64Array, h: Float32Array | Float64Array): boolean {
-  if (rows < MIN_ROWS || H % 4 !== 0 || !(g instanceof Float32Array)) return false;
+  if (H % 4 !== 0 || !(g instanceof Float32Array)) return false;
   const buf = g.buffer;
   const k = lstmForwards.get(buf);
   if (!k || cp.buffer !== buf || c.buffer !== buf || tc.buffer !== buf || h.buffer !== buf) return false;
@@ -285,7 +278,7 @@ export function lstmForwardCells(rows: number, H: number, g: Float32Array | Floa
 export function lstmBackwardGates(rows: number, H: number, g: Float32Array | Float64Array, tc: Float32Array | Float64Array,
   cp: Float32Array | Float64Array, dh: Float32Array | Float64Array, dc: Float32Array | Float64Array,
   da: Float32Array | Float64Array, dcp: Float32Array | Float64Array): boolean {
-  if (rows < MIN_ROWS || H % 4 !== 0 || !(g instanceof Float32Array)) return false;
+  if (H % 4 !== 0 || !(g instanceof Float32Array)) return false;
   const buf = g.buffer;
   const k = lstmBackwards.get(buf);
   if (!k || tc.buffer !== buf || cp.buffer !== buf || dh.buffer !== buf || dc.buffer !== buf || da.buffer !== buf || dcp.buffer !== buf) return false;
