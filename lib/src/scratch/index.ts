@@ -8,7 +8,6 @@ export {
 export { gemmNN, gemmNT, gemmTN, gemmWT, addColumnSums, transposeInto } from './fast/gemm';
 export { checkShape, checkLength, checkFinite, checkIndices } from './shapes';
 export { setSimdEnabled, createSimdArena, sigmoidInPlace, tanhInPlace, sigmoidRows, tanhRows, matrixKernel } from './fast/simd';
-export { lstmBackwardGates, lstmForwardCells, gruSimd } from './fast/simd-cells';
 export { setRelaxedSimdEnabled, relaxedSimdAvailable } from './fast/simd-relaxed';
 export type { SimdArena } from './fast/simd';
 export type { CellKind, CellConfig, CellParams } from './types';

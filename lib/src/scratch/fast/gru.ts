@@ -31,7 +31,6 @@
 import { FloatArrayConstructor, Mat, mat } from '../mat';
 import { gemmNN, gemmTN, gemmWT } from './gemm';
 import { sigmoidRows, tanhRows } from './simd';
-import { gruSimd } from './simd-cells';
 import { inputProjection, inputProjectionBackward } from './affine';
 import type { CellParams } from '../types';
 import { CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
@@ -69,8 +68,7 @@ export function gruStep(params: CellParams, x: StepInput, hPrev: Mat, cache?: St
   }
   if (!bh) gemmNN(batch, H, H, aux, 0, H, U, 2 * H, G, g, 2 * H, G);        // + (r ⊙ hPrev) U_h
   tanhRows(g, 2 * H, batch, G, H);                                           // h̃
-  const blendRows = gruSimd.blend(batch, H, g, hp, h) ? 0 : batch;         // 0: done by the SIMD kernel (arena)
-  for (let r = 0; r < blendRows; r++) {
+  for (let r = 0; r < batch; r++) {
     const g0 = r * G, s0 = r * H;
     for (let j = 0; j < H; j++) {
       const z = g[g0 + j];
@@ -96,8 +94,7 @@ export function gruStepBackward(
   const d = dh.data, da = o.dGates.data, dhp = o.dhPrev.data;
   const dU = grads.recurrentKernel.data, UT = params.recurrentKernelT;
   const resetAfter = params.recurrentBias !== undefined;
-  const gateRows = gruSimd.backward(batch, H, g, hp, d, da, dhp) ? 0 : batch;  // 0: done by the SIMD kernel (arena)
-  for (let r = 0; r < gateRows; r++) {
+  for (let r = 0; r < batch; r++) {
     const g0 = r * G, s0 = r * H;
     for (let j = 0; j < H; j++) {
       const z = g[g0 + j], hTilde = g[g0 + 2 * H + j];
@@ -111,8 +108,7 @@ export function gruStepBackward(
     // d(r⊙hPrev) = da_h U_hᵀ, written temporarily into the r block of dGates.
     for (let r = 0; r < batch; r++) da.fill(0, r * G + H, r * G + 2 * H);
     gemmWT(batch, H, H, da, 2 * H, G, params.recurrentKernel, UT, 2 * H, da, H, G);
-    const resetRows = gruSimd.backwardReset(batch, H, g, hp, da, dhp) ? 0 : batch;   // 0: done by the SIMD kernel
-    for (let r = 0; r < resetRows; r++) {
+    for (let r = 0; r < batch; r++) {
       const g0 = r * G, s0 = r * H;
       for (let j = 0; j < H; j++) {
         const rr = g[g0 + H + j];

@@ -23,7 +23,6 @@
 import { FloatArrayConstructor, Mat, mat } from '../mat';
 import { gemmNN, gemmTN, gemmWT } from './gemm';
 import { sigmoidRows, tanhInPlace, tanhRows } from './simd';
-import { lstmBackwardGates, lstmForwardCells } from './simd-cells';
 import { inputProjection, inputProjectionBackward } from './affine';
 import type { CellParams } from '../types';
 import { CellParamsT, StepCache, StepGradOut, StepInput, batchOf } from './types';
@@ -47,20 +46,18 @@ export function lstmStep(params: CellParams, x: StepInput, hPrev: Mat, cPrev: Ma
   sigmoidRows(g, 0, batch, G, 2 * H);      // i, f
   tanhRows(g, 2 * H, batch, G, H);         // c̃
   sigmoidRows(g, 3 * H, batch, G, H);      // o
-  if (!lstmForwardCells(batch, H, g, cp, c, tc, h)) {   // the loops below in float32 SIMD (simd-cells.ts lstmFwd) in an arena
-    for (let r = 0; r < batch; r++) {
-      const g0 = r * G, s0 = r * H;
-      for (let j = 0; j < H; j++) {
-        const ct = g[g0 + H + j] * cp[s0 + j] + g[g0 + j] * g[g0 + 2 * H + j];   // f ⊙ cPrev + i ⊙ c̃
-        c[s0 + j] = ct;
-        tc[s0 + j] = ct;
-      }
+  for (let r = 0; r < batch; r++) {
+    const g0 = r * G, s0 = r * H;
+    for (let j = 0; j < H; j++) {
+      const ct = g[g0 + H + j] * cp[s0 + j] + g[g0 + j] * g[g0 + 2 * H + j];   // f ⊙ cPrev + i ⊙ c̃
+      c[s0 + j] = ct;
+      tc[s0 + j] = ct;
     }
-    tanhInPlace(tc, 0, batch * H);         // tanh(c)
-    for (let r = 0; r < batch; r++) {
-      const g0 = r * G, s0 = r * H;
-      for (let j = 0; j < H; j++) h[s0 + j] = g[g0 + 3 * H + j] * tc[s0 + j];   // o ⊙ tanh(c)
-    }
+  }
+  tanhInPlace(tc, 0, batch * H);           // tanh(c)
+  for (let r = 0; r < batch; r++) {
+    const g0 = r * G, s0 = r * H;
+    for (let j = 0; j < H; j++) h[s0 + j] = g[g0 + 3 * H + j] * tc[s0 + j];   // o ⊙ tanh(c)
   }
   return out;
 }
@@ -79,9 +76,7 @@ export function lstmStepBackward(
   const res: StepGradOut = out ?? { dhPrev: mat(batch, H, C), dcPrev: mat(batch, H, C), dGates: mat(batch, G, C) };
   const g = cache.gates.data, tc = cache.aux!.data, cp = cache.cPrev!.data;
   const dhd = dh.data, dcd = dc ? dc.data : null, da = res.dGates.data, dcp = res.dcPrev!.data;
-  // The loop below, four units at a time in float32 (simd-cells.ts lstmBwd), when the buffers live in a SIMD arena.
-  const gateRows = dcd !== null && lstmBackwardGates(batch, H, g, tc, cp, dhd, dcd, da, dcp) ? 0 : batch;
-  for (let r = 0; r < gateRows; r++) {
+  for (let r = 0; r < batch; r++) {
     const g0 = r * G, s0 = r * H;
     for (let j = 0; j < H; j++) {
       const i = g[g0 + j], f = g[g0 + H + j], cTilde = g[g0 + 2 * H + j], o = g[g0 + 3 * H + j];

@@ -336,8 +336,6 @@ export function backwardSequence(fwd: ForwardResult, dhs: (Mat | null)[] | null,
   const mask = fwd.mask;
   const rm = fwd.recurrentMask ? fwd.recurrentMask.data : null;
   // Batch 1 on the fast path: dU after the loop, in one product over the steps (recurrentKernelGrads).
-  // Larger batches keep the per-step products: one product over steps × rows was measured no faster
-  // (unblocked it ran slower, its operands outgrow the caches; in blocks of 64 rows within noise).
   const oneProduct = fast && batch === 1 && !mask && !rm && !(cfg.cell === 'gru' && cfg.resetAfter)
     ? plainSimdKernelFor(caches[0].h.data, ws.dGates[0].data, stepGrads.recurrentKernel.data) : undefined;
   out.deferRecurrentKernel = oneProduct !== undefined;

@@ -18,14 +18,10 @@
  * and fall back to JavaScript otherwise (or when WebAssembly SIMD is unavailable). The first
  * float of every arena is 1.0 (at byte SIMD_ONE): with strides sI = sP = 0 it is a row of ones,
  * so the kernel also computes column sums 1ᵀ D (bias gradients).
- *
- * The same module holds the element-wise parts of the LSTM and GRU steps (simd-cells.ts: lstmFwd,
- * lstmBwd, gruBwd, gruBwdReset, gruBlend).
  */
 
 import { relaxedSimdActive, withRelaxedSimd } from './simd-relaxed';
 import { HEADER, compileOnce, section, sleb, str, uleb } from './wasm-encoding';
-import { gruBackwardBody, gruBackwardResetBody, gruBlendBody, lstmBackwardBody, lstmForwardBody, registerCellKernels } from './simd-cells';
 
 
 // Opcodes used below.
@@ -281,16 +277,13 @@ const VARIANTS: [string, number, number][] = [['gemm', 1, 8], ['gemm2', 2, 4]];
 
 function moduleBytes(): Uint8Array {
   const V = VARIANTS.length;
-  const type = section(1, [6, 0x60, 10, ...new Array(10).fill(0x7f), 0, 0x60, 3, 0x7f, 0x7f, 0x7d, 0,
-    0x60, 9, ...new Array(9).fill(0x7f), 0, 0x60, 7, ...new Array(7).fill(0x7f), 0,
-    0x60, 6, ...new Array(6).fill(0x7f), 0, 0x60, 5, ...new Array(5).fill(0x7f), 0]);
+  const type = section(1, [3, 0x60, 10, ...new Array(10).fill(0x7f), 0, 0x60, 3, 0x7f, 0x7f, 0x7d, 0,
+    0x60, 9, ...new Array(9).fill(0x7f), 0]);
   const imp = section(2, [1, ...str('env'), ...str('mem'), 0x02, 0x00, 1]);
-  const func = section(3, [V + 7, ...new Array(V).fill(0), 1, 2, 2, 3, 3, 4, 5]);
-  const exp = section(7, [V + 7, ...VARIANTS.flatMap(([name], f) => [...str(name), 0x00, f]), ...str('act'), 0x00, V,
-    ...str('gemmNT'), 0x00, V + 1, ...str('lstmBwd'), 0x00, V + 2, ...str('lstmFwd'), 0x00, V + 3,
-    ...str('gruBwd'), 0x00, V + 4, ...str('gruBwdReset'), 0x00, V + 5, ...str('gruBlend'), 0x00, V + 6]);
-  const code = section(10, [V + 7, ...VARIANTS.flatMap(([, R, U]) => gemmBody(R, U)), ...actBody(), ...gemmNTBody(),
-    ...lstmBackwardBody(), ...lstmForwardBody(V), ...gruBackwardBody(), ...gruBackwardResetBody(), ...gruBlendBody()]);
+  const func = section(3, [V + 2, ...new Array(V).fill(0), 1, 2]);
+  const exp = section(7, [V + 2, ...VARIANTS.flatMap(([name], f) => [...str(name), 0x00, f]), ...str('act'), 0x00, V,
+    ...str('gemmNT'), 0x00, V + 1]);
+  const code = section(10, [V + 2, ...VARIANTS.flatMap(([, R, U]) => gemmBody(R, U)), ...actBody(), ...gemmNTBody()]);
   return new Uint8Array([...HEADER, ...type, ...imp, ...func, ...exp, ...code]);
 }
 
@@ -424,7 +417,6 @@ export function createSimdArena(floats: number): SimdArena | null {
   plainKernels.set(buffer, pairs);
   activations.set(buffer, inst.exports.act as unknown as SimdAct);
   kernelsNT.set(buffer, inst.exports.gemmNT as unknown as SimdGemmNT);
-  registerCellKernels(buffer, inst.exports);
   const capacity = buffer.byteLength / 4;
   new Float32Array(buffer, SIMD_ONE, 1)[0] = 1;
   const arena: SimdArena = {
