@@ -214,6 +214,7 @@ async function download(entry: DownloadableEntry, target: string, options: Check
         const got = await getToFile(entry.url, part, {
           timeoutMs: options.timeoutMs,
           deadlineMs: left,
+          deadlineOfCallMs: options.deadlineMs,
           maxBytes: entry.bytes,
           expectedBytes: entry.bytes,
           onData: (bytes, total) => report(bytes, total, false),

@@ -19,6 +19,11 @@ export interface GetOptions {
   timeoutMs: number;
   /** Abort when the whole transfer takes longer than this, in ms. */
   deadlineMs: number;
+  /**
+   * The deadline the caller was given, named in the error (default deadlineMs): a retry gets
+   * what is left of it as its deadlineMs, but the learner set, and should read, the whole one.
+   */
+  deadlineOfCallMs?: number;
   /** Abort when the body exceeds this many bytes (or the Content-Length announces more). */
   maxBytes: number;
   /** The exact size expected: a Content-Length that announces another size is refused before the body. */
@@ -61,7 +66,7 @@ export async function getToFile(url: string, dest: string, opts: GetOptions): Pr
     controller.abort(err);
   };
   const deadline = setTimeout(
-    () => abort(new DownloadError(`the transfer from ${url} took longer than the deadline of ${opts.deadlineMs} ms`, url, false)),
+    () => abort(new DownloadError(`the transfer from ${url} took longer than the deadline of ${opts.deadlineOfCallMs ?? opts.deadlineMs} ms`, url, false)),
     opts.deadlineMs,
   );
   let idle: NodeJS.Timeout | undefined;
